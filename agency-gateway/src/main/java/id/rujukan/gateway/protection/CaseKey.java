@@ -1,0 +1,25 @@
+package id.rujukan.gateway.protection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A case's data key, wrapped with the master key. */
+@Entity
+@Table(name = "case_key")
+public class CaseKey extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "wrapped_key", nullable = false)
+    public byte[] wrappedKey;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

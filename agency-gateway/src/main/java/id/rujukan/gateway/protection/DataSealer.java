@@ -1,0 +1,107 @@
+package id.rujukan.gateway.protection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.SealedData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Envelope encryption of a case's personal data. Each case gets its own AES-256 data key, stored only
+ * here, wrapped with the master key; the data is sealed with AES-GCM, bound to the case id (associated
+ * data), so a sealed blob cannot be passed off as another case's.
+ */
+@ApplicationScoped
+public class DataSealer {
+
+    public static final String ALGORITHM = "A256GCM";
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey masterKey;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    public DataSealer(ProtectionConfig config, ObjectMapper json) {
+        this.masterKey = new SecretKeySpec(Base64.getDecoder().decode(config.masterKey()), "AES");
+        this.json = json;
+    }
+
+    /** Creates the case's data key and seals {@code data} with it. */
+    @Transactional
+    public SealedData seal(UUID caseId, Object data) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            SecretKey dataKey = generator.generateKey();
+            CaseKey key = new CaseKey();
+            key.caseId = caseId;
+            key.wrappedKey = encrypt(masterKey, dataKey.getEncoded(), caseId);
+            key.createdAt = Instant.now();
+            key.persist();
+            byte[] sealed = encrypt(dataKey, json.writeValueAsBytes(data), caseId);
+            Base64.Encoder base64 = Base64.getEncoder();
+            return new SealedData(caseId.toString(), ALGORITHM,
+                    base64.encodeToString(Arrays.copyOfRange(sealed, 0, NONCE_BYTES)),
+                    base64.encodeToString(Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length)));
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("Sealing case data failed", e);
+        }
+    }
+
+    /** Opens data sealed for {@code caseId}; fails if the key is gone or the data was altered. */
+    @Transactional
+    public <T> T open(UUID caseId, SealedData sealed, Class<T> type) {
+        CaseKey key = CaseKey.findById(caseId);
+        if (key == null) {
+            throw new IllegalStateException("No data key for case " + caseId);
+        }
+        try {
+            Base64.Decoder base64 = Base64.getDecoder();
+            SecretKey dataKey = new SecretKeySpec(decrypt(masterKey, key.wrappedKey, caseId), "AES");
+            byte[] nonce = base64.decode(sealed.nonce());
+            byte[] ciphertext = base64.decode(sealed.ciphertext());
+            byte[] joined = new byte[nonce.length + ciphertext.length];
+            System.arraycopy(nonce, 0, joined, 0, nonce.length);
+            System.arraycopy(ciphertext, 0, joined, nonce.length, ciphertext.length);
+            return json.readValue(decrypt(dataKey, joined, caseId), type);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Opening case data failed", e);
+        }
+    }
+
+    /** nonce ‖ ciphertext ‖ tag */
+    private byte[] encrypt(SecretKey key, byte[] plaintext, UUID caseId) throws GeneralSecurityException {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(caseId.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] ciphertext = cipher.doFinal(plaintext);
+        byte[] out = new byte[NONCE_BYTES + ciphertext.length];
+        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+        System.arraycopy(ciphertext, 0, out, NONCE_BYTES, ciphertext.length);
+        return out;
+    }
+
+    private byte[] decrypt(SecretKey key, byte[] sealed, UUID caseId) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+        cipher.updateAAD(caseId.toString().getBytes(StandardCharsets.US_ASCII));
+        return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+    }
+}

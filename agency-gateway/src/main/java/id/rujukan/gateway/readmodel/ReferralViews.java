@@ -1,0 +1,66 @@
+package id.rujukan.gateway.readmodel;
+
+import id.rujukan.contract.ReferralRouted;
+import id.rujukan.contract.ReferralSubmitted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes the read model. Both writers race (the gateway right after Kafka's acknowledgement, and the
+ * lifecycle consumer), so every write is one upsert that keeps the row with the highest version.
+ */
+@ApplicationScoped
+public class ReferralViews {
+
+    private final EntityManager entityManager;
+
+    public ReferralViews(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Records a submission the gateway just published, unless a newer state is already known. */
+    @Transactional
+    public void submitted(ReferralSubmitted submitted) {
+        upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
+                null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
+                submitted.submittedAt());
+    }
+
+    /** Applies a routing outcome, unless the row is already newer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void routed(ReferralRouted routed) {
+        upsert(UUID.fromString(routed.referralId()), routed.version(), routed.state(), routed.referringAgencyId(),
+                routed.targetAgencyId(), routed.category().name(), routed.urgency().name(), routed.rule(),
+                routed.reason(), routed.submittedAt(), routed.routedAt());
+    }
+
+    private void upsert(UUID id, long version, String state, String referrer, String target, String category,
+            String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt) {
+        entityManager.createNativeQuery("""
+                insert into referral_view (id, version, state, referring_agency_id, target_agency_id, category,
+                    urgency, routing_rule, routing_reason, submitted_at, updated_at)
+                values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
+                    :submittedAt, :updatedAt)
+                on conflict (id) do update set version = excluded.version, state = excluded.state,
+                    target_agency_id = excluded.target_agency_id, routing_rule = excluded.routing_rule,
+                    routing_reason = excluded.routing_reason, updated_at = excluded.updated_at
+                where referral_view.version < excluded.version
+                """)
+                .setParameter("id", id)
+                .setParameter("version", version)
+                .setParameter("state", state)
+                .setParameter("referrer", referrer)
+                .setParameter("target", target)
+                .setParameter("category", category)
+                .setParameter("urgency", urgency)
+                .setParameter("rule", rule)
+                .setParameter("reason", reason)
+                .setParameter("submittedAt", Timestamp.from(submittedAt))
+                .setParameter("updatedAt", Timestamp.from(updatedAt))
+                .executeUpdate();
+    }
+}

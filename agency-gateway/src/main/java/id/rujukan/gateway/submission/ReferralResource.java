@@ -1,0 +1,88 @@
+package id.rujukan.gateway.submission;
+
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Region;
+import id.rujukan.gateway.protection.DataSealer;
+import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.readmodel.ReferralViews;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Agencies submit referrals and read their state. */
+@Path("/api/v1/referrals")
+@Tag(name = "Referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    private final DataSealer sealer;
+    private final SubmissionPublisher publisher;
+    private final ReferralViews views;
+    private final Clock clock;
+
+    public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views) {
+        this.sealer = sealer;
+        this.publisher = publisher;
+        this.views = views;
+        this.clock = Clock.systemUTC();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a referral",
+            description = "Answers 202 once the referral is durably recorded on Kafka; routing follows.")
+    public Response submit(@NotNull(message = "a referral body is required") @Valid SubmitReferral body,
+            @Context UriInfo uri) {
+        UUID referralId = UUID.randomUUID();
+        Instant now = clock.instant();
+        ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), body.referringAgencyId(),
+                body.targetAgencyId(), body.serviceNeeded(), body.category(), body.urgency(),
+                new Region(body.childRegion().provinceCode(), body.childRegion().regencyCode()),
+                AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),
+                sealer.seal(referralId, new ProtectedDetails(body.child(), body.consent(), body.summary())), now);
+        publisher.publish(submitted);
+        views.submitted(submitted);
+        return Response.accepted(new SubmissionAccepted(referralId.toString(), ReferralView.SUBMITTED))
+                .location(uri.getAbsolutePathBuilder().path(referralId.toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a referral's current state")
+    public ReferralStatus get(@PathParam("id") String id) {
+        ReferralView view = parse(id).<ReferralView>map(ReferralView::findById).orElse(null);
+        if (view == null) {
+            throw new NotFoundException("No referral " + id);
+        }
+        return ReferralStatus.of(view);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

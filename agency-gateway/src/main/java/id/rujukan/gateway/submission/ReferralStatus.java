@@ -1,0 +1,22 @@
+package id.rujukan.gateway.submission;
+
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.readmodel.ReferralView;
+import java.time.Instant;
+
+/**
+ * A referral as {@code GET /api/v1/referrals/{id}} shows it. No personal data of the child.
+ *
+ * @param routingReason why it went where it went, e.g. "routed to Dinas Sosial ... by rule ..."
+ */
+public record ReferralStatus(String referralId, String state, long version, String referringAgencyId,
+        String targetAgencyId, CaseCategory category, Urgency urgency, String routingRule, String routingReason,
+        Instant submittedAt, Instant updatedAt) {
+
+    static ReferralStatus of(ReferralView view) {
+        return new ReferralStatus(view.id.toString(), view.state, view.version, view.referringAgencyId,
+                view.targetAgencyId, view.category, view.urgency, view.routingRule, view.routingReason,
+                view.submittedAt, view.updatedAt);
+    }
+}

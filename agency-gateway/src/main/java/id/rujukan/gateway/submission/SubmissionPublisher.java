@@ -1,0 +1,85 @@
+package id.rujukan.gateway.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralSubmitted;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/**
+ * Publishes submissions to the intake topic and waits until Kafka has acknowledged them
+ * ({@code acks=all}, idempotent producer): an agency is told "accepted" only once the referral cannot be
+ * lost.
+ */
+@ApplicationScoped
+public class SubmissionPublisher {
+
+    private final Emitter<String> emitter;
+    private final ObjectMapper json;
+    private final Duration ackTimeout;
+
+    public SubmissionPublisher(@Channel("referral-intake") Emitter<String> emitter, ObjectMapper json,
+            @ConfigProperty(name = "rujukan.intake.ack-timeout", defaultValue = "10s") Duration ackTimeout) {
+        this.emitter = emitter;
+        this.json = json;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** @throws PublishFailedException if Kafka did not acknowledge in time */
+    public void publish(ReferralSubmitted submitted) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(submitted.referralId())
+                .build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(UUID.randomUUID().toString())
+                .withType(EventTypes.REFERRAL_SUBMITTED)
+                .withSource(URI.create(CloudEventAttributes.SOURCE_AGENCY_GATEWAY))
+                .withSubject(submitted.referralId())
+                .withTimestamp(submitted.submittedAt().atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.AGENCY, submitted.referringAgencyId())
+                .build();
+        emitter.send(Message.of(toJson(submitted), Metadata.of(kafka, cloudEvent),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        try {
+            acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException(e);
+        }
+    }
+
+    private String toJson(ReferralSubmitted submitted) {
+        try {
+            return json.writeValueAsString(submitted);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + EventTypes.REFERRAL_SUBMITTED, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package id.rujukan.contract;
+
+import java.util.Map;
+
+/**
+ * CloudEvents 1.0 {@code type} values. A type names one version of one fact; a breaking change to its
+ * data gets a new type ({@code .v2}) and both live side by side until every reader has moved.
+ */
+public final class EventTypes {
+
+    public static final String REFERRAL_SUBMITTED = "id.rujukan.referral.submitted.v1";
+    public static final String REFERRAL_ROUTED = "id.rujukan.referral.routed.v1";
+    public static final String REFERRAL_ROUTING_FAILED = "id.rujukan.referral.routing-failed.v1";
+    public static final String NOTIFICATION_REQUESTED = "id.rujukan.notification.requested.v1";
+    public static final String NOTIFICATION_SENT = "id.rujukan.notification.sent.v1";
+    public static final String NOTIFICATION_FAILED = "id.rujukan.notification.failed.v1";
+    public static final String AGENCY_PUBLISHED = "id.rujukan.agency.published.v1";
+
+    /** Each type's data class; the JSON schema of a type is {@code /schemas/<type>.json}. */
+    public static final Map<String, Class<? extends Record>> DATA = Map.of(
+            REFERRAL_SUBMITTED, ReferralSubmitted.class,
+            REFERRAL_ROUTED, ReferralRouted.class,
+            REFERRAL_ROUTING_FAILED, ReferralRouted.class,
+            NOTIFICATION_REQUESTED, NotificationRequested.class,
+            NOTIFICATION_SENT, NotificationStatusChanged.class,
+            NOTIFICATION_FAILED, NotificationStatusChanged.class,
+            AGENCY_PUBLISHED, AgencyPublished.class);
+
+    private EventTypes() {
+    }
+}

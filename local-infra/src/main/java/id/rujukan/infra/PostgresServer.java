@@ -1,0 +1,88 @@
+package id.rujukan.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+
+/**
+ * A real PostgreSQL server (the binaries come from a Maven artifact) in a child process, with one
+ * database per service that owns data.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a durable server that keeps its data in {@code dataDir} across restarts. Durability is on
+     * (fsync, synchronous commit): the embedded defaults turn it off, which would let a crash lose
+     * referrals.
+     */
+    public static PostgresServer startDurable(Path dataDir, int port) throws IOException {
+        return new PostgresServer(EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start());
+    }
+
+    /** Starts a throw-away server on a free port, for tests: fast, not durable. */
+    public static PostgresServer startEphemeral() throws IOException {
+        return new PostgresServer(EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .start());
+    }
+
+    /** Creates the databases that do not exist yet. */
+    public void createDatabases(Collection<String> names) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            for (String name : names) {
+                if (!name.matches("[a-z][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("Not a plain database name: " + name);
+                }
+                try (PreparedStatement exists = connection.prepareStatement(
+                        "select 1 from pg_database where datname = ?")) {
+                    exists.setString(1, name);
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                try (Statement create = connection.createStatement()) {
+                    create.execute("create database " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Creating databases failed", e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

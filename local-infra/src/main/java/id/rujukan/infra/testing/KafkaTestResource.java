@@ -1,0 +1,43 @@
+package id.rujukan.infra.testing;
+
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.KafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Real Kafka (KRaft) for a service's tests, with every contract topic created. This is the one place a
+ * test gets its broker from: a Testcontainers-backed resource returning the same property can replace
+ * it where Docker exists.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaBroker broker;
+
+    /** The running broker, for tests that read or write records directly. */
+    public static KafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            broker = KafkaBroker.start(Files.createTempDirectory("rujukan-kafka-test"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker.createTopics(Topics.ALL);
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}

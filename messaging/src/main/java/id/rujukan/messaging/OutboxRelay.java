@@ -1,0 +1,160 @@
+package id.rujukan.messaging;
+
+import id.rujukan.contract.CloudEventAttributes;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Sends outbox events to Kafka in commit order and deletes them once Kafka has acknowledged them
+ * ({@code acks=all}). Runs on one thread, woken after each commit that wrote events and every poll
+ * interval in case a wake-up was missed or a send failed.
+ *
+ * <p>Delivery is at least once: a crash between the acknowledgement and the delete sends a batch again,
+ * and consumers skip it by event id. Only one replica relays at a time (a PostgreSQL advisory lock), so
+ * events of one referral never overtake each other.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final String CHANNEL = "outbox";
+    private static final int BATCH_SIZE = 200;
+    /** Advisory lock key shared by all replicas of a service (its own database). */
+    private static final long RELAY_LOCK = 0x52554a554b414eL;
+
+    private final Emitter<String> emitter;
+    private final EntityManager entityManager;
+    private final Duration pollInterval;
+    private final Duration ackTimeout;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService worker;
+
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            Emitter<String> emitter, EntityManager entityManager,
+            @ConfigProperty(name = "rujukan.outbox.poll-interval", defaultValue = "1s") Duration pollInterval,
+            @ConfigProperty(name = "rujukan.outbox.ack-timeout", defaultValue = "30s") Duration ackTimeout) {
+        this.emitter = emitter;
+        this.entityManager = entityManager;
+        this.pollInterval = pollInterval;
+        this.ackTimeout = ackTimeout;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        worker.submit(this::relayUntilStopped);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUp();
+        worker.shutdown();
+        worker.awaitTermination(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the relay to look at the outbox now. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                if (relayBatch() < BATCH_SIZE) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Kafka or the database is away: the events stay in the outbox and go out on a later round
+                Log.warnf("Outbox relay round failed, retrying in %s: %s", pollInterval, e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Sends one batch and deletes it; returns how many events went out. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(() -> {
+            boolean mine = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK).getSingleResult();
+            if (!mine) {
+                return 0;
+            }
+            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>findAll(Sort.by("seq")).page(0, BATCH_SIZE).list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acks.add(send(event));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // by id, not by range: a row with a lower seq may commit after this batch was read
+            OutboxEvent.delete("seq in ?1", batch.stream().map(event -> event.seq).toList());
+            return batch.size();
+        });
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.eventKey)
+                .build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId.toString())
+                .withType(event.type)
+                .withSource(URI.create(event.source))
+                .withSubject(event.subject)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.AGENCY, event.agencyId)
+                .build();
+        emitter.send(Message.of(event.payload, Metadata.of(kafka, cloudEvent),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package id.rujukan.notification.delivery;
+
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.Urgency;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One alert to one recipient over one channel, and what became of it. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "notification_key", nullable = false, unique = true)
+    public String notificationKey;
+
+    @Column(name = "referral_id", nullable = false)
+    public String referralId;
+
+    @Column(name = "agency_id", nullable = false)
+    public String agencyId;
+
+    @Column(name = "recipient_role", nullable = false)
+    public String recipientRole;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String template;
+
+    @Column(name = "template_version")
+    public String templateVersion;
+
+    @Column(name = "referring_agency_id", nullable = false)
+    public String referringAgencyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseCategory category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Urgency urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NotificationStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    /** When the next attempt is due; while an attempt runs, the end of its lease. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "recipient_address")
+    public String recipientAddress;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,14 @@
+package id.rujukan.notification.template;
+
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.Urgency;
+
+/**
+ * What an alert may say. Nothing here identifies the child: the case is named by its reference only.
+ *
+ * @param caseReference short reference officers can read out on the phone
+ * @param link where the recipient opens the referral
+ */
+public record AlertFacts(String referralId, String caseReference, CaseCategory category, Urgency urgency,
+        String referringAgencyName, String targetAgencyName, String recipientName, String link) {
+}

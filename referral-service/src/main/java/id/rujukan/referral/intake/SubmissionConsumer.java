@@ -1,0 +1,45 @@
+package id.rujukan.referral.intake;
+
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.messaging.ConsumedEvents;
+import id.rujukan.messaging.EventReader;
+import id.rujukan.messaging.ReceivedEvent;
+import id.rujukan.referral.lifecycle.Referrals;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes what agencies submitted at the gateway. Each event is processed once: its id is logged in
+ * the same transaction as its effect. A record that is not a valid event fails, and the channel's
+ * dead-letter strategy moves it aside with the reason while the next records keep flowing.
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+
+    private final EventReader reader;
+    private final ConsumedEvents consumedEvents;
+    private final Referrals referrals;
+
+    public SubmissionConsumer(EventReader reader, ConsumedEvents consumedEvents, Referrals referrals) {
+        this.reader = reader;
+        this.consumedEvents = consumedEvents;
+        this.referrals = referrals;
+    }
+
+    // Blocking: the work is a JDBC transaction. Ordered (the default), so one referral's events stay in order.
+    @Incoming("referral-intake")
+    @Blocking
+    @Transactional
+    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        ReceivedEvent<ReferralSubmitted> event = reader.read(payload, cloudEvent, ReferralSubmitted.class,
+                Set.of(EventTypes.REFERRAL_SUBMITTED));
+        if (consumedEvents.firstDelivery(event.id())) {
+            referrals.submit(event.data());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package id.rujukan.referral.lifecycle;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One state change of a referral: who, when, from, to, why. Rows are only ever added. */
+@Entity
+@Table(name = "referral_history")
+public class HistoryEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "referral_id", nullable = false)
+    public UUID referralId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    /** The agency that acted, or {@code system}. */
+    @Column(nullable = false)
+    public String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_state")
+    public ReferralState fromState;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_state", nullable = false)
+    public ReferralState toState;
+
+    @Column(nullable = false)
+    public String reason;
+
+    public static List<HistoryEntry> of(UUID referralId) {
+        return list("referralId = ?1 order by id", referralId);
+    }
+}
