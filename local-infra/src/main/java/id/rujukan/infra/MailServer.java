@@ -27,8 +27,8 @@ public final class MailServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final GreenMail greenMail;
     private final int smtpPort;
+    private volatile GreenMail greenMail;
     private HttpServer inbox;
 
     private MailServer(GreenMail greenMail, int smtpPort) {
@@ -39,9 +39,13 @@ public final class MailServer implements AutoCloseable {
     /** Starts SMTP on {@code smtpPort} (0 picks a free one) on the loopback interface. */
     public static MailServer start(int smtpPort) {
         int port = smtpPort == 0 ? FreePorts.find() : smtpPort;
+        return new MailServer(smtpOn(port), port);
+    }
+
+    private static GreenMail smtpOn(int port) {
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        return new MailServer(greenMail, port);
+        return greenMail;
     }
 
     /** Serves the inbox page on {@code httpPort}. */
@@ -72,6 +76,16 @@ public final class MailServer implements AutoCloseable {
             }
         }
         return mails;
+    }
+
+    /** Stops accepting mail, as an unreachable SMTP server would; {@link #resume()} brings it back. */
+    public void suspend() {
+        greenMail.stop();
+    }
+
+    /** Accepts mail again on the same port; what was received before the suspension is gone. */
+    public void resume() {
+        greenMail = smtpOn(smtpPort);
     }
 
     /** Drops every message received so far. */

@@ -130,7 +130,8 @@ public class Deliveries {
         } catch (UnknownTemplateException | PermanentDeliveryException e) {
             QuarkusTransaction.requiringNew().run(() -> markFailed(id, e.getMessage()));
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> retryOrFail(id, e.getMessage()));
+            String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            QuarkusTransaction.requiringNew().run(() -> retryOrFail(id, error));
         }
     }
 

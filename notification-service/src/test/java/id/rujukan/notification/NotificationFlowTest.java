@@ -1,0 +1,199 @@
+package id.rujukan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.NotificationRequested;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.ServiceNeeded;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.infra.MailServer.ReceivedMail;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.infra.testing.SmtpTestResource;
+import id.rujukan.notification.delivery.Notification;
+import id.rujukan.notification.delivery.NotificationStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class NotificationFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String DUTY_EMAIL = "piket@dinsos-okutimur.rujukan.example";
+
+    @Inject
+    ObjectMapper json;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void publishDirectory() throws Exception {
+        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        publishAgency(new AgencyPublished("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur",
+                AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("16", "16.08"), "Asia/Jakarta",
+                List.of(ServiceNeeded.TEMPORARY_CARE), List.of(new AgencyPublished.Contact("DUTY_OFFICER",
+                        "Petugas Piket Dinsos OKU Timur", DUTY_EMAIL, "+6281200001608", "id"))));
+        publishAgency(new AgencyPublished("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN,
+                new Region("16", "16.08"), "Asia/Jakarta", List.of(), List.of()));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aNewReferralReachesTheDutyOfficersInboxInBahasaIndonesiaAndIsRecordedAsSent() throws Exception {
+        NotificationRequested request = newReferral(UUID.randomUUID().toString(), Urgency.EMERGENCY);
+
+        requestNotification(UUID.randomUUID().toString(), request);
+
+        ReceivedMail mail = awaitMailsAbout(request.referralId(), 1).get(0);
+        assertThat(mail.to()).isEqualTo(DUTY_EMAIL);
+        assertThat(mail.subject()).isEqualTo("[Rujukan] DARURAT - Rujukan baru dari Rutan Kelas IIB Martapura (ref "
+                + request.referralId().substring(0, 8).toUpperCase() + ")");
+        assertThat(mail.body())
+                .contains("Yth. Petugas Piket Dinsos OKU Timur")
+                .contains("Nomor rujukan : " + request.referralId())
+                .contains("Kategori      : Anak dari tahanan/warga binaan")
+                .contains("Urgensi       : DARURAT")
+                .contains("http://localhost:8080/api/v1/referrals/" + request.referralId());
+
+        ConsumerRecord<String, String> status = kafka.await(Topics.NOTIFICATION_STATUS,
+                r -> request.referralId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(status, "ce_type")).contains(EventTypes.NOTIFICATION_SENT);
+        JsonNode data = json.readTree(status.value());
+        assertThat(data.get("status").asText()).isEqualTo("SENT");
+        assertThat(data.get("templateVersion").asText()).isEqualTo("referral-new/id/1");
+        assertThat(data.get("notificationKey").asText()).isEqualTo(request.notificationKey());
+
+        Notification stored = notification(request.notificationKey());
+        assertThat(stored.status).isEqualTo(NotificationStatus.SENT);
+        assertThat(stored.recipientAddress).isEqualTo(DUTY_EMAIL);
+        assertThat(stored.templateVersion).isEqualTo("referral-new/id/1");
+    }
+
+    @Test
+    void aRedeliveredRequestIsNeverSentTwice() throws Exception {
+        NotificationRequested request = newReferral(UUID.randomUUID().toString(), Urgency.HIGH);
+        String eventId = UUID.randomUUID().toString();
+
+        requestNotification(eventId, request);
+        requestNotification(eventId, request);
+        // the same notification asked for again under a new event id
+        requestNotification(UUID.randomUUID().toString(), request);
+        NotificationRequested later = newReferral(UUID.randomUUID().toString(), Urgency.HIGH);
+        requestNotification(UUID.randomUUID().toString(), later);
+
+        awaitMailsAbout(later.referralId(), 1);
+        assertThat(mailsAbout(request.referralId())).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> Notification.count("referralId", request.referralId()))).isEqualTo(1L);
+    }
+
+    @Test
+    void whileTheMailServerIsDownTheAlertIsRetriedAndArrivesOnceItIsBack() throws Exception {
+        NotificationRequested request = newReferral(UUID.randomUUID().toString(), Urgency.HIGH);
+        SmtpTestResource.server().suspend();
+        try {
+            requestNotification(UUID.randomUUID().toString(), request);
+            await().atMost(WAIT).until(() -> {
+                Notification n = notification(request.notificationKey());
+                return n != null && n.attempts >= 1 && n.lastError != null;
+            });
+            assertThat(notification(request.notificationKey()).status).isEqualTo(NotificationStatus.QUEUED);
+        } finally {
+            SmtpTestResource.server().resume();
+        }
+        awaitMailsAbout(request.referralId(), 1);
+        await().atMost(WAIT).until(() -> notification(request.notificationKey()).status == NotificationStatus.SENT);
+    }
+
+    @Test
+    void aNotificationThatCannotBeRenderedFailsAndTheFailureIsPublished() throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        NotificationRequested request = new NotificationRequested(referralId + ":x:DUTY_OFFICER:EMAIL", referralId,
+                "dinsos-1608", "DUTY_OFFICER", "EMAIL", "no-such-template", "rutan-martapura",
+                CaseCategory.NEGLECT, Urgency.LOW);
+
+        requestNotification(UUID.randomUUID().toString(), request);
+
+        ConsumerRecord<String, String> status = kafka.await(Topics.NOTIFICATION_STATUS,
+                r -> referralId.equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(status, "ce_type")).contains(EventTypes.NOTIFICATION_FAILED);
+        assertThat(json.readTree(status.value()).get("detail").asText()).isEqualTo("No template no-such-template");
+        assertThat(notification(request.notificationKey()).status).isEqualTo(NotificationStatus.FAILED);
+    }
+
+    @Test
+    void garbageGoesToTheDeadLetterTopicWithItsReasonWhileValidRequestsKeepFlowing() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        kafka.send(Topics.NOTIFICATION_REQUESTS, key, "[1,2", headers(EventTypes.NOTIFICATION_REQUESTED));
+        kafka.send(Topics.NOTIFICATION_REQUESTS, key, "{\"channel\":\"EMAIL\"}",
+                headers(EventTypes.NOTIFICATION_REQUESTED));
+        NotificationRequested valid = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
+        requestNotification(UUID.randomUUID().toString(), valid);
+
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_NOTIFICATION_SERVICE,
+                r -> key.equals(r.key()), 2, WAIT);
+        assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason").orElse(""))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("is unreadable"),
+                        reason -> assertThat(reason).contains("is invalid").contains("notificationKey must not be blank"));
+        awaitMailsAbout(valid.referralId(), 1);
+    }
+
+    private static NotificationRequested newReferral(String referralId, Urgency urgency) {
+        return new NotificationRequested(referralId + ":routed:DUTY_OFFICER:EMAIL", referralId, "dinsos-1608",
+                "DUTY_OFFICER", "EMAIL", "referral-new", "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, urgency);
+    }
+
+    private Notification notification(String key) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notification.<Notification>find("notificationKey", key).firstResult());
+    }
+
+    private List<ReceivedMail> awaitMailsAbout(String referralId, int count) {
+        await().atMost(WAIT).until(() -> mailsAbout(referralId).size() >= count);
+        return mailsAbout(referralId);
+    }
+
+    private static List<ReceivedMail> mailsAbout(String referralId) {
+        return SmtpTestResource.server().received().stream().filter(m -> m.body().contains(referralId)).toList();
+    }
+
+    private void requestNotification(String eventId, NotificationRequested request) throws Exception {
+        kafka.send(Topics.NOTIFICATION_REQUESTS, request.referralId(), json.writeValueAsString(request),
+                KafkaTestClient.cloudEvent(eventId, EventTypes.NOTIFICATION_REQUESTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+    }
+
+    private void publishAgency(AgencyPublished agency) throws Exception {
+        kafka.send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+    }
+
+    private static List<Header> headers(String type) {
+        return KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), type,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM);
+    }
+}

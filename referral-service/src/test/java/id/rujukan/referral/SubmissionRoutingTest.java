@@ -1,0 +1,144 @@
+package id.rujukan.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.referral.lifecycle.HistoryEntry;
+import id.rujukan.referral.lifecycle.Referral;
+import id.rujukan.referral.lifecycle.ReferralState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SubmissionRoutingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ObjectMapper json;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aReferralToANamedAgencyIsStoredRoutedAndItsDutyOfficerIsToBeTold() throws Exception {
+        ReferralSubmitted submitted = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+
+        submit(UUID.randomUUID().toString(), submitted);
+
+        ConsumerRecord<String, String> routed = kafka.await(Topics.REFERRAL_LIFECYCLE,
+                r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(routed, "ce_type")).contains(EventTypes.REFERRAL_ROUTED);
+        assertThat(KafkaTestClient.headerValue(routed, "ce_id")).isPresent();
+        JsonNode routedData = json.readTree(routed.value());
+        assertThat(routedData.get("targetAgencyId").asText()).isEqualTo("dinsos-1608");
+        assertThat(routedData.get("state").asText()).isEqualTo("ROUTED");
+        assertThat(routedData.get("rule").asText()).isEqualTo("named-by-referrer");
+
+        ConsumerRecord<String, String> request = kafka.await(Topics.NOTIFICATION_REQUESTS,
+                r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(request, "ce_type")).contains(EventTypes.NOTIFICATION_REQUESTED);
+        JsonNode requestData = json.readTree(request.value());
+        assertThat(requestData.get("agencyId").asText()).isEqualTo("dinsos-1608");
+        assertThat(requestData.get("recipientRole").asText()).isEqualTo("DUTY_OFFICER");
+        assertThat(requestData.get("notificationKey").asText())
+                .isEqualTo(submitted.referralId() + ":routed:DUTY_OFFICER:EMAIL");
+
+        Referral stored = QuarkusTransaction.requiringNew()
+                .call(() -> Referral.findById(UUID.fromString(submitted.referralId())));
+        assertThat(stored.state).isEqualTo(ReferralState.ROUTED);
+        assertThat(stored.targetAgencyId).isEqualTo("dinsos-1608");
+        assertThat(stored.sealedData).isEqualTo(submitted.sealedData());
+        List<HistoryEntry> history = QuarkusTransaction.requiringNew()
+                .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())));
+        assertThat(history).extracting(h -> h.toState)
+                .containsExactly(ReferralState.REQUESTED, ReferralState.ROUTED);
+        assertThat(history.get(1).reason).isEqualTo("routed to Dinas Sosial Kabupaten OKU Timur by rule "
+                + "named-by-referrer, named by the referrer");
+    }
+
+    @Test
+    void anUnnamedReferralGoesToTheDinasSosialOfTheChildsRegionOrElseOfTheProvince() throws Exception {
+        ReferralSubmitted inOkuTimur = Submissions.infantOfDetainee(null, new Region("16", "16.08"));
+        ReferralSubmitted inOkuSelatan = Submissions.infantOfDetainee(null, new Region("16", "16.09"));
+
+        submit(UUID.randomUUID().toString(), inOkuTimur);
+        submit(UUID.randomUUID().toString(), inOkuSelatan);
+
+        assertThat(routedTo(inOkuTimur)).isEqualTo("dinsos-1608");
+        assertThat(routedTo(inOkuSelatan)).isEqualTo("dinsos-16");
+        HistoryEntry provinceDecision = QuarkusTransaction.requiringNew()
+                .call(() -> HistoryEntry.of(UUID.fromString(inOkuSelatan.referralId())).get(1));
+        assertThat(provinceDecision.reason)
+                .isEqualTo("routed to Dinas Sosial Provinsi Sumatera Selatan by rule province-dinas-sosial, province 16");
+    }
+
+    @Test
+    void aRedeliveredSubmissionChangesNothing() throws Exception {
+        ReferralSubmitted submitted = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String eventId = UUID.randomUUID().toString();
+
+        submit(eventId, submitted);
+        submit(eventId, submitted);
+        // the same referral under another event id, as a gateway retry could publish it
+        submit(UUID.randomUUID().toString(), submitted);
+
+        kafka.await(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()), 1, WAIT);
+        ReferralSubmitted marker = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        submit(UUID.randomUUID().toString(), marker);
+        // once a later referral is through, the duplicates on the same partition order are surely processed
+        kafka.await(Topics.REFERRAL_LIFECYCLE, r -> marker.referralId().equals(r.key()), 1, WAIT);
+        assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()),
+                Duration.ofSeconds(2))).hasSize(1);
+        assertThat(kafka.readAll(Topics.NOTIFICATION_REQUESTS, r -> submitted.referralId().equals(r.key()),
+                Duration.ofSeconds(2))).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())))).hasSize(2);
+    }
+
+    @Test
+    void theDirectoryIsPublishedForTheOtherServices() {
+        List<ConsumerRecord<String, String>> agencies = kafka.await(Topics.AGENCY_DIRECTORY,
+                r -> r.key().equals("dinsos-1608") || r.key().equals("lksa-6371"), 2, WAIT);
+        assertThat(agencies).allSatisfy(r -> assertThat(KafkaTestClient.headerValue(r, "ce_type"))
+                .contains(EventTypes.AGENCY_PUBLISHED));
+    }
+
+    private String routedTo(ReferralSubmitted submitted) throws Exception {
+        ConsumerRecord<String, String> routed = kafka.await(Topics.REFERRAL_LIFECYCLE,
+                r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
+        return json.readTree(routed.value()).get("targetAgencyId").asText();
+    }
+
+    private void submit(String eventId, ReferralSubmitted submitted) throws Exception {
+        kafka.send(Topics.REFERRAL_INTAKE, submitted.referralId(), json.writeValueAsString(submitted),
+                KafkaTestClient.cloudEvent(eventId, EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
+    }
+}
