@@ -71,11 +71,8 @@ public class ReferralResource {
     @Path("{id}")
     @Operation(summary = "Read a referral's current state")
     public ReferralStatus get(@PathParam("id") String id) {
-        ReferralView view = parse(id).<ReferralView>map(ReferralView::findById).orElse(null);
-        if (view == null) {
-            throw new NotFoundException("No referral " + id);
-        }
-        return ReferralStatus.of(view);
+        return parse(id).map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
+                .orElseThrow(() -> new NotFoundException("No referral " + id));
     }
 
     private static Optional<UUID> parse(String id) {

@@ -7,7 +7,11 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -30,6 +34,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 @ApplicationScoped
 public class SubmissionPublisher {
 
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     private final Emitter<String> emitter;
     private final ObjectMapper json;
     private final Duration ackTimeout;
@@ -41,7 +47,10 @@ public class SubmissionPublisher {
         this.ackTimeout = ackTimeout;
     }
 
-    /** @throws PublishFailedException if Kafka did not acknowledge in time */
+    /**
+     * @throws HttpProblem 503 with {@code Retry-After} if Kafka did not acknowledge in time: nothing was
+     *         accepted and the agency may retry
+     */
     public void publish(ReferralSubmitted submitted) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
@@ -69,10 +78,20 @@ public class SubmissionPublisher {
             acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishFailedException(e);
+            throw unavailable(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException(e);
+            throw unavailable(e);
         }
+    }
+
+    private static HttpProblem unavailable(Exception cause) {
+        Log.warnf("A submission was not acknowledged by Kafka and was refused: %s", cause.toString());
+        return HttpProblem.builder()
+                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle("Referral not recorded")
+                .withDetail("The referral could not be recorded and was not submitted. Try again shortly.")
+                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private String toJson(ReferralSubmitted submitted) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -110,6 +111,20 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** How many records {@code topic} holds in all, over all partitions. */
+    public long recordCount(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long start = consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return end - start;
+        }
     }
 
     /** The value of a header as text, if present. */

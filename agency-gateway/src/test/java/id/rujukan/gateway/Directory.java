@@ -1,0 +1,39 @@
+package id.rujukan.gateway;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.messaging.DirectoryCopy;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Publishes the agencies the tests use, as referral-service would, and waits for the gateway's copy. */
+final class Directory {
+
+    private Directory() {
+    }
+
+    static void publish(KafkaTestClient kafka, ObjectMapper json, DirectoryCopy copy) throws Exception {
+        for (AgencyPublished agency : List.of(
+                agency("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN),
+                agency("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur", AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA))) {
+            kafka.send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
+                    KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
+                            CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> copy.agency("dinsos-1608").isPresent()
+                && copy.agency("rutan-martapura").isPresent());
+    }
+
+    private static AgencyPublished agency(String id, String name, AgencyType type) {
+        return new AgencyPublished(id, name, type, new Region("16", "16.08"), "Asia/Jakarta", List.of(), List.of());
+    }
+}

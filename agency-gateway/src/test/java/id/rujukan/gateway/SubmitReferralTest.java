@@ -1,0 +1,133 @@
+package id.rujukan.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralRouted;
+import id.rujukan.contract.SealedData;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.protection.DataSealer;
+import id.rujukan.gateway.submission.ProtectedDetails;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.messaging.DirectoryCopy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SubmitReferralTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DirectoryCopy directory;
+
+    @Inject
+    DataSealer sealer;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        Directory.publish(kafka, json, directory);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void aSubmittedReferralIsAcceptedOnceOnKafkaWithTheChildsDataSealed() throws Exception {
+        ExtractableResponse<Response> accepted = given().contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee())
+                .when().post("/api/v1/referrals")
+                .then().statusCode(202)
+                .body("state", equalTo("REQUESTED"))
+                .extract();
+        String referralId = accepted.path("referralId");
+        assertThat(accepted.header("Location")).endsWith("/api/v1/referrals/" + referralId);
+
+        ConsumerRecord<String, String> record = kafka.await(Topics.REFERRAL_INTAKE,
+                r -> referralId.equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(record, "ce_type")).contains(EventTypes.REFERRAL_SUBMITTED);
+        assertThat(KafkaTestClient.headerValue(record, "ce_source")).contains(CloudEventAttributes.SOURCE_AGENCY_GATEWAY);
+        assertThat(KafkaTestClient.headerValue(record, "ce_agencyid")).contains("rutan-martapura");
+        assertThat(KafkaTestClient.headerValue(record, "ce_id")).isPresent();
+        assertThat(record.value())
+                .doesNotContain(Referrals.CHILD_NAME)
+                .doesNotContain(Referrals.CHILD_NIK)
+                .doesNotContain("Martapura;")
+                .doesNotContain("Jl. Lintas Sumatera");
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.get("ageBand").asText()).isEqualTo("INFANT_UNDER_1");
+        assertThat(event.get("targetAgencyId").asText()).isEqualTo("dinsos-1608");
+        assertThat(event.get("childRegion").get("regencyCode").asText()).isEqualTo("16.08");
+
+        SealedData sealed = json.treeToValue(event.get("sealedData"), SealedData.class);
+        ProtectedDetails opened = sealer.open(UUID.fromString(referralId), sealed, ProtectedDetails.class);
+        assertThat(opened.child().name()).isEqualTo(Referrals.CHILD_NAME);
+        assertThat(opened.child().nik()).isEqualTo(Referrals.CHILD_NIK);
+        assertThat(opened.summary()).isEqualTo(Referrals.SUMMARY);
+    }
+
+    @Test
+    void theLocationOfAnAcceptedReferralShowsItsStateAsReferralServiceMovesIt() throws Exception {
+        String location = given().contentType(ContentType.JSON).body(Referrals.infantOfDetainee())
+                .when().post("/api/v1/referrals")
+                .then().statusCode(202)
+                .extract().header("Location");
+        String referralId = location.substring(location.lastIndexOf('/') + 1);
+
+        given().when().get(location).then().statusCode(200)
+                .body("referralId", equalTo(referralId))
+                .body("state", equalTo("REQUESTED"))
+                .body("referringAgencyId", equalTo("rutan-martapura"));
+
+        publishLifecycle(routed(referralId, 2, "ROUTED", "routed to Dinas Sosial Kabupaten OKU Timur by rule named-by-referrer"));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get(location).then().statusCode(200)
+                .body("state", equalTo("ROUTED"))
+                .body("targetAgencyId", equalTo("dinsos-1608"))
+                .body("routingReason", equalTo("routed to Dinas Sosial Kabupaten OKU Timur by rule named-by-referrer")));
+
+        // an older event arriving late never takes the referral back
+        publishLifecycle(routed(referralId, 1, "REQUESTED", "stale"));
+        String marker = UUID.randomUUID().toString();
+        publishLifecycle(routed(marker, 2, "ROUTED", "marker"));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/referrals/" + marker).then().statusCode(200));
+        given().when().get(location).then().statusCode(200).body("state", equalTo("ROUTED")).body("version", equalTo(2));
+    }
+
+    private ReferralRouted routed(String referralId, long version, String state, String reason) {
+        return new ReferralRouted(referralId, version, "rutan-martapura", "dinsos-1608", CaseCategory.CHILD_OF_DETAINEE,
+                Urgency.HIGH, state, "named-by-referrer", reason, Instant.now(), Instant.now());
+    }
+
+    private void publishLifecycle(ReferralRouted routed) throws Exception {
+        kafka.send(Topics.REFERRAL_LIFECYCLE, routed.referralId(), json.writeValueAsString(routed),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+    }
+}
