@@ -38,6 +38,8 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
+                // whoever starts it stops it, after the services that use it
+                .setRegisterShutdownHook(false)
                 .start());
     }
 

@@ -38,8 +38,8 @@ public class DirectoryCopy {
         return Optional.ofNullable(agencyId).map(agencies::get);
     }
 
-    /** Whether the copy has been loaded at all; until then nobody should rely on it. */
-    public boolean loaded() {
-        return !agencies.isEmpty();
+    /** How many agencies the copy holds; none until the topic has been read. */
+    public int size() {
+        return agencies.size();
     }
 }

@@ -1,0 +1,198 @@
+package id.rujukan.stack;
+
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.KafkaBroker;
+import id.rujukan.infra.MailServer;
+import id.rujukan.infra.PostgresServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.LogManager;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine, without Docker: PostgreSQL, Kafka (KRaft) and an SMTP server with an
+ * inbox page, then the three packaged services as child processes. All data lives under one directory;
+ * {@code --fresh} wipes it first. Ctrl-C stops everything.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final List<String> DATABASES = List.of("gateway", "referral", "notification");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackPorts ports;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private MailServer mail;
+
+    private LocalStack(StackPorts ports) {
+        this.ports = ports;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (InputStream logging = LocalStack.class.getResourceAsStream("/logging.properties")) {
+            LogManager.getLogManager().readConfiguration(logging);
+        }
+        Path root = Path.of(System.getProperty("rujukan.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve(".local-stack");
+        boolean fresh = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--fresh" -> fresh = true;
+                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                default -> {
+                    System.err.println("usage: local-stack [--fresh] [--data-dir DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        long started = System.nanoTime();
+        LocalStack stack = start(root, dataDir, fresh, StackPorts.standard());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        stack.printWelcome(dataDir, Duration.ofNanos(System.nanoTime() - started));
+        stopped.await();
+    }
+
+    /** Starts everything and returns once every service is ready. */
+    public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports) throws Exception {
+        if (fresh) {
+            wipe(dataDir);
+        }
+        Files.createDirectories(dataDir);
+        LocalStack stack = new LocalStack(ports);
+        try {
+            stack.startAll(root, dataDir);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll(Path root, Path dataDir) throws Exception {
+        PostgresServer postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), ports.postgres());
+        running.add(postgres);
+        postgres.createDatabases(DATABASES);
+        KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka());
+        running.add(kafka);
+        kafka.createTopics(Topics.ALL);
+        mail = MailServer.start(ports.smtp()).withInboxPage(ports.inbox());
+        running.add(mail);
+
+        Path logs = dataDir.resolve("logs");
+        String gatewayUrl = "http://localhost:" + ports.gateway();
+        List<ServiceProcess> services = List.of(
+                ServiceProcess.start(root, "referral-service", ports.referralService(),
+                        common(kafka, postgres, "referral"), logs),
+                ServiceProcess.start(root, "notification-service", ports.notificationService(), with(
+                        common(kafka, postgres, "notification"),
+                        Map.of("quarkus.mailer.host", "127.0.0.1",
+                                "quarkus.mailer.port", Integer.toString(ports.smtp()),
+                                "rujukan.delivery.referral-link-base", gatewayUrl + "/api/v1/referrals/")), logs),
+                ServiceProcess.start(root, "agency-gateway", ports.gateway(), with(
+                        common(kafka, postgres, "gateway"),
+                        Map.of("rujukan.protection.master-key", masterKey(dataDir))), logs));
+        running.addAll(services);
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    private static Map<String, String> common(KafkaBroker kafka, PostgresServer postgres, String database) {
+        return Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", PostgresServer.USER,
+                "quarkus.datasource.password", PostgresServer.PASSWORD);
+    }
+
+    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(base);
+        all.putAll(more);
+        return all;
+    }
+
+    /** The gateway's master key for this data directory: made once, so a second run still opens old data. */
+    private static String masterKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("master-key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    /** The SMTP server every alert goes to. */
+    public MailServer mail() {
+        return mail;
+    }
+
+    private void printWelcome(Path dataDir, Duration took) {
+        String gateway = "http://localhost:" + ports.gateway();
+        System.out.printf("""
+
+                Rujukan is running (started in %d s). Data: %s
+                  Agency gateway API   %s/api/v1/referrals   (OpenAPI: %s/q/openapi)
+                  Local inbox          http://localhost:%d/   (every email sent, newest first)
+                  referral-service     http://localhost:%d/q/health
+                  notification-service http://localhost:%d/q/health
+                  Kafka %s   PostgreSQL 127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
+                  Service logs         %s
+
+                Try it:
+                  curl -i -H 'Content-Type: application/json' -d @local-stack/demo/referral.json %s/api/v1/referrals
+
+                Ctrl-C stops everything.
+                """, took.toSeconds(), dataDir, gateway, gateway, ports.inbox(), ports.referralService(),
+                ports.notificationService(), "127.0.0.1:" + ports.kafka(), ports.postgres(), ports.smtp(),
+                dataDir.resolve("logs"), gateway);
+    }
+
+    /** Stops the services first (all at once), then what they depend on, in reverse order of starting. */
+    @Override
+    public void close() {
+        running.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+                .forEach(ServiceProcess::requestStop);
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + running.get(i) + " failed: " + e);
+            }
+        }
+        running.clear();
+    }
+
+    private static void wipe(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
