@@ -1,0 +1,33 @@
+package id.rujukan.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void topicNamesAreUniqueAndVersionedOrDeadLetters() {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+        assertThat(names).doesNotHaveDuplicates();
+        assertThat(names).allMatch(name -> name.matches("rujukan\\.[a-z-]+\\.v[0-9]+")
+                || name.matches("rujukan\\.dead-letter\\.[a-z-]+"));
+    }
+
+    @Test
+    void everyServiceThatReadsATopicHasADeadLetterTopic() {
+        List<String> readers = Topics.ALL.stream().flatMap(topic -> topic.readers().stream())
+                .filter(reader -> !reader.equals("operators")).distinct().toList();
+        assertThat(readers).isNotEmpty().allSatisfy(reader -> assertThat(Topics.ALL)
+                .anyMatch(topic -> topic.name().equals("rujukan.dead-letter." + reader)));
+    }
+
+    @Test
+    void theDirectoryKeepsTheLatestRecordPerAgencyForever() {
+        Topic directory = Topics.ALL.stream().filter(t -> t.name().equals(Topics.AGENCY_DIRECTORY)).findFirst()
+                .orElseThrow();
+        assertThat(directory.cleanupPolicy()).isEqualTo("compact");
+        assertThat(directory.retention()).isEqualTo(Topic.FOREVER);
+    }
+}
