@@ -2,6 +2,9 @@ package id.rujukan.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,15 @@ class TopicsTest {
                 .filter(reader -> !reader.equals("operators")).distinct().toList();
         assertThat(readers).isNotEmpty().allSatisfy(reader -> assertThat(Topics.ALL)
                 .anyMatch(topic -> topic.name().equals("rujukan.dead-letter." + reader)));
+    }
+
+    @Test
+    void theReadmeDocumentsEveryTopicWithItsPartitions() throws IOException {
+        // tests run in the module's directory
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (Topic topic : Topics.ALL) {
+            assertThat(readme).contains("| `" + topic.name() + "` | " + topic.partitions() + " |");
+        }
     }
 
     @Test

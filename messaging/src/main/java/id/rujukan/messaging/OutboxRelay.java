@@ -1,19 +1,14 @@
 package id.rujukan.messaging;
 
-import id.rujukan.contract.CloudEventAttributes;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -72,6 +65,9 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         wakeUp();
+        if (worker == null) {
+            return;
+        }
         worker.shutdown();
         worker.awaitTermination(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -125,28 +121,8 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.eventKey)
-                .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(event.eventId.toString())
-                .withType(event.type)
-                .withSource(URI.create(event.source))
-                .withSubject(event.subject)
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
-                .withExtension(CloudEventAttributes.AGENCY, event.agencyId)
-                .build();
-        emitter.send(Message.of(event.payload, Metadata.of(kafka, cloudEvent),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        emitter.send(CloudEventMessages.of(event.topic, event.eventKey, event.eventId.toString(), event.type,
+                event.source, event.agencyId, event.occurredAt, event.payload, acked));
         return acked;
     }
 

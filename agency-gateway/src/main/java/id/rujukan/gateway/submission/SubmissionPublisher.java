@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import id.rujukan.messaging.CloudEventMessages;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,8 +20,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Publishes submissions to the intake topic and waits until Kafka has acknowledged them
@@ -53,27 +48,9 @@ public class SubmissionPublisher {
      */
     public void publish(ReferralSubmitted submitted) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(submitted.referralId())
-                .build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(UUID.randomUUID().toString())
-                .withType(EventTypes.REFERRAL_SUBMITTED)
-                .withSource(URI.create(CloudEventAttributes.SOURCE_AGENCY_GATEWAY))
-                .withSubject(submitted.referralId())
-                .withTimestamp(submitted.submittedAt().atZone(ZoneOffset.UTC))
-                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
-                .withExtension(CloudEventAttributes.AGENCY, submitted.referringAgencyId())
-                .build();
-        emitter.send(Message.of(toJson(submitted), Metadata.of(kafka, cloudEvent),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        emitter.send(CloudEventMessages.of(null, submitted.referralId(), UUID.randomUUID().toString(),
+                EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                submitted.referringAgencyId(), submitted.submittedAt(), toJson(submitted), acked));
         try {
             acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

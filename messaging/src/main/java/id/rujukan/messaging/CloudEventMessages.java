@@ -1,0 +1,52 @@
+package id.rujukan.messaging;
+
+import id.rujukan.contract.CloudEventAttributes;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/**
+ * Builds the Kafka message of one event of the contract: a CloudEvent in binary mode keyed by the
+ * referral (or agency) id, completing {@code acked} when Kafka has acknowledged it, or failing it.
+ */
+public final class CloudEventMessages {
+
+    private CloudEventMessages() {
+    }
+
+    /**
+     * @param topic the topic, or {@code null} for the channel's own
+     * @param key the Kafka key, also the CloudEvent subject
+     */
+    public static Message<String> of(String topic, String key, String eventId, String type, String source,
+            String agencyId, Instant occurredAt, String data, CompletableFuture<Void> acked) {
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+        if (topic != null) {
+            kafka.withTopic(topic);
+        }
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(eventId)
+                .withType(type)
+                .withSource(URI.create(source))
+                .withSubject(key)
+                .withTimestamp(occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.AGENCY, agencyId)
+                .build();
+        return Message.of(data, Metadata.of(kafka.build(), cloudEvent),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+}
