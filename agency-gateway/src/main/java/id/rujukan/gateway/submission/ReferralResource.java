@@ -5,6 +5,7 @@ import id.rujukan.contract.Region;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
+import io.quarkus.logging.Log;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -61,10 +62,22 @@ public class ReferralResource {
                 AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),
                 sealer.seal(referralId, new ProtectedDetails(body.child(), body.consent(), body.summary())), now);
         publisher.publish(submitted);
-        views.submitted(submitted);
+        recordInReadModel(submitted);
         return Response.accepted(new SubmissionAccepted(referralId.toString(), ReferralView.SUBMITTED))
                 .location(uri.getAbsolutePathBuilder().path(referralId.toString()).build())
                 .build();
+    }
+
+    /**
+     * The referral is accepted once Kafka has it; the read model also learns of it from the lifecycle
+     * events, so failing to record it here only delays when a GET finds it.
+     */
+    private void recordInReadModel(ReferralSubmitted submitted) {
+        try {
+            views.submitted(submitted);
+        } catch (RuntimeException e) {
+            Log.warnf("Referral %s accepted, but not yet in the read model: %s", submitted.referralId(), e.toString());
+        }
     }
 
     @GET
