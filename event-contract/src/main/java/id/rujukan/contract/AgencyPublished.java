@@ -18,7 +18,7 @@ public record AgencyPublished(
         @NotNull @Valid Region region,
         @NotBlank String timeZone,
         @NotNull List<ServiceNeeded> services,
-        @NotNull @Valid List<Contact> contacts) {
+        @NotNull List<@Valid Contact> contacts) {
 
     /** A person an agency's alerts go to. {@code role} is e.g. {@code DUTY_OFFICER}. */
     public record Contact(@NotBlank String role, String name, @NotBlank String email, String phone, String language) {

@@ -11,5 +11,6 @@ import jakarta.validation.constraints.NotBlank;
  * @param nonce base64 of the 96-bit GCM nonce
  * @param ciphertext base64 of the encrypted JSON with its authentication tag
  */
-public record SealedData(String keyId, String algorithm, String nonce, String ciphertext) {
+public record SealedData(@NotBlank String keyId, @NotBlank String algorithm, @NotBlank String nonce,
+        @NotBlank String ciphertext) {
 }
