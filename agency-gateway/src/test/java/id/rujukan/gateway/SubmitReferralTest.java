@@ -114,10 +114,14 @@ class SubmitReferralTest {
 
         // an older event arriving late never takes the referral back
         publishLifecycle(routed(referralId, 1, "REQUESTED", "stale"));
-        String marker = UUID.randomUUID().toString();
+        String marker = KafkaTestClient.keyOnSamePartitionAs(referralId, partitions(Topics.REFERRAL_LIFECYCLE));
         publishLifecycle(routed(marker, 2, "ROUTED", "marker"));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/referrals/" + marker).then().statusCode(200));
         given().when().get(location).then().statusCode(200).body("state", equalTo("ROUTED")).body("version", equalTo(2));
+    }
+
+    private static int partitions(String topic) {
+        return Topics.ALL.stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow().partitions();
     }
 
     private ReferralRouted routed(String referralId, long version, String state, String reason) {

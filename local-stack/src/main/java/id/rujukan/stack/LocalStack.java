@@ -1,6 +1,7 @@
 package id.rujukan.stack;
 
 import id.rujukan.contract.Topics;
+import id.rujukan.infra.Directories;
 import id.rujukan.infra.KafkaBroker;
 import id.rujukan.infra.MailServer;
 import id.rujukan.infra.PostgresServer;
@@ -14,13 +15,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
-import java.util.stream.Stream;
 
 /**
  * The whole system on one machine, without Docker: PostgreSQL, Kafka (KRaft) and an SMTP server with an
@@ -72,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything and returns once every service is ready. */
     public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports) throws Exception {
         if (fresh) {
-            wipe(dataDir);
+            Directories.delete(dataDir);
         }
         Files.createDirectories(dataDir);
         LocalStack stack = new LocalStack(ports);
@@ -185,14 +184,4 @@ public final class LocalStack implements AutoCloseable {
         running.clear();
     }
 
-    private static void wipe(Path dataDir) throws IOException {
-        if (!Files.exists(dataDir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.rujukan.infra.Directories;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -21,13 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class LocalStackIT {
 
+    private static Path dataDir;
     private static LocalStack stack;
     private static String gateway;
 
     @BeforeAll
     static void startStack() throws Exception {
         Path root = Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(root, Files.createTempDirectory("rujukan-e2e"), true, StackPorts.free());
+        dataDir = Files.createTempDirectory("rujukan-e2e");
+        stack = LocalStack.start(root, dataDir, true, StackPorts.free());
         gateway = "http://127.0.0.1:" + stack.ports().gateway();
     }
 
@@ -36,6 +39,7 @@ class LocalStackIT {
         if (stack != null) {
             stack.close();
         }
+        Directories.delete(dataDir);
     }
 
     @Test

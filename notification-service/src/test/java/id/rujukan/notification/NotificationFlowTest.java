@@ -24,7 +24,9 @@ import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +43,9 @@ class NotificationFlowTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
 
     private KafkaTestClient kafka;
 
@@ -95,18 +100,20 @@ class NotificationFlowTest {
     void aRedeliveredRequestIsNeverSentTwice() throws Exception {
         NotificationRequested request = newReferral(UUID.randomUUID().toString(), Urgency.HIGH);
         String eventId = UUID.randomUUID().toString();
+        String sameKeyNewEventId = UUID.randomUUID().toString();
 
         requestNotification(eventId, request);
         requestNotification(eventId, request);
         // the same notification asked for again under a new event id
-        requestNotification(UUID.randomUUID().toString(), request);
-        NotificationRequested later = newReferral(UUID.randomUUID().toString(), Urgency.HIGH);
-        requestNotification(UUID.randomUUID().toString(), later);
+        requestNotification(sameKeyNewEventId, request);
 
-        awaitMailsAbout(later.referralId(), 1);
-        assertThat(mailsAbout(request.referralId())).hasSize(1);
+        // one key, one partition: once the last is consumed, all three were
+        await().atMost(WAIT).until(() -> consumed(sameKeyNewEventId));
+        awaitMailsAbout(request.referralId(), 1);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> Notification.count("referralId", request.referralId()))).isEqualTo(1L);
+        Thread.sleep(1000); // a second send, if there were one, would be under way by now
+        assertThat(mailsAbout(request.referralId())).hasSize(1);
     }
 
     @Test
@@ -125,6 +132,35 @@ class NotificationFlowTest {
         }
         awaitMailsAbout(request.referralId(), 1);
         await().atMost(WAIT).until(() -> notification(request.notificationKey()).status == NotificationStatus.SENT);
+    }
+
+    @Test
+    void aNotificationQueuedBeforeACrashIsSentByTheSweepAfterRestart() {
+        // as a crash would leave it: queued and committed, the event consumed, nothing sent
+        String referralId = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Notification queued = new Notification();
+            queued.id = UUID.randomUUID();
+            queued.notificationKey = referralId + ":routed:DUTY_OFFICER:EMAIL";
+            queued.referralId = referralId;
+            queued.agencyId = "dinsos-1608";
+            queued.recipientRole = "DUTY_OFFICER";
+            queued.channel = "EMAIL";
+            queued.template = "referral-new";
+            queued.referringAgencyId = "rutan-martapura";
+            queued.category = CaseCategory.NEGLECT;
+            queued.urgency = Urgency.NORMAL;
+            queued.status = NotificationStatus.QUEUED;
+            queued.attempts = 1;
+            queued.createdAt = Instant.now().minusSeconds(300);
+            queued.nextAttemptAt = Instant.now().minusSeconds(1);
+            queued.persist();
+        });
+
+        awaitMailsAbout(referralId, 1);
+        await().atMost(WAIT).until(() -> notification(referralId + ":routed:DUTY_OFFICER:EMAIL").status
+                == NotificationStatus.SENT);
+        assertThat(mailsAbout(referralId)).hasSize(1);
     }
 
     @Test
@@ -164,6 +200,12 @@ class NotificationFlowTest {
     private static NotificationRequested newReferral(String referralId, Urgency urgency) {
         return new NotificationRequested(referralId + ":routed:DUTY_OFFICER:EMAIL", referralId, "dinsos-1608",
                 "DUTY_OFFICER", "EMAIL", "referral-new", "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, urgency);
+    }
+
+    private boolean consumed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select count(*) from consumed_event where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).toString().equals("1");
     }
 
     private Notification notification(String key) {

@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Writes and reads raw records the way another service would, so tests see exactly what is on a topic:
@@ -125,6 +126,24 @@ public final class KafkaTestClient implements AutoCloseable {
             long start = consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             return end - start;
         }
+    }
+
+    /**
+     * A new random key that the default partitioner puts on the same partition as {@code key}: records
+     * sent after {@code key}'s under it are consumed after them, so it can mark "all before are done".
+     */
+    public static String keyOnSamePartitionAs(String key, int partitions) {
+        int partition = partitionOf(key, partitions);
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (partitionOf(candidate, partitions) == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** The value of a header as text, if present. */

@@ -5,7 +5,9 @@ import id.rujukan.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import id.rujukan.infra.Directories;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Map;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaBroker broker;
+    private Path dataDir;
 
     /** The running broker, for tests that read or write records directly. */
     public static KafkaBroker broker() {
@@ -25,7 +28,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            broker = KafkaBroker.start(Files.createTempDirectory("rujukan-kafka-test"), 0);
+            dataDir = Files.createTempDirectory("rujukan-kafka-test");
+            broker = KafkaBroker.start(dataDir, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,6 +42,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (broker != null) {
             broker.close();
             broker = null;
+        }
+        if (dataDir != null) {
+            Directories.delete(dataDir);
         }
     }
 }
