@@ -29,4 +29,12 @@ public class ConsumedEvents {
                 .setParameter("id", eventId)
                 .executeUpdate() == 1;
     }
+
+    /** Whether the event with this id has been processed. */
+    @Transactional
+    public boolean wasConsumed(String eventId) {
+        return entityManager.createNativeQuery("select 1 from consumed_event where event_id = :id")
+                .setParameter("id", eventId)
+                .getResultList().size() == 1;
+    }
 }

@@ -18,13 +18,13 @@ import id.rujukan.contract.Urgency;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.infra.testing.SmtpTestResource;
 import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,7 @@ class NotificationFlowTest {
     ObjectMapper json;
 
     @Inject
-    EntityManager entityManager;
+    ConsumedEvents consumedEvents;
 
     private KafkaTestClient kafka;
 
@@ -108,7 +108,7 @@ class NotificationFlowTest {
         requestNotification(sameKeyNewEventId, request);
 
         // one key, one partition: once the last is consumed, all three were
-        await().atMost(WAIT).until(() -> consumed(sameKeyNewEventId));
+        await().atMost(WAIT).until(() -> consumedEvents.wasConsumed(sameKeyNewEventId));
         awaitMailsAbout(request.referralId(), 1);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> Notification.count("referralId", request.referralId()))).isEqualTo(1L);
@@ -200,12 +200,6 @@ class NotificationFlowTest {
     private static NotificationRequested newReferral(String referralId, Urgency urgency) {
         return new NotificationRequested(referralId + ":routed:DUTY_OFFICER:EMAIL", referralId, "dinsos-1608",
                 "DUTY_OFFICER", "EMAIL", "referral-new", "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, urgency);
-    }
-
-    private boolean consumed(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select count(*) from consumed_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).toString().equals("1");
     }
 
     private Notification notification(String key) {

@@ -12,13 +12,13 @@ import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.referral.lifecycle.HistoryEntry;
 import id.rujukan.referral.lifecycle.Referral;
 import id.rujukan.referral.lifecycle.ReferralState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +36,7 @@ class SubmissionRoutingTest {
     ObjectMapper json;
 
     @Inject
-    EntityManager entityManager;
+    ConsumedEvents consumedEvents;
 
     private KafkaTestClient kafka;
 
@@ -115,7 +115,7 @@ class SubmissionRoutingTest {
         submit(retriedEventId, submitted);
 
         // one key, one partition: once the last is consumed, all three were
-        await().atMost(WAIT).until(() -> consumed(retriedEventId));
+        await().atMost(WAIT).until(() -> consumedEvents.wasConsumed(retriedEventId));
         assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()),
                 Duration.ofSeconds(3))).hasSize(1);
         assertThat(kafka.readAll(Topics.NOTIFICATION_REQUESTS, r -> submitted.referralId().equals(r.key()),
@@ -130,12 +130,6 @@ class SubmissionRoutingTest {
                 r -> r.key().equals("dinsos-1608") || r.key().equals("lksa-6371"), 2, WAIT);
         assertThat(agencies).allSatisfy(r -> assertThat(KafkaTestClient.headerValue(r, "ce_type"))
                 .contains(EventTypes.AGENCY_PUBLISHED));
-    }
-
-    private boolean consumed(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select count(*) from consumed_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).toString().equals("1");
     }
 
     private String routedTo(ReferralSubmitted submitted) throws Exception {

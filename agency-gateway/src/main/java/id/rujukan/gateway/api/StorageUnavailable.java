@@ -1,9 +1,7 @@
 package id.rujukan.gateway.api;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,17 +11,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class StorageUnavailable {
 
-    private static final int RETRY_AFTER_SECONDS = 5;
-
     @ServerExceptionMapper
     public Response map(PersistenceException e) {
         Log.errorf("Database unavailable, request refused: %s", e.toString());
-        return HttpProblem.builder()
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Service Unavailable")
-                .withDetail("The request could not be stored and nothing was done. Try again shortly.")
-                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build()
+        return Problems.unavailable("The request could not be stored and nothing was done. Try again shortly.")
                 .toResponse();
     }
 }

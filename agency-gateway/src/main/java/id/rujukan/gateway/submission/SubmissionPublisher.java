@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.messaging.CloudEventMessages;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +27,6 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  */
 @ApplicationScoped
 public class SubmissionPublisher {
-
-    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Emitter<String> emitter;
     private final ObjectMapper json;
@@ -63,12 +60,7 @@ public class SubmissionPublisher {
 
     private static HttpProblem unavailable(Exception cause) {
         Log.warnf("A submission was not acknowledged by Kafka and was refused: %s", cause.toString());
-        return HttpProblem.builder()
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Referral not recorded")
-                .withDetail("The referral could not be recorded and was not submitted. Try again shortly.")
-                .withHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
+        return Problems.unavailable("The referral could not be recorded and was not submitted. Try again shortly.");
     }
 
     private String toJson(ReferralSubmitted submitted) {
