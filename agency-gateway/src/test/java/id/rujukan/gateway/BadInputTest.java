@@ -43,7 +43,7 @@ class BadInputTest {
     @BeforeEach
     void setUp() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
         Directory.publish(kafka, json, directory);
         recordsBefore = kafka.recordCount(Topics.REFERRAL_INTAKE);
         viewsBefore = views();
@@ -52,13 +52,9 @@ class BadInputTest {
 
     @AfterEach
     void nothingWasPublishedOrStored() {
-        try {
-            assertThat(kafka.recordCount(Topics.REFERRAL_INTAKE)).isEqualTo(recordsBefore);
-            assertThat(views()).isEqualTo(viewsBefore);
-            assertThat(keys()).isEqualTo(keysBefore);
-        } finally {
-            kafka.close();
-        }
+        assertThat(kafka.recordCount(Topics.REFERRAL_INTAKE)).isEqualTo(recordsBefore);
+        assertThat(views()).isEqualTo(viewsBefore);
+        assertThat(keys()).isEqualTo(keysBefore);
     }
 
     private static long views() {

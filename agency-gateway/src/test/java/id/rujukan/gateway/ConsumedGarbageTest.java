@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +38,9 @@ class ConsumedGarbageTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
     }
 
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void garbageOnTheLifecycleAndDirectoryTopicsGoesToTheDeadLetterTopicWithItsReason() throws Exception {

@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +49,10 @@ class SubmitReferralTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
         Directory.publish(kafka, json, directory);
     }
 
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
 
     @Test
     void aSubmittedReferralIsAcceptedOnceOnKafkaWithTheChildsDataSealed() throws Exception {

@@ -97,10 +97,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Creates the topics that do not exist yet, with the partitions, retention and cleanup they declare. */
     public void createTopics(Collection<Topic> topics) {
         try (Admin admin = admin()) {

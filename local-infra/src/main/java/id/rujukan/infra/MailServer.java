@@ -88,15 +88,6 @@ public final class MailServer implements AutoCloseable {
         greenMail = smtpOn(smtpPort);
     }
 
-    /** Drops every message received so far. */
-    public void purge() {
-        try {
-            greenMail.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException("Purging mailboxes failed", e);
-        }
-    }
-
     private String messagesJson() throws IOException {
         return JSON.writeValueAsString(received());
     }

@@ -79,10 +79,6 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() throws IOException {
         postgres.close();

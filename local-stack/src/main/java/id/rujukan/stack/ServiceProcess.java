@@ -57,18 +57,6 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, process, port, log);
     }
 
-    String name() {
-        return name;
-    }
-
-    int port() {
-        return port;
-    }
-
-    Path log() {
-        return log;
-    }
-
     /** Waits until the service says it is ready (Kafka, database and its own checks). */
     void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class NotificationFlowTest {
 
     @BeforeEach
     void publishDirectory() throws Exception {
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
         publishAgency(new AgencyPublished("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur",
                 AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("16", "16.08"), "Asia/Jakarta",
                 List.of(ServiceNeeded.TEMPORARY_CARE), List.of(new AgencyPublished.Contact("DUTY_OFFICER",
@@ -60,10 +59,6 @@ class NotificationFlowTest {
                 new Region("16", "16.08"), "Asia/Jakarta", List.of(), List.of()));
     }
 
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aNewReferralReachesTheDutyOfficersInboxInBahasaIndonesiaAndIsRecordedAsSent() throws Exception {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +34,9 @@ class DeadLetterTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
     }
 
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void garbageGoesToTheDeadLetterTopicWithItsReasonWhileValidReferralsKeepFlowing() throws Exception {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +41,9 @@ class SubmissionRoutingTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(KafkaTestResource.broker().bootstrapServers());
+        kafka = KafkaTestResource.client();
     }
 
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aReferralToANamedAgencyIsStoredRoutedAndItsDutyOfficerIsToBeTold() throws Exception {

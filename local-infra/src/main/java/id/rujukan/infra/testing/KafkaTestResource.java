@@ -18,11 +18,15 @@ import java.util.Map;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaBroker broker;
+    private static KafkaTestClient client;
     private Path dataDir;
 
-    /** The running broker, for tests that read or write records directly. */
-    public static KafkaBroker broker() {
-        return broker;
+    /** A client of the running broker, for tests that read or write records directly; closed with it. */
+    public static synchronized KafkaTestClient client() {
+        if (client == null) {
+            client = new KafkaTestClient(broker.bootstrapServers());
+        }
+        return client;
     }
 
     @Override
@@ -39,6 +43,12 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        synchronized (KafkaTestResource.class) {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
         if (broker != null) {
             broker.close();
             broker = null;
