@@ -3,6 +3,8 @@ package id.rujukan.contract;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 
 /**
@@ -10,6 +12,9 @@ import java.util.List;
  * (the topic is compacted).
  *
  * @param timeZone IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)
+ * @param capacity places the agency has (e.g. an LKSA's beds), or {@code null} where that does not apply
+ * @param workingHours office hours in the agency's zone, e.g. {@code 08:00-16:00}
+ * @param countsWorkingDays deadlines of whole days skip weekends and public holidays for this agency
  */
 public record AgencyPublished(
         @NotBlank String agencyId,
@@ -18,9 +23,16 @@ public record AgencyPublished(
         @NotNull @Valid Region region,
         @NotBlank String timeZone,
         @NotNull List<ServiceNeeded> services,
+        @PositiveOrZero Integer capacity,
+        @Pattern(regexp = "[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]") String workingHours,
+        boolean countsWorkingDays,
         @NotNull List<@Valid Contact> contacts) {
 
-    /** A person an agency's alerts go to. {@code role} is e.g. {@code DUTY_OFFICER}. */
+    /**
+     * A person an agency's alerts go to. The role is their place in the escalation chain:
+     * {@code OFFICER} or {@code DUTY_OFFICER} first, then {@code SUPERVISOR}, then {@code HEAD};
+     * {@code AGENCY_ADMIN} manages the agency's settings.
+     */
     public record Contact(@NotBlank String role, String name, @NotBlank String email, String phone, String language) {
     }
 }

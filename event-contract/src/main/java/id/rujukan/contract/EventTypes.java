@@ -11,20 +11,28 @@ public final class EventTypes {
     public static final String REFERRAL_SUBMITTED = "id.rujukan.referral.submitted.v1";
     public static final String REFERRAL_ROUTED = "id.rujukan.referral.routed.v1";
     public static final String REFERRAL_ROUTING_FAILED = "id.rujukan.referral.routing-failed.v1";
+    public static final String REFERRAL_ACTION_REQUESTED = "id.rujukan.referral.action-requested.v1";
+    public static final String REFERRAL_STATE_CHANGED = "id.rujukan.referral.state-changed.v1";
+    public static final String REFERRAL_ESCALATED = "id.rujukan.referral.escalated.v1";
+    public static final String REFERRAL_ACTION_REFUSED = "id.rujukan.referral.action-refused.v1";
     public static final String NOTIFICATION_REQUESTED = "id.rujukan.notification.requested.v1";
     public static final String NOTIFICATION_SENT = "id.rujukan.notification.sent.v1";
     public static final String NOTIFICATION_FAILED = "id.rujukan.notification.failed.v1";
     public static final String AGENCY_PUBLISHED = "id.rujukan.agency.published.v1";
 
     /** Each type's data class; the JSON schema of a type is {@code /schemas/<type>.json}. */
-    public static final Map<String, Class<? extends Record>> DATA = Map.of(
-            REFERRAL_SUBMITTED, ReferralSubmitted.class,
-            REFERRAL_ROUTED, ReferralRouted.class,
-            REFERRAL_ROUTING_FAILED, ReferralRouted.class,
-            NOTIFICATION_REQUESTED, NotificationRequested.class,
-            NOTIFICATION_SENT, NotificationStatusChanged.class,
-            NOTIFICATION_FAILED, NotificationStatusChanged.class,
-            AGENCY_PUBLISHED, AgencyPublished.class);
+    public static final Map<String, Class<? extends Record>> DATA = Map.ofEntries(
+            Map.entry(REFERRAL_SUBMITTED, ReferralSubmitted.class),
+            Map.entry(REFERRAL_ROUTED, ReferralStateChanged.class),
+            Map.entry(REFERRAL_ROUTING_FAILED, ReferralStateChanged.class),
+            Map.entry(NOTIFICATION_REQUESTED, NotificationRequested.class),
+            Map.entry(NOTIFICATION_SENT, NotificationStatusChanged.class),
+            Map.entry(NOTIFICATION_FAILED, NotificationStatusChanged.class),
+            Map.entry(AGENCY_PUBLISHED, AgencyPublished.class),
+            Map.entry(REFERRAL_ACTION_REQUESTED, ReferralActionRequested.class),
+            Map.entry(REFERRAL_STATE_CHANGED, ReferralStateChanged.class),
+            Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
+            Map.entry(REFERRAL_ACTION_REFUSED, ReferralActionRefused.class));
 
     private EventTypes() {
     }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
  * @param template the message to render, e.g. {@code referral-new}
  * @param recipientRole who at the agency, e.g. {@code DUTY_OFFICER}
  * @param channel {@code EMAIL} or {@code SMS}
+ * @param level for an escalation, the step's level ({@code OFFICERS}, {@code SUPERVISOR}, {@code HEAD},
+ *        {@code PROVINCE}, {@code MINISTRY}); otherwise {@code null}
  */
 public record NotificationRequested(
         @NotBlank String notificationKey,
@@ -21,5 +23,6 @@ public record NotificationRequested(
         @NotBlank String template,
         @NotBlank String referringAgencyId,
         @NotNull CaseCategory category,
-        @NotNull Urgency urgency) {
+        @NotNull Urgency urgency,
+        String level) {
 }

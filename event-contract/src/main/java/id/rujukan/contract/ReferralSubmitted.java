@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -12,9 +13,12 @@ import java.time.Instant;
  *
  * @param targetAgencyId the agency the referrer named, or {@code null} to let routing choose
  * @param serviceNeeded what the child needs, or {@code null}
+ * @param caseId the case this referral belongs to; a new case takes the referral's id
  */
 public record ReferralSubmitted(
         @NotBlank @Pattern(regexp = UUID) String referralId,
+        @NotNull ReferralKind kind,
+        @NotBlank @Size(max = 64) String caseId,
         @NotBlank String referringAgencyId,
         String targetAgencyId,
         ServiceNeeded serviceNeeded,

@@ -3,12 +3,18 @@ package id.rujukan.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Writes events in the caller's transaction, so that a state change and the events describing it are
@@ -20,9 +26,12 @@ public class Outbox {
     private final ObjectMapper json;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final EntityManager entityManager;
 
-    public Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    public Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
+            EntityManager entityManager) {
         this.json = json;
+        this.entityManager = entityManager;
         this.relay = relay;
         this.transactions = transactions;
     }
@@ -37,24 +46,53 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String key, String type, String source, String agencyId, Instant occurredAt,
             Object data) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.topic = topic;
-        event.eventKey = key;
-        event.type = type;
-        event.source = source;
-        event.subject = key;
-        event.agencyId = agencyId;
-        event.occurredAt = occurredAt;
-        event.createdAt = Instant.now();
-        try {
-            event.payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data cannot be written as JSON: " + type, e);
-        }
-        event.persist();
+        return addAll(List.of(new OutboundEvent(topic, key, type, source, agencyId, occurredAt, data))).get(0);
+    }
+
+    /**
+     * Adds events to the outbox in one JDBC batch, in the order given (the relay keeps that order).
+     * Hibernate cannot batch rows whose key comes from an identity column, and a burst of escalations
+     * writes thousands of events in one go.
+     *
+     * @return the event ids, in the same order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> addAll(List<OutboundEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        Timestamp now = Timestamp.from(Instant.now());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_key, type, source, subject, agency_id,
+                        occurred_at, payload, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (OutboundEvent event : events) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    insert.setObject(1, id);
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, event.source());
+                    insert.setString(6, event.key());
+                    insert.setString(7, event.agencyId());
+                    insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
+                    insert.setString(9, toJson(event));
+                    insert.setTimestamp(10, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         wakeRelayAfterCommit();
-        return event.eventId;
+        return ids;
+    }
+
+    private String toJson(OutboundEvent event) {
+        try {
+            return json.writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON: " + event.type(), e);
+        }
     }
 
     private void wakeRelayAfterCommit() {

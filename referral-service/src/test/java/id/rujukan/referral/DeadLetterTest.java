@@ -65,7 +65,8 @@ class DeadLetterTest {
     @Test
     void aReferralFromAnUnknownAgencyIsNeitherStoredNorAnnouncedButSetAside() throws Exception {
         ReferralSubmitted base = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
-        ReferralSubmitted fromNowhere = new ReferralSubmitted(base.referralId(), "no-such-agency",
+        ReferralSubmitted fromNowhere = new ReferralSubmitted(base.referralId(), base.kind(), base.caseId(),
+                "no-such-agency",
                 base.targetAgencyId(), base.serviceNeeded(), base.category(), base.urgency(), base.childRegion(),
                 base.ageBand(), base.sex(), base.sealedData(), base.submittedAt());
         kafka.send(Topics.REFERRAL_INTAKE, fromNowhere.referralId(), json.writeValueAsString(fromNowhere),

@@ -20,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,15 +60,21 @@ class SubmissionRoutingTest {
         assertThat(routedData.get("targetAgencyId").asText()).isEqualTo("dinsos-1608");
         assertThat(routedData.get("state").asText()).isEqualTo("ROUTED");
         assertThat(routedData.get("rule").asText()).isEqualTo("named-by-referrer");
+        assertThat(routedData.get("fromState").asText()).isEqualTo("REQUESTED");
+        assertThat(routedData.get("caseOwnerAgencyId").asText()).isEqualTo("rutan-martapura");
 
-        ConsumerRecord<String, String> request = kafka.await(Topics.NOTIFICATION_REQUESTS,
-                r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
-        assertThat(KafkaTestClient.headerValue(request, "ce_type")).contains(EventTypes.NOTIFICATION_REQUESTED);
-        JsonNode requestData = json.readTree(request.value());
-        assertThat(requestData.get("agencyId").asText()).isEqualTo("dinsos-1608");
-        assertThat(requestData.get("recipientRole").asText()).isEqualTo("DUTY_OFFICER");
-        assertThat(requestData.get("notificationKey").asText())
-                .isEqualTo(submitted.referralId() + ":routed:DUTY_OFFICER:EMAIL");
+        List<ConsumerRecord<String, String>> requests = kafka.await(Topics.NOTIFICATION_REQUESTS,
+                r -> submitted.referralId().equals(r.key()), 2, WAIT);
+        assertThat(requests).allSatisfy(request -> assertThat(KafkaTestClient.headerValue(request, "ce_type"))
+                .contains(EventTypes.NOTIFICATION_REQUESTED));
+        List<JsonNode> requestData = new ArrayList<>();
+        for (ConsumerRecord<String, String> request : requests) {
+            requestData.add(json.readTree(request.value()));
+        }
+        assertThat(requestData).extracting(r -> r.get("notificationKey").asText()).containsExactlyInAnyOrder(
+                submitted.referralId() + ":routed-1:dinsos-1608:OFFICER:EMAIL",
+                submitted.referralId() + ":routed-1:dinsos-1608:DUTY_OFFICER:EMAIL");
+        assertThat(requestData).extracting(r -> r.get("template").asText()).containsOnly("referral-new");
 
         Referral stored = QuarkusTransaction.requiringNew()
                 .call(() -> Referral.findById(UUID.fromString(submitted.referralId())));
@@ -76,14 +83,14 @@ class SubmissionRoutingTest {
         assertThat(stored.sealedData).isEqualTo(submitted.sealedData());
         List<HistoryEntry> history = QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())));
-        assertThat(history).extracting(h -> h.toState)
-                .containsExactly(ReferralState.REQUESTED, ReferralState.ROUTED);
+        assertThat(history).extracting(h -> h.kind + " " + h.toState)
+                .containsExactly("SUBMITTED REQUESTED", "ROUTING ROUTED");
         assertThat(history.get(1).reason).isEqualTo("routed to Dinas Sosial Kabupaten OKU Timur by rule "
                 + "named-by-referrer, named by the referrer");
     }
 
     @Test
-    void anUnnamedReferralGoesToTheDinasSosialOfTheChildsRegionOrElseOfTheProvince() throws Exception {
+    void anUnnamedInfantOfADetaineeGoesToTheDinasSosialOfTheChildsRegionOrElseOfTheProvince() throws Exception {
         ReferralSubmitted inOkuTimur = Submissions.infantOfDetainee(null, new Region("16", "16.08"));
         ReferralSubmitted inOkuSelatan = Submissions.infantOfDetainee(null, new Region("16", "16.09"));
 
@@ -95,7 +102,11 @@ class SubmissionRoutingTest {
         HistoryEntry provinceDecision = QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(inOkuSelatan.referralId())).get(1));
         assertThat(provinceDecision.reason)
-                .isEqualTo("routed to Dinas Sosial Provinsi Sumatera Selatan by rule province-dinas-sosial, province 16");
+                .isEqualTo("routed to Dinas Sosial Provinsi Sumatera Selatan by rule infant-of-detainee, region 16.09");
+        HistoryEntry regencyDecision = QuarkusTransaction.requiringNew()
+                .call(() -> HistoryEntry.of(UUID.fromString(inOkuTimur.referralId())).get(1));
+        assertThat(regencyDecision.reason).isEqualTo("routed to Dinas Sosial Kabupaten OKU Timur by rule "
+                + "infant-of-detainee, region 16.08 (candidate 1 of 2)");
     }
 
     @Test
@@ -114,7 +125,7 @@ class SubmissionRoutingTest {
         assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()),
                 Duration.ofSeconds(3))).hasSize(1);
         assertThat(kafka.readAll(Topics.NOTIFICATION_REQUESTS, r -> submitted.referralId().equals(r.key()),
-                Duration.ofSeconds(1))).hasSize(1);
+                Duration.ofSeconds(1))).hasSize(2);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())))).hasSize(2);
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -45,6 +46,16 @@ public class Agency extends PanacheEntityBase {
     @Column(nullable = false)
     public List<ServiceNeeded> services;
 
+    /** Places the agency has, e.g. an LKSA's beds; {@code null} where that does not apply. */
+    public Integer capacity;
+
+    @Column(name = "working_hours")
+    public String workingHours;
+
+    /** Whole-day deadlines for this agency skip weekends and public holidays. */
+    @Column(name = "counts_working_days", nullable = false)
+    public boolean countsWorkingDays;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<AgencyPublished.Contact> contacts;
@@ -52,10 +63,13 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The Dinas Sosial of a kabupaten/kota, if the directory has one. */
-    public static Optional<Agency> dinasSosialOfRegency(String regencyCode) {
-        return find("type = ?1 and regencyCode = ?2", AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, regencyCode)
-                .firstResultOptional();
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** Whether someone at the agency holds this role, so that an alert to it reaches a person. */
+    public boolean hasContact(String role) {
+        return contacts.stream().anyMatch(contact -> contact.role().equals(role));
     }
 
     /** The Dinas Sosial of a province, if the directory has one. */
@@ -64,21 +78,34 @@ public class Agency extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The Ministry of Social Affairs, if the directory has it. */
+    public static Optional<Agency> ministry() {
+        return find("type", AgencyType.MINISTRY).firstResultOptional();
+    }
+
     static Agency from(AgencyPublished record) {
         Agency agency = new Agency();
         agency.id = record.agencyId();
-        agency.name = record.name();
-        agency.type = record.type();
-        agency.provinceCode = record.region().provinceCode();
-        agency.regencyCode = record.region().regencyCode();
-        agency.timeZone = record.timeZone();
-        agency.services = List.copyOf(record.services());
-        agency.contacts = List.copyOf(record.contacts());
-        agency.updatedAt = Instant.now();
+        agency.update(record);
         return agency;
     }
 
-    AgencyPublished toRecord() {
-        return new AgencyPublished(id, name, type, new Region(provinceCode, regencyCode), timeZone, services, contacts);
+    void update(AgencyPublished record) {
+        this.name = record.name();
+        this.type = record.type();
+        this.provinceCode = record.region().provinceCode();
+        this.regencyCode = record.region().regencyCode();
+        this.timeZone = record.timeZone();
+        this.services = List.copyOf(record.services());
+        this.capacity = record.capacity();
+        this.workingHours = record.workingHours();
+        this.countsWorkingDays = record.countsWorkingDays();
+        this.contacts = List.copyOf(record.contacts());
+        this.updatedAt = Instant.now();
+    }
+
+    public AgencyPublished toRecord() {
+        return new AgencyPublished(id, name, type, new Region(provinceCode, regencyCode), timeZone, services, capacity,
+                workingHours, countsWorkingDays, contacts);
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CloudEventAttributes;
-import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.Topics;
-import id.rujukan.messaging.Outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,14 +28,14 @@ public class DirectorySeeder {
     private static final long SEED_LOCK = 0x44495245435459L;
 
     private final ObjectMapper json;
-    private final Outbox outbox;
+    private final Directory directory;
     private final EntityManager entityManager;
     private final String seedFile;
 
-    public DirectorySeeder(ObjectMapper json, Outbox outbox, EntityManager entityManager,
+    public DirectorySeeder(ObjectMapper json, Directory directory, EntityManager entityManager,
             @ConfigProperty(name = "rujukan.directory.seed-file") String seedFile) {
         this.json = json;
-        this.outbox = outbox;
+        this.directory = directory;
         this.entityManager = entityManager;
         this.seedFile = seedFile;
     }
@@ -57,11 +53,7 @@ public class DirectorySeeder {
             }
         }
         List<Agency> agencies = Agency.listAll();
-        Instant now = Instant.now();
-        for (Agency agency : agencies) {
-            outbox.add(Topics.AGENCY_DIRECTORY, agency.id, EventTypes.AGENCY_PUBLISHED,
-                    CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, now, agency.toRecord());
-        }
+        directory.publish(agencies, CloudEventAttributes.SYSTEM);
         Log.infof("Directory: %d agencies added from %s, %d published", added, seedFile, agencies.size());
     }
 

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One state change of a referral: who, when, from, to, why. Rows are only ever added. */
+/**
+ * One line of a referral's timeline: a state change, a routing decision, an escalation, a note or a
+ * refused action; who, when, from, to, why. Rows are only ever added.
+ */
 @Entity
 @Table(name = "referral_history")
 public class HistoryEntry extends PanacheEntityBase {
@@ -28,7 +31,15 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public HistoryKind kind;
+
     /** The agency that acted, or {@code system}. */
+    @Column(name = "actor_agency_id", nullable = false)
+    public String actorAgencyId;
+
+    /** The client or user that acted (an id), or {@code system}. */
     @Column(nullable = false)
     public String actor;
 

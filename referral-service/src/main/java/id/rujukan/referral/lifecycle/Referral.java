@@ -5,7 +5,9 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Sex;
+import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.Urgency;
+import id.rujukan.referral.escalation.EscalationStep;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +16,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -36,6 +40,13 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReferralState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReferralKind kind;
+
+    @Column(name = "case_id", nullable = false)
+    public String caseId;
 
     @Column(name = "referring_agency_id", nullable = false)
     public String referringAgencyId;
@@ -80,8 +91,44 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "routing_rule")
     public String routingRule;
 
+    /** The agencies routing found, in order; a decline moves to the next. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> candidates = new ArrayList<>();
+
+    @Column(name = "candidate_index", nullable = false)
+    public int candidateIndex;
+
+    /** Agencies the referral was addressed to before the current target; they stay parties. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "former_targets", nullable = false)
+    public List<String> formerTargets = new ArrayList<>();
+
+    /** The escalation chain in force when the referral was routed to its current target. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "escalation_chain")
+    public List<EscalationStep> escalationChain;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
+
+    @Column(name = "routed_at")
+    public Instant routedAt;
+
+    @Column(name = "receive_due_at")
+    public Instant receiveDueAt;
+
+    @Column(name = "accept_due_at")
+    public Instant acceptDueAt;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -2,42 +2,83 @@ package id.rujukan.referral.routing;
 
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.lifecycle.ReferralState;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Chooses the agency a referral goes to. For now one rule: the agency the referrer named; otherwise the
- * Dinas Sosial of the child's kabupaten/kota, and failing that, of the child's province.
+ * Chooses the agencies a referral may go to. A named agency is the only candidate. Otherwise the first
+ * rule that matches (service needed x category x age band x urgency) lists agency types near the
+ * child; each is taken if it offers the service and, where it has a capacity, has a free place.
  */
 @ApplicationScoped
 public class Router {
 
     public static final String RULE_NAMED = "named-by-referrer";
-    public static final String RULE_REGENCY = "regency-dinas-sosial";
-    public static final String RULE_PROVINCE = "province-dinas-sosial";
-    public static final String RULE_NONE = "no-agency";
+
+    private final RoutingRules rules;
+
+    public Router(RoutingRules rules) {
+        this.rules = rules;
+    }
 
     public RoutingDecision route(ReferralSubmitted referral) {
         if (referral.targetAgencyId() != null) {
-            Optional<Agency> named = Agency.findByIdOptional(referral.targetAgencyId());
-            return named.map(agency -> decided(agency, RULE_NAMED, "named by the referrer"))
-                    .orElseGet(() -> new RoutingDecision(Optional.empty(), RULE_NAMED,
+            return Agency.<Agency>findByIdOptional(referral.targetAgencyId())
+                    .map(agency -> new RoutingDecision(List.of(agency), RULE_NAMED, "named by the referrer"))
+                    .orElseGet(() -> new RoutingDecision(List.of(), RULE_NAMED,
                             "the named agency " + referral.targetAgencyId() + " is not in the directory"));
         }
-        String regency = referral.childRegion().regencyCode();
-        String province = referral.childRegion().provinceCode();
-        Optional<Agency> regencyOffice = regency == null ? Optional.empty() : Agency.dinasSosialOfRegency(regency);
-        if (regencyOffice.isPresent()) {
-            return decided(regencyOffice.get(), RULE_REGENCY, "region " + regency);
+        String region = referral.childRegion().regencyCode() != null ? referral.childRegion().regencyCode()
+                : referral.childRegion().provinceCode();
+        RoutingRule rule = rules.all().stream()
+                .filter(r -> r.when().matches(referral.serviceNeeded(), referral.category(), referral.ageBand(),
+                        referral.urgency()))
+                .findFirst().orElseThrow(); // the rules file ends with a catch-all, checked at start
+        Map<String, Agency> candidates = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (RoutingRule.Candidate candidate : rule.candidates()) {
+            for (Agency agency : agencies(candidate, referral)) {
+                if (!candidate.anyService() && referral.serviceNeeded() != null
+                        && !agency.services.contains(referral.serviceNeeded())) {
+                    continue;
+                }
+                if (agency.capacity != null) {
+                    long inUse = placesInUse(agency);
+                    if (inUse >= agency.capacity) {
+                        skipped.add(agency.name + " is full (" + inUse + " of " + agency.capacity + " places)");
+                        continue;
+                    }
+                }
+                candidates.putIfAbsent(agency.id, agency);
+            }
         }
-        return Agency.dinasSosialOfProvince(province)
-                .map(agency -> decided(agency, RULE_PROVINCE, "province " + province))
-                .orElseGet(() -> new RoutingDecision(Optional.empty(), RULE_NONE,
-                        "no Dinas Sosial in the directory for region " + (regency == null ? province : regency)));
+        String explanation = "region " + region + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped));
+        return new RoutingDecision(List.copyOf(candidates.values()), rule.id(), explanation);
     }
 
-    private static RoutingDecision decided(Agency agency, String rule, String why) {
-        return new RoutingDecision(Optional.of(agency), rule,
-                "routed to " + agency.name + " by rule " + rule + ", " + why);
+    private static List<Agency> agencies(RoutingRule.Candidate candidate, ReferralSubmitted referral) {
+        Sort byId = Sort.by("id");
+        return switch (candidate.scope()) {
+            case REGENCY -> referral.childRegion().regencyCode() == null ? List.of()
+                    : Agency.list("type = ?1 and regencyCode = ?2", byId, candidate.type(),
+                            referral.childRegion().regencyCode());
+            case PROVINCE -> Agency.list("type = ?1 and provinceCode = ?2", byId, candidate.type(),
+                    referral.childRegion().provinceCode());
+            case NATIONAL -> Agency.list("type = ?1", byId, candidate.type());
+        };
+    }
+
+    /** Referrals the agency has accepted and not yet closed: each holds a place. */
+    private static long placesInUse(Agency agency) {
+        return Agency.getEntityManager().createQuery(
+                "select count(r) from Referral r where r.targetAgencyId = :agency and r.state in :open", Long.class)
+                .setParameter("agency", agency.id)
+                .setParameter("open", List.of(ReferralState.ACCEPTED, ReferralState.IN_PROGRESS))
+                .getSingleResult();
     }
 }

@@ -1,14 +1,14 @@
 package id.rujukan.referral.routing;
 
 import id.rujukan.referral.directory.Agency;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Where routing sent a referral and why.
+ * Where routing may send a referral, in order, and why.
  *
- * @param agency the chosen agency, empty when none fits
+ * @param candidates the agencies to try, first one first; empty when none fits
  * @param rule the rule that decided
- * @param reason the decision in words, for the timeline
+ * @param explanation why, in words, for the timeline: the rule's facts and any agency skipped
  */
-public record RoutingDecision(Optional<Agency> agency, String rule, String reason) {
+public record RoutingDecision(List<Agency> candidates, String rule, String explanation) {
 }

@@ -1,9 +1,11 @@
 package id.rujukan.referral.intake;
 
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.EventReader;
+import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
 import id.rujukan.referral.lifecycle.Referrals;
 import io.smallrye.common.annotation.Blocking;
@@ -14,18 +16,19 @@ import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes what agencies submitted at the gateway. Each event is processed once: its id is logged in
- * the same transaction as its effect. A record that is not a valid event fails, and the channel's
- * dead-letter strategy moves it aside with the reason while the next records keep flowing.
+ * Consumes what agencies did at the gateway: submissions and actions, keyed by referral id, so one
+ * referral's events arrive in order. Each event is processed once: its id is logged in the same
+ * transaction as its effect. A record that is not a valid event fails, and the channel's dead-letter
+ * strategy moves it aside with the reason while the next records keep flowing.
  */
 @ApplicationScoped
-public class SubmissionConsumer {
+public class IntakeConsumer {
 
     private final EventReader reader;
     private final ConsumedEvents consumedEvents;
     private final Referrals referrals;
 
-    public SubmissionConsumer(EventReader reader, ConsumedEvents consumedEvents, Referrals referrals) {
+    public IntakeConsumer(EventReader reader, ConsumedEvents consumedEvents, Referrals referrals) {
         this.reader = reader;
         this.consumedEvents = consumedEvents;
         this.referrals = referrals;
@@ -36,6 +39,18 @@ public class SubmissionConsumer {
     @Blocking
     @Transactional
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        if (cloudEvent != null && EventTypes.REFERRAL_ACTION_REQUESTED.equals(cloudEvent.getType())) {
+            ReceivedEvent<ReferralActionRequested> event = reader.read(payload, cloudEvent,
+                    ReferralActionRequested.class, Set.of(EventTypes.REFERRAL_ACTION_REQUESTED));
+            if (!event.agencyId().equals(event.data().agencyId())) {
+                throw new InvalidEventException("action " + event.id() + " was published for agency "
+                        + event.agencyId() + " but acts for " + event.data().agencyId());
+            }
+            if (consumedEvents.firstDelivery(event.id())) {
+                referrals.act(event.data());
+            }
+            return;
+        }
         ReceivedEvent<ReferralSubmitted> event = reader.read(payload, cloudEvent, ReferralSubmitted.class,
                 Set.of(EventTypes.REFERRAL_SUBMITTED));
         if (consumedEvents.firstDelivery(event.id())) {

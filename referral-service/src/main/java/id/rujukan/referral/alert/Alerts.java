@@ -1,0 +1,63 @@
+package id.rujukan.referral.alert;
+
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.NotificationRequested;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.messaging.OutboundEvent;
+import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.escalation.EscalationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The notification requests that tell people at an agency about a referral: one per role the agency
+ * has someone in, per channel. Each carries a stable key (referral, step, recipient, channel), so the
+ * notification service sends it once however often it is delivered.
+ */
+@ApplicationScoped
+public class Alerts {
+
+    public static final String NEW_REFERRAL = "referral-new";
+    public static final String HANDOFF_REQUESTED = "handoff-requested";
+    public static final String REMINDER = "referral-reminder";
+    public static final String ESCALATION = "referral-escalation";
+    public static final String ACCEPTED = "referral-accepted";
+    public static final String DECLINED = "referral-declined";
+    public static final String COMPLETED = "referral-completed";
+    public static final String CANCELLED = "referral-cancelled";
+
+    private final EscalationPolicy policy;
+
+    public Alerts(EscalationPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param step what the alert is for, part of its key, e.g. {@code routed-1} or {@code RECEIVE-2}
+     * @param level the escalation level, or {@code null} for an alert that is not an escalation
+     * @return the requests, empty if nobody at the agency holds any of the roles
+     */
+    public List<OutboundEvent> requests(String referralId, String step, String template, Agency agency,
+            List<String> roles, String referringAgencyId, CaseCategory category, Urgency urgency, String level,
+            Instant at) {
+        List<OutboundEvent> requests = new ArrayList<>();
+        for (String role : roles) {
+            if (!agency.hasContact(role)) {
+                continue;
+            }
+            for (String channel : policy.channels()) {
+                String key = String.join(":", referralId, step, agency.id, role, channel);
+                requests.add(new OutboundEvent(Topics.NOTIFICATION_REQUESTS, referralId,
+                        EventTypes.NOTIFICATION_REQUESTED, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                        CloudEventAttributes.SYSTEM, at, new NotificationRequested(key, referralId, agency.id, role,
+                                channel, template, referringAgencyId, category, urgency, level)));
+            }
+        }
+        return requests;
+    }
+}

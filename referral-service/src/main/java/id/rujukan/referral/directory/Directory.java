@@ -1,0 +1,50 @@
+package id.rujukan.referral.directory;
+
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Topics;
+import id.rujukan.messaging.OutboundEvent;
+import id.rujukan.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Changes to the directory. Every change is published on the compacted directory topic in the same
+ * transaction, so the other services' copies follow.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private final Outbox outbox;
+
+    public Directory(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Adds the agency, or replaces what the directory holds about it, and publishes it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Agency save(AgencyPublished record, String actorAgencyId) {
+        Agency agency = Agency.findById(record.agencyId());
+        if (agency == null) {
+            agency = Agency.from(record);
+            agency.persist();
+        } else {
+            agency.update(record);
+        }
+        publish(List.of(agency), actorAgencyId);
+        return agency;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Collection<Agency> agencies, String actorAgencyId) {
+        Instant now = Instant.now();
+        outbox.addAll(agencies.stream()
+                .map(agency -> new OutboundEvent(Topics.AGENCY_DIRECTORY, agency.id, EventTypes.AGENCY_PUBLISHED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, actorAgencyId, now, agency.toRecord()))
+                .toList());
+    }
+}

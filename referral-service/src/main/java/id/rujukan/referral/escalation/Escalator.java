@@ -1,0 +1,244 @@
+package id.rujukan.referral.escalation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.NotificationRequested;
+import id.rujukan.contract.ReferralEscalated;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.messaging.OutboundEvent;
+import id.rujukan.messaging.Outbox;
+import id.rujukan.referral.alert.Alerts;
+import id.rujukan.referral.deadline.Deadline;
+import id.rujukan.referral.directory.Agency;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Fires the escalation steps that are due. Each transaction claims a batch of due clocks with
+ * {@code FOR UPDATE SKIP LOCKED} (another replica skips them instead of waiting), and for each writes the
+ * step's escalation row, its timeline row, its events and alerts to the outbox, and moves the clock to
+ * its next step, then commits. A crash before the commit leaves the clock as it was, to be claimed
+ * again; after it, the clock has moved on. The escalation table's key refuses a step fired twice.
+ *
+ * <p>It never locks the referral row: an action that stops a clock locks the referral, then deletes the
+ * clock row, and waits for a firing in progress; taking the locks the other way round would deadlock.
+ */
+@ApplicationScoped
+public class Escalator {
+
+    private static final TypeReference<List<EscalationStep>> CHAIN = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Alerts alerts;
+    private final ObjectMapper json;
+    private final EscalationConfig config;
+    private final Clock clock;
+
+    public Escalator(EntityManager entityManager, Outbox outbox, Alerts alerts, ObjectMapper json,
+            EscalationConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Fires every step due now, batch by batch; returns how many fired. */
+    public int fireDue() {
+        int fired = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(this::fireBatch);
+            fired += batch;
+            if (batch < config.claimBatch()) {
+                return fired;
+            }
+        }
+    }
+
+    private record Due(UUID referralId, String deadline, Instant dueAt, int step, Instant firedFor,
+            String targetAgencyId, Urgency urgency, CaseCategory category, String referringAgencyId, String state,
+            List<EscalationStep> chain) {
+    }
+
+    private int fireBatch() {
+        Instant now = clock.instant();
+        Session session = entityManager.unwrap(Session.class);
+        List<Due> due = session.doReturningWork(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    select d.referral_id, d.kind, d.due_at, d.next_step, d.next_fire_at, r.target_agency_id,
+                        r.urgency, r.category, r.referring_agency_id, r.state, r.escalation_chain::text
+                    from referral_deadline d join referral r on r.id = d.referral_id
+                    where d.next_fire_at <= ?
+                    order by d.next_fire_at
+                    limit ?
+                    for update of d skip locked""")) {
+                claim.setTimestamp(1, Timestamp.from(now));
+                claim.setInt(2, config.claimBatch());
+                List<Due> rows = new ArrayList<>();
+                Map<String, List<EscalationStep>> chains = new HashMap<>();
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                                rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                                Urgency.valueOf(rs.getString(7)), CaseCategory.valueOf(rs.getString(8)),
+                                rs.getString(9), rs.getString(10), chains.computeIfAbsent(rs.getString(11), this::chain)));
+                    }
+                }
+                return rows;
+            }
+        });
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Agency> agencies = new HashMap<>();
+        Agency.<Agency>listAll().forEach(agency -> agencies.put(agency.id, agency));
+        List<OutboundEvent> events = new ArrayList<>();
+        List<Object[]> escalations = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        List<Due> advance = new ArrayList<>();
+        List<Due> finished = new ArrayList<>();
+        for (Due d : due) {
+            EscalationStep step = d.chain().get(d.step() - 1);
+            Agency target = agencies.get(d.targetAgencyId());
+            Optional<Agency> notified = notified(step.level(), target, agencies);
+            String referralId = d.referralId().toString();
+            String reason = reason(d, step, target, notified);
+            String stepKey = d.deadline() + "-" + d.step();
+            List<OutboundEvent> alertsOfStep = notified.map(agency -> alerts.requests(referralId, stepKey,
+                    step.level() == Level.OFFICERS ? Alerts.REMINDER : Alerts.ESCALATION, agency,
+                    step.level().roles(), d.referringAgencyId(), d.category(), d.urgency(), step.level().name(), now))
+                    .orElse(List.of());
+            List<String> roles = alertsOfStep.stream()
+                    .map(event -> ((NotificationRequested) event.data()).recipientRole())
+                    .distinct().toList();
+            events.add(new OutboundEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ESCALATED,
+                    CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, now,
+                    new ReferralEscalated(referralId, d.targetAgencyId(), d.deadline(), d.step(), step.level().name(),
+                            notified.map(agency -> agency.id).orElse(null), roles, d.urgency(), d.dueAt(), now,
+                            reason)));
+            events.addAll(alertsOfStep);
+            escalations.add(new Object[] {d.referralId(), d.deadline(), d.step(), step.level().name(),
+                    notified.map(agency -> agency.id).orElse(null), Timestamp.from(d.dueAt()), Timestamp.from(now)});
+            history.add(new Object[] {d.referralId(), Timestamp.from(now), reason, d.state()});
+            if (d.step() < d.chain().size()) {
+                advance.add(d);
+            } else {
+                finished.add(d);
+            }
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into escalation (referral_id, deadline, step, level, notified_agency_id, due_at, fired_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Object[] row : escalations) {
+                    for (int i = 0; i < row.length; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into referral_history (referral_id, at, kind, actor_agency_id, actor, from_state,
+                        to_state, reason)
+                    values (?, ?, 'ESCALATION', 'system', 'system', ?, ?, ?)""")) {
+                for (Object[] row : history) {
+                    insert.setObject(1, row[0]);
+                    insert.setTimestamp(2, (Timestamp) row[1]);
+                    insert.setString(3, (String) row[3]);
+                    insert.setString(4, (String) row[3]);
+                    insert.setString(5, (String) row[2]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update referral_deadline set next_step = next_step + 1, next_fire_at = ?
+                    where referral_id = ? and kind = ?""")) {
+                for (Due d : advance) {
+                    // planned from the previous step's time, not from now: a late firing does not stretch the chain
+                    update.setTimestamp(1, Timestamp.from(d.firedFor().plus(d.chain().get(d.step()).after())));
+                    update.setObject(2, d.referralId());
+                    update.setString(3, d.deadline());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from referral_deadline where referral_id = ? and kind = ?")) {
+                for (Due d : finished) {
+                    delete.setObject(1, d.referralId());
+                    delete.setString(2, d.deadline());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        });
+        outbox.addAll(events);
+        Log.debugf("Escalation: %d steps fired", due.size());
+        return due.size();
+    }
+
+    /** The agency a level tells: the receiving agency, its province's Dinas Sosial, or the Ministry. */
+    private static Optional<Agency> notified(Level level, Agency target, Map<String, Agency> agencies) {
+        return switch (level) {
+            case OFFICERS, SUPERVISOR, HEAD -> Optional.ofNullable(target);
+            case PROVINCE -> agencies.values().stream()
+                    .filter(agency -> agency.type == AgencyType.DINAS_SOSIAL_PROVINCE
+                            && target != null && agency.provinceCode.equals(target.provinceCode))
+                    .findFirst();
+            case MINISTRY -> agencies.values().stream()
+                    .filter(agency -> agency.type == AgencyType.MINISTRY).findFirst();
+        };
+    }
+
+    private static String reason(Due d, EscalationStep step, Agency target, Optional<Agency> notified) {
+        String what = switch (d.deadline()) {
+            case Deadline.RECEIVE -> "not received";
+            case Deadline.ACCEPT -> "not accepted or declined";
+            default -> "legal deadline " + d.deadline().substring("LEGAL_".length()).toLowerCase(Locale.ROOT) + " passed";
+        };
+        String who = switch (step.level()) {
+            case OFFICERS -> "reminded the officers of ";
+            case SUPERVISOR -> "escalated to the supervisor of ";
+            case HEAD -> "escalated to the head of ";
+            case PROVINCE -> "escalated to the province: ";
+            case MINISTRY -> "escalated to the Ministry: ";
+        };
+        String whom = notified.map(agency -> agency.name).orElse("nobody (no such agency in the directory)");
+        return "step " + d.step() + ": " + who + whom + "; " + what + " by " + (target == null ? d.targetAgencyId()
+                : target.name) + ", due " + d.dueAt();
+    }
+
+    private List<EscalationStep> chain(String frozen) {
+        try {
+            return json.readValue(frozen, CHAIN);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable escalation chain " + frozen, e);
+        }
+    }
+}

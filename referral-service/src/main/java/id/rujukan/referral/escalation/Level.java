@@ -1,0 +1,26 @@
+package id.rujukan.referral.escalation;
+
+import java.util.List;
+
+/** Who an escalation step tells, and the roles that are told at that agency. */
+public enum Level {
+    /** The assigned or duty officers of the receiving agency: a reminder. */
+    OFFICERS(List.of("OFFICER", "DUTY_OFFICER")),
+    SUPERVISOR(List.of("SUPERVISOR")),
+    /** The head of the receiving agency. */
+    HEAD(List.of("HEAD")),
+    /** The provincial counterpart: the Dinas Sosial of the receiving agency's province. */
+    PROVINCE(List.of("HEAD", "DUTY_OFFICER")),
+    /** The Ministry of Social Affairs. */
+    MINISTRY(List.of("DUTY_OFFICER", "HEAD"));
+
+    private final List<String> roles;
+
+    Level(List<String> roles) {
+        this.roles = roles;
+    }
+
+    public List<String> roles() {
+        return roles;
+    }
+}

@@ -1,0 +1,126 @@
+package id.rujukan.referral.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes reports in PostgreSQL, so they cost one scan of the filtered referrals, not a load into memory. */
+@ApplicationScoped
+public class ReferralReports {
+
+    static final int OVERDUE_LIMIT = 500;
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public ReferralReports(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public ReferralReport report(ReferralReport.Filter filter) {
+        Instant now = clock.instant();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = where(filter, parameters);
+        Map<String, Long> byState = counts("state", where, parameters);
+        Map<String, Long> byCategory = counts("category", where, parameters);
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+
+        parameters.put("now", Timestamp.from(now));
+        Object[] times = (Object[]) bind(entityManager.createNativeQuery("""
+                select count(*) filter (where received_at <= receive_due_at),
+                       count(*) filter (where received_at is not null or receive_due_at < :now),
+                       count(*) filter (where accepted_at <= accept_due_at),
+                       count(*) filter (where accepted_at is not null or accept_due_at < :now),
+                       percentile_cont(0.5) within group (order by extract(epoch from received_at - routed_at)),
+                       percentile_cont(0.5) within group (order by extract(epoch from accepted_at - routed_at))
+                from referral where routed_at is not null and """ + where), parameters).getSingleResult();
+
+        List<ReferralReport.Overdue> overdue = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(entityManager.createNativeQuery("""
+                select id::text, target_agency_id, urgency, category, state,
+                       case when state = 'ROUTED' and receive_due_at < :now then 'RECEIVE' else 'ACCEPT' end,
+                       case when state = 'ROUTED' and receive_due_at < :now then receive_due_at else accept_due_at end
+                           as due
+                from referral
+                where ((state = 'ROUTED' and receive_due_at < :now)
+                       or (state in ('ROUTED', 'RECEIVED') and accept_due_at < :now)) and """ + where + """
+                 order by due limit """ + OVERDUE_LIMIT), parameters).getResultList();
+        for (Object[] row : rows) {
+            Instant due = ((Timestamp) row[6]).toInstant();
+            overdue.add(new ReferralReport.Overdue((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], (String) row[5], due, Duration.between(due, now)));
+        }
+        return new ReferralReport(filter, total, byState, byCategory,
+                share(times[0], times[1]), share(times[2], times[3]), seconds(times[4]), seconds(times[5]), overdue,
+                now);
+    }
+
+    private Map<String, Long> counts(String column, String where, Map<String, Object> parameters) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(entityManager.createNativeQuery(
+                "select " + column + ", count(*) from referral where " + where + " group by 1 order by 1"),
+                parameters).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    private static String where(ReferralReport.Filter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("true");
+        if (filter.agencyId() != null) {
+            conditions.add("target_agency_id = :agency");
+            parameters.put("agency", filter.agencyId());
+        }
+        if (filter.provinceCode() != null) {
+            conditions.add("province_code = :province");
+            parameters.put("province", filter.provinceCode());
+        }
+        if (filter.regencyCode() != null) {
+            conditions.add("regency_code = :regency");
+            parameters.put("regency", filter.regencyCode());
+        }
+        if (filter.category() != null) {
+            conditions.add("category = :category");
+            parameters.put("category", filter.category());
+        }
+        if (filter.from() != null) {
+            conditions.add("submitted_at >= :from");
+            parameters.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("submitted_at < :to");
+            parameters.put("to", Timestamp.from(filter.to()));
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static Query bind(Query query, Map<String, Object> parameters) {
+        parameters.forEach((name, value) -> {
+            if (query.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+
+    private static ReferralReport.Share share(Object inTime, Object counted) {
+        long in = ((Number) inTime).longValue();
+        long all = ((Number) counted).longValue();
+        return new ReferralReport.Share(in, all, all == 0 ? null : (double) in / all);
+    }
+
+    private static Duration seconds(Object value) {
+        return value == null ? null : Duration.ofMillis(Math.round(((Number) value).doubleValue() * 1000));
+    }
+}

@@ -1,0 +1,216 @@
+package id.rujukan.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgeBand;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.referral.escalation.Escalator;
+import id.rujukan.referral.lifecycle.HistoryKind;
+import id.rujukan.referral.lifecycle.Referral;
+import id.rujukan.referral.lifecycle.ReferralState;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EscalationTest {
+
+    @Inject
+    Story story;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Escalator escalator;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void anEmergencyNobodyAcknowledgesRemindsTheOfficerAt15MinutesThenReachesSupervisorHeadProvinceAndMinistryOnceEach()
+            throws Exception {
+        ReferralSubmitted referral = emergencyTo("dinsos-1608");
+        Instant routed = story.submitAndAwaitRouting(referral).routedAt;
+
+        clock.set(routed.plus(Duration.ofMinutes(14)));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).isEmpty();
+
+        clock.set(routed.plus(Duration.ofMinutes(15)));
+        awaitSteps(referral, 1);
+        assertThat(story.escalations(referral.referralId()))
+                .containsExactly(new Story.Fired("RECEIVE", 1, "OFFICERS", "dinsos-1608"));
+
+        clock.set(routed.plus(Duration.ofMinutes(30)));
+        awaitSteps(referral, 2);
+        clock.set(routed.plus(Duration.ofMinutes(45)));
+        awaitSteps(referral, 3);
+        clock.set(routed.plus(Duration.ofMinutes(75)));
+        awaitSteps(referral, 4);
+        clock.set(routed.plus(Duration.ofHours(3)));
+        awaitSteps(referral, 5);
+        // the chain has run out: more time and more polls fire nothing more
+        clock.set(routed.plus(Duration.ofDays(2)));
+        escalator.fireDue();
+        escalator.fireDue();
+
+        assertThat(story.escalations(referral.referralId())).containsExactly(
+                new Story.Fired("RECEIVE", 1, "OFFICERS", "dinsos-1608"),
+                new Story.Fired("RECEIVE", 2, "SUPERVISOR", "dinsos-1608"),
+                new Story.Fired("RECEIVE", 3, "HEAD", "dinsos-1608"),
+                new Story.Fired("RECEIVE", 4, "PROVINCE", "dinsos-16"),
+                new Story.Fired("RECEIVE", 5, "MINISTRY", "kemensos"));
+        assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.ESCALATION)
+                .extracting(h -> h.reason).satisfiesExactly(
+                        r -> assertThat(r).startsWith("step 1: reminded the officers of Dinas Sosial Kabupaten OKU Timur; not received"),
+                        r -> assertThat(r).startsWith("step 2: escalated to the supervisor of Dinas Sosial Kabupaten OKU Timur"),
+                        r -> assertThat(r).startsWith("step 3: escalated to the head of Dinas Sosial Kabupaten OKU Timur"),
+                        r -> assertThat(r).startsWith("step 4: escalated to the province: Dinas Sosial Provinsi Sumatera Selatan"),
+                        r -> assertThat(r).startsWith("step 5: escalated to the Ministry: Kementerian Sosial"));
+
+        List<JsonNode> requests = requests(referral, 10);
+        assertThat(requests).extracting(r -> r.get("notificationKey").asText()).doesNotHaveDuplicates();
+        assertThat(requests).filteredOn(r -> "SUPERVISOR".equals(r.path("level").asText()))
+                .extracting(r -> r.get("recipientRole").asText() + "@" + r.get("agencyId").asText())
+                .containsExactly("SUPERVISOR@dinsos-1608");
+        assertThat(requests).filteredOn(r -> "PROVINCE".equals(r.path("level").asText()))
+                .extracting(r -> r.get("recipientRole").asText() + "@" + r.get("agencyId").asText())
+                .containsExactlyInAnyOrder("HEAD@dinsos-16", "DUTY_OFFICER@dinsos-16");
+        assertThat(requests).filteredOn(r -> "OFFICERS".equals(r.path("level").asText()))
+                .extracting(r -> r.get("template").asText() + " " + r.get("notificationKey").asText())
+                .containsExactlyInAnyOrder(
+                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:OFFICER:EMAIL",
+                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:DUTY_OFFICER:EMAIL");
+    }
+
+    @Test
+    void acknowledgingInBetweenStopsTheChainAndAcceptingStopsTheAcceptClock() {
+        ReferralSubmitted referral = emergencyTo("dinsos-1608");
+        Instant routed = story.submitAndAwaitRouting(referral).routedAt;
+
+        clock.set(routed.plus(Duration.ofMinutes(30)));
+        awaitSteps(referral, 2);
+        story.act(Submissions.action(referral, ReferralAction.ACKNOWLEDGE, "dinsos-1608"));
+        story.awaitState(referral.referralId(), ReferralState.RECEIVED);
+
+        clock.set(routed.plus(Duration.ofMinutes(59)));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).extracting(Story.Fired::deadline)
+                .containsExactly("RECEIVE", "RECEIVE");
+
+        // received but not accepted within the hour: the accept clock's own chain starts with a reminder
+        clock.set(routed.plus(Duration.ofMinutes(60)));
+        awaitSteps(referral, 3);
+        story.act(Submissions.action(referral, ReferralAction.ACCEPT, "dinsos-1608"));
+        story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        clock.set(routed.plus(Duration.ofDays(3)));
+        escalator.fireDue();
+
+        assertThat(story.escalations(referral.referralId())).containsExactly(
+                new Story.Fired("RECEIVE", 1, "OFFICERS", "dinsos-1608"),
+                new Story.Fired("RECEIVE", 2, "SUPERVISOR", "dinsos-1608"),
+                new Story.Fired("ACCEPT", 1, "OFFICERS", "dinsos-1608"));
+    }
+
+    @Test
+    void replicasClaimingTogetherNeverFireTheSameStepTwice() throws Exception {
+        List<ReferralSubmitted> referrals = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            referrals.add(emergencyTo("dinsos-1607"));
+        }
+        referrals.forEach(story::submit);
+        Instant latestRouting = referrals.stream()
+                .map(r -> story.awaitState(r.referralId(), ReferralState.ROUTED).routedAt).max(Instant::compareTo)
+                .orElseThrow();
+
+        // four claimers at once, as replicas would, while the scheduler polls too
+        clock.set(latestRouting.plus(Duration.ofHours(3)));
+        ExecutorService replicas = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> fired = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (int replica = 0; replica < 4; replica++) {
+                fired.add(replicas.submit((Callable<Integer>) escalator::fireDue));
+            }
+            for (Future<Integer> f : fired) {
+                f.get();
+            }
+        }
+        replicas.shutdown();
+        await().atMost(Story.WAIT).until(() -> referrals.stream()
+                .allMatch(r -> story.escalations(r.referralId()).size() == 5));
+
+        for (ReferralSubmitted referral : referrals) {
+            assertThat(story.escalations(referral.referralId())).extracting(Story.Fired::step)
+                    .containsExactly(1, 2, 3, 4, 5);
+            assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.ESCALATION)
+                    .hasSize(5);
+        }
+    }
+
+    @Test
+    void aWorkingDayDeadlineSkipsAPublicHolidayAndAWeekend() {
+        // Thursday 24 December 2026, 10:00 WITA in Banjarmasin; Friday is Christmas, then the weekend
+        ZoneId wita = ZoneId.of("Asia/Makassar");
+        clock.set(LocalDateTime.of(2026, 12, 24, 10, 0).atZone(wita).toInstant());
+        ReferralSubmitted referral = Submissions.referral("rutan-martapura", "dinsos-6371", null,
+                CaseCategory.NEGLECT, Urgency.NORMAL, new Region("63", "63.71"), AgeBand.CHILD_5_TO_11);
+
+        Referral routed = story.submitAndAwaitRouting(referral);
+
+        // received within 24 h = one working day: Monday 28th; accepted within 3 days: Wednesday 30th
+        assertThat(routed.receiveDueAt.atZone(wita).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2026, 12, 28, 10, 0));
+        assertThat(routed.acceptDueAt.atZone(wita).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2026, 12, 30, 10, 0));
+        // an agency counting calendar days, in WIB, has its deadline the next day
+        ReferralSubmitted calendar = Submissions.referral("rutan-martapura", "dinsos-1608", null,
+                CaseCategory.NEGLECT, Urgency.NORMAL, Submissions.OKU_TIMUR, AgeBand.CHILD_5_TO_11);
+        assertThat(story.submitAndAwaitRouting(calendar).receiveDueAt.atZone(wita).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2026, 12, 25, 10, 0));
+    }
+
+    private ReferralSubmitted emergencyTo(String agencyId) {
+        return Submissions.referral("rutan-martapura", agencyId, null, CaseCategory.PHYSICAL_ABUSE,
+                Urgency.EMERGENCY, Submissions.OKU_TIMUR, AgeBand.TODDLER_1_TO_4);
+    }
+
+    private void awaitSteps(ReferralSubmitted referral, int steps) {
+        await().atMost(Story.WAIT).until(() -> story.escalations(referral.referralId()).size() >= steps);
+    }
+
+    private List<JsonNode> requests(ReferralSubmitted referral, int expected) throws Exception {
+        List<ConsumerRecord<String, String>> records = story.kafka().await(Topics.NOTIFICATION_REQUESTS,
+                r -> referral.referralId().equals(r.key()), expected, Story.WAIT);
+        List<JsonNode> requests = new ArrayList<>();
+        Set<String> escalationOnly = new HashSet<>(Set.of("OFFICERS", "SUPERVISOR", "HEAD", "PROVINCE", "MINISTRY"));
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode request = json.readTree(record.value());
+            if (escalationOnly.contains(request.path("level").asText())) {
+                requests.add(request);
+            }
+        }
+        return requests;
+    }
+}
