@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.ReferralRouted;
+import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
@@ -17,7 +17,6 @@ import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,9 +49,8 @@ class ConsumedGarbageTest {
                 headers(EventTypes.REFERRAL_ROUTED));
         kafka.send(Topics.AGENCY_DIRECTORY, key, "{\"agencyId\":\"" + key + "\"}", headers(EventTypes.AGENCY_PUBLISHED));
         String referralId = UUID.randomUUID().toString();
-        ReferralRouted valid = new ReferralRouted(referralId, 2, "rutan-martapura", "dinsos-1608",
-                CaseCategory.NEGLECT, Urgency.NORMAL, "ROUTED", "named-by-referrer", "named by the referrer",
-                Instant.now(), Instant.now());
+        ReferralStateChanged valid = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
+                Urgency.NORMAL, "named by the referrer");
         kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(valid),
                 headers(EventTypes.REFERRAL_ROUTED));
 

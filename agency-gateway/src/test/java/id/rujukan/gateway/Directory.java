@@ -34,6 +34,7 @@ final class Directory {
     }
 
     private static AgencyPublished agency(String id, String name, AgencyType type) {
-        return new AgencyPublished(id, name, type, new Region("16", "16.08"), "Asia/Jakarta", List.of(), List.of());
+        return new AgencyPublished(id, name, type, new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false,
+                List.of());
     }
 }

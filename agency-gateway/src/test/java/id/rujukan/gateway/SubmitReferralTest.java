@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.ReferralRouted;
+import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
@@ -25,7 +25,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,12 +118,11 @@ class SubmitReferralTest {
         return Topics.ALL.stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow().partitions();
     }
 
-    private ReferralRouted routed(String referralId, long version, String state, String reason) {
-        return new ReferralRouted(referralId, version, "rutan-martapura", "dinsos-1608", CaseCategory.CHILD_OF_DETAINEE,
-                Urgency.HIGH, state, "named-by-referrer", reason, Instant.now(), Instant.now());
+    private ReferralStateChanged routed(String referralId, long version, String state, String reason) {
+        return LifecycleEvents.routed(referralId, version, state, CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, reason);
     }
 
-    private void publishLifecycle(ReferralRouted routed) throws Exception {
+    private void publishLifecycle(ReferralStateChanged routed) throws Exception {
         kafka.send(Topics.REFERRAL_LIFECYCLE, routed.referralId(), json.writeValueAsString(routed),
                 KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
                         CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));

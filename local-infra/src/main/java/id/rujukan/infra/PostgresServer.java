@@ -45,9 +45,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a throw-away server on a free port, for tests: fast, not durable. */
     public static PostgresServer startEphemeral() throws IOException {
-        return new PostgresServer(EmbeddedPostgres.builder()
-                .setServerConfig("max_connections", "200")
-                .start());
+        return startEphemeral(false);
+    }
+
+    /**
+     * Starts a throw-away server on a free port; {@code durable} turns fsync and synchronous commit on,
+     * for benchmarks whose figures must hold for a real deployment.
+     */
+    public static PostgresServer startEphemeral(boolean durable) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        return new PostgresServer(builder.start());
     }
 
     /** Creates the databases that do not exist yet. */

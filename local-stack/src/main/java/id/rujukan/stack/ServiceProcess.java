@@ -79,6 +79,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Asks the service to stop (SIGTERM) without waiting. */
     void requestStop() {
         process.destroy();

@@ -57,11 +57,14 @@ class LocalStackIT {
                         .then().statusCode(200)
                         .body("state", equalTo("ROUTED"))
                         .body("targetAgencyId", equalTo("dinsos-1608")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !mailsAbout(referralId).isEmpty());
-        ReceivedMail mail = mailsAbout(referralId).get(0);
-        assertThat(mail.to()).isEqualTo("piket@dinsos-okutimur.rujukan.example");
-        assertThat(mail.subject()).startsWith("[Rujukan] Rujukan baru dari Rutan Kelas IIB Martapura");
-        assertThat(mail.body()).contains(referralId).doesNotContain("Bayi Contoh");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(referralId).size() >= 2);
+        List<ReceivedMail> mails = mailsAbout(referralId);
+        assertThat(mails).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
+                "officer@dinsos-1608.rujukan.example", "duty-officer@dinsos-1608.rujukan.example");
+        assertThat(mails).allSatisfy(mail -> {
+            assertThat(mail.subject()).startsWith("[Rujukan] Rujukan baru dari Rutan Kelas IIB Martapura");
+            assertThat(mail.body()).contains(referralId).doesNotContain("Bayi Contoh");
+        });
     }
 
     @Test

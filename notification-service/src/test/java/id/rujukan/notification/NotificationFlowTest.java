@@ -53,10 +53,10 @@ class NotificationFlowTest {
         kafka = KafkaTestResource.client();
         publishAgency(new AgencyPublished("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur",
                 AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("16", "16.08"), "Asia/Jakarta",
-                List.of(ServiceNeeded.TEMPORARY_CARE), List.of(new AgencyPublished.Contact("DUTY_OFFICER",
+                List.of(ServiceNeeded.TEMPORARY_CARE), null, "08:00-16:00", false, List.of(new AgencyPublished.Contact("DUTY_OFFICER",
                         "Petugas Piket Dinsos OKU Timur", DUTY_EMAIL, "+6281200001608", "id"))));
         publishAgency(new AgencyPublished("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN,
-                new Region("16", "16.08"), "Asia/Jakarta", List.of(), List.of()));
+                new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false, List.of()));
     }
 
 
@@ -163,7 +163,7 @@ class NotificationFlowTest {
         String referralId = UUID.randomUUID().toString();
         NotificationRequested request = new NotificationRequested(referralId + ":x:DUTY_OFFICER:EMAIL", referralId,
                 "dinsos-1608", "DUTY_OFFICER", "EMAIL", "no-such-template", "rutan-martapura",
-                CaseCategory.NEGLECT, Urgency.LOW);
+                CaseCategory.NEGLECT, Urgency.LOW, null);
 
         requestNotification(UUID.randomUUID().toString(), request);
 
@@ -194,7 +194,8 @@ class NotificationFlowTest {
 
     private static NotificationRequested newReferral(String referralId, Urgency urgency) {
         return new NotificationRequested(referralId + ":routed:DUTY_OFFICER:EMAIL", referralId, "dinsos-1608",
-                "DUTY_OFFICER", "EMAIL", "referral-new", "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, urgency);
+                "DUTY_OFFICER", "EMAIL", "referral-new", "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, urgency,
+                null);
     }
 
     private Notification notification(String key) {

@@ -1,6 +1,6 @@
 package id.rujukan.gateway.readmodel;
 
-import id.rujukan.contract.ReferralRouted;
+import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.ReferralSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,12 +30,12 @@ public class ReferralViews {
                 submitted.submittedAt());
     }
 
-    /** Applies a routing outcome, unless the row is already newer. */
+    /** Applies a change (routing or any later one), unless the row is already newer. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void routed(ReferralRouted routed) {
-        upsert(UUID.fromString(routed.referralId()), routed.version(), routed.state(), routed.referringAgencyId(),
-                routed.targetAgencyId(), routed.category().name(), routed.urgency().name(), routed.rule(),
-                routed.reason(), routed.submittedAt(), routed.routedAt());
+    public void changed(ReferralStateChanged changed) {
+        upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
+                changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
+                changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
     }
 
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,
@@ -46,8 +46,11 @@ public class ReferralViews {
                 values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
                     :submittedAt, :updatedAt)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
-                    target_agency_id = excluded.target_agency_id, routing_rule = excluded.routing_rule,
-                    routing_reason = excluded.routing_reason, updated_at = excluded.updated_at
+                    target_agency_id = excluded.target_agency_id,
+                    routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
+                    routing_reason = case when excluded.routing_rule is null then referral_view.routing_reason
+                        else excluded.routing_reason end,
+                    updated_at = excluded.updated_at
                 where referral_view.version < excluded.version
                 """)
                 .setParameter("id", id)

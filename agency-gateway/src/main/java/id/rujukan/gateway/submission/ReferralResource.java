@@ -1,5 +1,6 @@
 package id.rujukan.gateway.submission;
 
+import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.gateway.protection.DataSealer;
@@ -56,7 +57,8 @@ public class ReferralResource {
             @Context UriInfo uri) {
         UUID referralId = UUID.randomUUID();
         Instant now = clock.instant();
-        ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), body.referringAgencyId(),
+        ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), ReferralKind.REFERRAL,
+                referralId.toString(), body.referringAgencyId(),
                 body.targetAgencyId(), body.serviceNeeded(), body.category(), body.urgency(),
                 new Region(body.childRegion().provinceCode(), body.childRegion().regencyCode()),
                 AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.SealedData;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionPublisherTest {
 
     private final ReferralSubmitted submitted = new ReferralSubmitted("7d9b7b52-5e5b-4c53-9d0c-2b6b8f1c0a11",
-            "rutan-martapura", "dinsos-1608", null, CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH,
+            ReferralKind.REFERRAL, "7d9b7b52-5e5b-4c53-9d0c-2b6b8f1c0a11", "rutan-martapura", "dinsos-1608", null, CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH,
             new Region("16", "16.08"), AgeBand.INFANT_UNDER_1, Sex.FEMALE,
             new SealedData("k", "A256GCM", "bm9uY2U=", "Y2lwaGVy"), Instant.now());
 

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Real PostgreSQL for a service's tests. The database name comes from the resource argument
- * {@code database}. A Testcontainers-backed resource returning the same properties can replace it.
+ * {@code database}. With the system property {@code rujukan.test.postgres.durable=true} (benchmarks),
+ * fsync and synchronous commit are on. A Testcontainers-backed resource returning the same properties
+ * can replace it.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +26,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            server = PostgresServer.startEphemeral();
+            server = PostgresServer.startEphemeral(Boolean.getBoolean("rujukan.test.postgres.durable"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,6 +76,7 @@ public class Deliveries {
         notification.recipientRole = request.recipientRole();
         notification.channel = request.channel();
         notification.template = request.template();
+        notification.level = request.level();
         notification.referringAgencyId = request.referringAgencyId();
         notification.category = request.category();
         notification.urgency = request.urgency();
@@ -137,7 +138,7 @@ public class Deliveries {
     private AlertFacts facts(Notification notification, AgencyPublished target, AgencyPublished.Contact contact) {
         String referringName = directory.agency(notification.referringAgencyId).map(AgencyPublished::name)
                 .orElse(notification.referringAgencyId);
-        return new AlertFacts(notification.referralId,
+        return new AlertFacts(notification.template, notification.level, notification.referralId,
                 notification.referralId.substring(0, 8).toUpperCase(Locale.ROOT), notification.category,
                 notification.urgency, referringName, target.name(),
                 Optional.ofNullable(contact.name()).orElse("Petugas"),

@@ -38,6 +38,9 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public String template;
 
+    /** For an escalation, its level; otherwise {@code null}. */
+    public String level;
+
     @Column(name = "template_version")
     public String templateVersion;
 

@@ -8,7 +8,9 @@ import id.rujukan.contract.Urgency;
  *
  * @param caseReference short reference officers can read out on the phone
  * @param link where the recipient opens the referral
+ * @param template what the alert is about, e.g. {@code referral-escalation}
+ * @param level for an escalation, its level ({@code SUPERVISOR}, {@code PROVINCE}...), else {@code null}
  */
-public record AlertFacts(String referralId, String caseReference, CaseCategory category, Urgency urgency,
+public record AlertFacts(String template, String level, String referralId, String caseReference, CaseCategory category, Urgency urgency,
         String referringAgencyName, String targetAgencyName, String recipientName, String link) {
 }

@@ -2,6 +2,7 @@ package id.rujukan.notification.template;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,16 +16,29 @@ public class AlertTemplates {
     public static final String REFERRAL_NEW = "referral-new";
     /** Bump when the wording of {@code email/referralNew.txt} changes. */
     static final String REFERRAL_NEW_VERSION = "referral-new/id/1";
+    /** What {@code email/referralUpdate.txt} words: reminders, escalations and answers to the referrer. */
+    static final Set<String> UPDATES = Set.of("referral-reminder", "referral-escalation", "referral-accepted",
+            "referral-declined", "referral-completed", "referral-cancelled", "handoff-requested");
+    /** Bump when the wording of {@code email/referralUpdate.txt} changes. */
+    static final String REFERRAL_UPDATE_VERSION = "referral-update/id/1";
 
     @CheckedTemplate(basePath = "email")
     static class Email {
         static native TemplateInstance referralNew(AlertFacts facts);
 
         static native TemplateInstance referralNew$subject(AlertFacts facts);
+
+        static native TemplateInstance referralUpdate(AlertFacts facts);
+
+        static native TemplateInstance referralUpdate$subject(AlertFacts facts);
     }
 
     /** @throws UnknownTemplateException if there is no such template */
     public RenderedEmail email(String template, AlertFacts facts) {
+        if (UPDATES.contains(template)) {
+            return new RenderedEmail(Email.referralUpdate$subject(facts).render().strip(),
+                    Email.referralUpdate(facts).render().strip(), REFERRAL_UPDATE_VERSION + "/" + template);
+        }
         if (!REFERRAL_NEW.equals(template)) {
             throw new UnknownTemplateException(template);
         }

@@ -1,0 +1,203 @@
+package id.rujukan.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.rujukan.referral.escalation.EscalationPolicy;
+import id.rujukan.referral.escalation.Escalator;
+import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.Urgency;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * P3, the escalation burst: many open referrals, 10,000 of them falling due in the same second, two
+ * claimers (each with its own connections and transactions, as two replicas have) firing them together.
+ * Prints the figures; run it with {@code bench/escalation-burst.sh}, not as part of the test suite.
+ *
+ * <p>The referrals are loaded with SQL (the burst, not the intake, is measured). Each due referral is an
+ * emergency one whose receive clock ran out: its first step reminds two officers, so each firing writes
+ * one escalation row, one timeline row, three outbox records (the escalated event and two notification
+ * requests) and moves its clock on.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "rujukan.bench", matches = "true")
+class EscalationBurstBenchmark {
+
+    private static final int DUE = 10_000;
+    private static final int LARGE = Integer.getInteger("rujukan.bench.open", 1_000_000);
+    private static final int SMALL = 20_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Escalator escalator;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    EscalationPolicy policy;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void burst() throws Exception {
+        scheduler.pause(); // only the two claimers below fire
+        String chain = json.writeValueAsString(policy.chainFor(AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA,
+                Urgency.EMERGENCY));
+        Instant base = clock.instant().plus(Duration.ofDays(1));
+
+        System.out.println();
+        System.out.println("P3 escalation burst (" + Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL "
+                + "fsync=" + setting("fsync") + " synchronous_commit=" + setting("synchronous_commit") + ")");
+        load(0, SMALL, base, chain);
+        Result small = fire(base, 1);
+        load(SMALL, LARGE, base, chain);
+        Result large = fire(base, 2);
+
+        for (Result result : List.of(small, large)) {
+            System.out.printf("  %,9d open referrals: %,d due escalated by 2 claimers in %,d ms (%,.0f/s); "
+                    + "claim query %.2f ms; fired twice: %d; timeline rows %,d; outbox records %,d%n",
+                    result.open, result.fired, result.millis, result.fired * 1000.0 / result.millis,
+                    result.claimMillis, result.duplicates, result.historyRows, result.outboxRecords);
+        }
+        System.out.println();
+        assertThat(small.fired).isEqualTo(DUE);
+        assertThat(large.fired).isEqualTo(DUE);
+        assertThat(large.duplicates).isZero();
+    }
+
+    private record Result(int open, long fired, long millis, double claimMillis, long duplicates, long historyRows,
+            long outboxRecords) {
+    }
+
+    /**
+     * Adds referrals {@code from}..{@code to} (exclusive), all open with a receive clock; those whose
+     * number is a multiple of (to - from) / DUE fall due at one of the two burst instants, the rest later.
+     */
+    private void load(int from, int to, Instant base, String chain) throws Exception {
+        long started = System.nanoTime();
+        int every = (to - from) / DUE;
+        int burst = from == 0 ? 1 : 2;
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("insert into care_case (id, owner_agency_id, opened_at, updated_at) "
+                    + "select 'bench-' || n, 'rutan-martapura', now(), now() from generate_series(" + from + ", "
+                    + (to - 1) + ") n");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into referral (id, version, state, referring_agency_id, target_agency_id, category,
+                        urgency, province_code, regency_code, age_band, sex, sealed_data, submitted_at, updated_at,
+                        kind, case_id, escalation_chain, routed_at, receive_due_at, accept_due_at)
+                    select md5('bench-' || n)::uuid, 2, 'ROUTED', 'rutan-martapura', 'dinsos-1608', 'NEGLECT',
+                        'EMERGENCY', '16', '16.08', 'TODDLER_1_TO_4', 'FEMALE',
+                        '{"keyId":"k","algorithm":"A256GCM","nonce":"bm9uY2U=","ciphertext":"Y2lwaGVy"}',
+                        now(), now(), 'REFERRAL', 'bench-' || n, ?::jsonb, now(),
+                        case when (n - ?) % ? = 0 then ?::timestamptz else ?::timestamptz + (n || ' seconds')::interval end,
+                        now() + interval '1 hour'
+                    from generate_series(?, ?) n""")) {
+                insert.setString(1, chain);
+                insert.setInt(2, from);
+                insert.setInt(3, every);
+                insert.setTimestamp(4, Timestamp.from(base.plusSeconds(burst * 60L)));
+                insert.setTimestamp(5, Timestamp.from(base.plus(Duration.ofDays(30))));
+                insert.setInt(6, from);
+                insert.setInt(7, to - 1);
+                insert.execute();
+            }
+            sql.execute("insert into referral_deadline (referral_id, kind, due_at, next_step, next_fire_at) "
+                    + "select id, 'RECEIVE', receive_due_at, 1, receive_due_at from referral where case_id like 'bench-%' "
+                    + "and not exists (select 1 from referral_deadline d where d.referral_id = referral.id)");
+            sql.execute("analyze");
+        }
+        System.out.printf("  loaded %,d open referrals in %,d ms%n", to - from,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private Result fire(Instant base, int burst) throws Exception {
+        Instant at = base.plusSeconds(burst * 60L);
+        clock.set(at);
+        int open = count("select count(*) from referral_deadline");
+        double claimMillis = claimQueryMillis(at);
+        long outboxBefore = outboxSequence();
+        long started = System.nanoTime();
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> claimers = new ArrayList<>();
+        for (int replica = 0; replica < 2; replica++) {
+            claimers.add(replicas.submit((Callable<Integer>) escalator::fireDue));
+        }
+        long fired = 0;
+        for (Future<Integer> claimer : claimers) {
+            fired += claimer.get();
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        replicas.shutdown();
+        Timestamp firedAt = Timestamp.from(at);
+        long stored = count("select count(*) from escalation where fired_at = '" + firedAt + "'");
+        long duplicates = count("select count(*) from (select referral_id, deadline, step from escalation "
+                + "group by 1, 2, 3 having count(*) > 1) d");
+        long history = count("select count(*) from referral_history where kind = 'ESCALATION' and at = '" + firedAt
+                + "'");
+        assertThat(stored).isEqualTo(fired);
+        return new Result(open, fired, millis, claimMillis, duplicates, history, outboxSequence() - outboxBefore);
+    }
+
+    /** How long PostgreSQL takes to find one batch of due clocks, by EXPLAIN ANALYZE. */
+    private double claimQueryMillis(Instant at) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement("""
+                        explain (analyze, format json)
+                        select d.referral_id from referral_deadline d join referral r on r.id = d.referral_id
+                        where d.next_fire_at <= ? order by d.next_fire_at limit 500 for update of d skip locked""")) {
+            connection.setAutoCommit(false);
+            explain.setTimestamp(1, Timestamp.from(at));
+            try (ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                double millis = json.readTree(rs.getString(1)).get(0).get("Execution Time").asDouble();
+                connection.rollback();
+                return millis;
+            }
+        }
+    }
+
+    private long outboxSequence() throws Exception {
+        return count("select last_value from outbox_event_seq_seq");
+    }
+
+    private String setting(String name) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private int count(String query) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return (int) rs.getLong(1);
+        }
+    }
+}
