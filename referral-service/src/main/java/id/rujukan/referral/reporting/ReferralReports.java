@@ -42,7 +42,7 @@ public class ReferralReports {
                        count(*) filter (where accepted_at is not null or accept_due_at < :now),
                        percentile_cont(0.5) within group (order by extract(epoch from received_at - routed_at)),
                        percentile_cont(0.5) within group (order by extract(epoch from accepted_at - routed_at))
-                from referral where routed_at is not null and """ + where), parameters).getSingleResult();
+                from referral where routed_at is not null""" + " and " + where), parameters).getSingleResult();
 
         List<ReferralReport.Overdue> overdue = new ArrayList<>();
         @SuppressWarnings("unchecked")
@@ -53,10 +53,10 @@ public class ReferralReports {
                            as due
                 from referral
                 where ((state = 'ROUTED' and receive_due_at < :now)
-                       or (state in ('ROUTED', 'RECEIVED') and accept_due_at < :now)) and """ + where + """
-                 order by due limit """ + OVERDUE_LIMIT), parameters).getResultList();
+                       or (state in ('ROUTED', 'RECEIVED') and accept_due_at < :now))"""
+                + " and " + where + " order by due limit " + OVERDUE_LIMIT), parameters).getResultList();
         for (Object[] row : rows) {
-            Instant due = ((Timestamp) row[6]).toInstant();
+            Instant due = row[6] instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) row[6];
             overdue.add(new ReferralReport.Overdue((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                     (String) row[4], (String) row[5], due, Duration.between(due, now)));
         }

@@ -1,0 +1,124 @@
+package id.rujukan.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgeBand;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.referral.lifecycle.ReferralState;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReportAndDirectoryTest {
+
+    private static final Region JAYAPURA = new Region("94", "94.71");
+
+    @Inject
+    Story story;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aSupervisorSeesCountsTheShareAnsweredInTimeMedianTimesAndWhatIsOverdue() throws Exception {
+        ReferralSubmitted quick = emergency(CaseCategory.SEXUAL_VIOLENCE);
+        ReferralSubmitted ignored = emergency(CaseCategory.SEXUAL_VIOLENCE);
+        ReferralSubmitted late = emergency(CaseCategory.NEGLECT);
+        Instant routed = story.submitAndAwaitRouting(quick).routedAt;
+        story.submitAndAwaitRouting(ignored);
+        story.submitAndAwaitRouting(late);
+
+        clock.set(routed.plus(Duration.ofMinutes(5)));
+        story.act(Submissions.action(quick, ReferralAction.ACKNOWLEDGE, "dinsos-9471"));
+        story.awaitState(quick.referralId(), ReferralState.RECEIVED);
+        clock.set(routed.plus(Duration.ofMinutes(20)));
+        story.act(Submissions.action(quick, ReferralAction.ACCEPT, "dinsos-9471"));
+        story.awaitState(quick.referralId(), ReferralState.ACCEPTED);
+        clock.set(routed.plus(Duration.ofMinutes(25)));
+        story.act(Submissions.action(late, ReferralAction.RECEIVE, "dinsos-9471"));
+        story.awaitState(late.referralId(), ReferralState.RECEIVED);
+        clock.set(routed.plus(Duration.ofMinutes(30)));
+
+        JsonNode report = json.readTree(given().queryParam("agencyId", "dinsos-9471")
+                .when().get("/api/v1/reports/referrals")
+                .then().statusCode(200).extract().asString());
+
+        assertThat(report.get("total").asInt()).isEqualTo(3);
+        assertThat(report.get("byState").get("ROUTED").asInt()).isEqualTo(1);
+        assertThat(report.get("byState").get("RECEIVED").asInt()).isEqualTo(1);
+        assertThat(report.get("byState").get("ACCEPTED").asInt()).isEqualTo(1);
+        assertThat(report.get("byCategory").get("SEXUAL_VIOLENCE").asInt()).isEqualTo(2);
+        assertThat(report.get("byCategory").get("NEGLECT").asInt()).isEqualTo(1);
+        // received in time: only the quick one; the late one and the ignored one count against
+        assertThat(report.get("receivedInTime").get("inTime").asInt()).isEqualTo(1);
+        assertThat(report.get("receivedInTime").get("counted").asInt()).isEqualTo(3);
+        // the accept deadline (1 h) has passed for none: only the accepted one is counted
+        assertThat(report.get("acceptedInTime").get("inTime").asInt()).isEqualTo(1);
+        assertThat(report.get("acceptedInTime").get("counted").asInt()).isEqualTo(1);
+        assertThat(Duration.parse(report.get("medianTimeToReceive").asText())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Duration.parse(report.get("medianTimeToAccept").asText())).isEqualTo(Duration.ofMinutes(20));
+        assertThat(report.get("overdue")).hasSize(1);
+        assertThat(report.get("overdue").get(0).get("referralId").asText()).isEqualTo(ignored.referralId());
+        assertThat(report.get("overdue").get(0).get("deadline").asText()).isEqualTo("RECEIVE");
+        assertThat(Duration.parse(report.get("overdue").get(0).get("overdueBy").asText()))
+                .isEqualTo(Duration.ofMinutes(15));
+
+        given().queryParam("agencyId", "dinsos-9471").queryParam("category", "NEGLECT")
+                .when().get("/api/v1/reports/referrals")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void anAdminChangesAnAgencyAndTheChangeIsPublishedForTheOtherServices() {
+        String agency = given().when().get("/api/v1/directory/agencies/lksa-6371")
+                .then().statusCode(200).body("capacity", equalTo(20)).extract().asString();
+        String changed = agency.replace("\"capacity\":20", "\"capacity\":25");
+
+        given().contentType(ContentType.JSON).body(changed).when().put("/api/v1/directory/agencies/lksa-6371")
+                .then().statusCode(200).body("capacity", equalTo(25));
+
+        given().when().get("/api/v1/directory/agencies").then().statusCode(200)
+                .body("agencyId", hasItem("lksa-6371"));
+        await().atMost(Story.WAIT).until(() -> story.kafka().readAll(Topics.AGENCY_DIRECTORY,
+                r -> "lksa-6371".equals(r.key()) && r.value().contains("\"capacity\":25"), Duration.ofSeconds(1))
+                .size() == 1);
+    }
+
+    @Test
+    void aBadAgencyIsRefusedWithTheFieldNamed() {
+        given().contentType(ContentType.JSON)
+                .body("{\"agencyId\":\"x-1\",\"name\":\"\",\"type\":\"LKSA\",\"region\":{\"provinceCode\":\"16\"},"
+                        + "\"timeZone\":\"Asia/Jakarta\",\"services\":[],\"countsWorkingDays\":false,\"contacts\":[]}")
+                .when().put("/api/v1/directory/agencies/x-1")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"agencyId\":\"x-1\",\"name\":\"X\",\"type\":\"LKSA\",\"region\":{\"provinceCode\":\"16\"},"
+                        + "\"timeZone\":\"Mars/Olympus\",\"services\":[],\"countsWorkingDays\":false,\"contacts\":[]}")
+                .when().put("/api/v1/directory/agencies/x-1")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/v1/directory/agencies/x-1").then().statusCode(404);
+    }
+
+    private static ReferralSubmitted emergency(CaseCategory category) {
+        return Submissions.referral("rutan-martapura", "dinsos-9471", null, category, Urgency.EMERGENCY, JAYAPURA,
+                AgeBand.CHILD_5_TO_11);
+    }
+}
