@@ -67,7 +67,7 @@ class BadInputTest {
 
     @Test
     void missingFieldsAreEachNamed() {
-        given().contentType(ContentType.JSON).body("{\"referringAgencyId\":\"rutan-martapura\",\"child\":{}}")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body("{\"referringAgencyId\":\"rutan-martapura\",\"child\":{}}")
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
@@ -78,7 +78,7 @@ class BadInputTest {
 
     @Test
     void anEmptyBodyIsRefused() {
-        given().contentType(ContentType.JSON).body("")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body("")
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM);
     }
@@ -86,7 +86,7 @@ class BadInputTest {
     @Test
     void wrongTypesAreNamed() {
         String body = Referrals.infantOfDetainee().replace("\"urgency\": \"HIGH\"", "\"urgency\": \"URGENT\"");
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("field", equalTo("urgency"))
@@ -96,7 +96,7 @@ class BadInputTest {
     @Test
     void aMalformedDateIsNamed() {
         String body = Referrals.infantOfDetainee().replaceFirst("\"birthDate\": \"[^\"]+\"", "\"birthDate\": \"kemarin\"");
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("field", equalTo("child.birthDate"));
@@ -107,7 +107,7 @@ class BadInputTest {
         String body = Referrals.infantOfDetainee()
                 .replace("\"rutan-martapura\"", "\"rutan-atlantis\"")
                 .replace("\"dinsos-1608\"", "\"dinsos-9999\"");
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItems("referringAgencyId", "targetAgencyId"))
@@ -120,7 +120,7 @@ class BadInputTest {
                 .replace("\"nik\": \"" + Referrals.CHILD_NIK + "\"", "\"nik\": \"12345\"")
                 .replace("\"regencyCode\": \"16.08\"", "\"regencyCode\": \"OKU Timur\"")
                 .replace("\"given\": true", "\"given\": false");
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItems("child.nik", "childRegion.regencyCode",
@@ -130,7 +130,7 @@ class BadInputTest {
     @Test
     void anUnknownFieldIsRefusedRatherThanDropped() {
         String body = Referrals.infantOfDetainee().replace("\"urgency\"", "\"urgensi\": \"HIGH\", \"urgency\"");
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("urgensi"));
@@ -138,7 +138,7 @@ class BadInputTest {
 
     @Test
     void malformedJsonIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"referringAgencyId\": ")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body("{\"referringAgencyId\": ")
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType(PROBLEM);
     }
@@ -146,7 +146,7 @@ class BadInputTest {
     @Test
     void aBodyOver64KibIsTooLarge() {
         String body = Referrals.infantOfDetainee().replace(Referrals.SUMMARY, "x".repeat(70 * 1024));
-        given().contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(413).contentType(PROBLEM)
                 .body("status", equalTo(413));
@@ -154,16 +154,16 @@ class BadInputTest {
 
     @Test
     void anythingButJsonIsAnUnsupportedMediaType() {
-        given().contentType(ContentType.XML).body("<referral/>")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.XML).body("<referral/>")
                 .when().post("/api/v1/referrals")
                 .then().statusCode(415).contentType(PROBLEM);
     }
 
     @Test
     void anUnknownReferralIsNotFound() {
-        given().when().get("/api/v1/referrals/5b0d7c3e-0000-4000-8000-000000000000")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/5b0d7c3e-0000-4000-8000-000000000000")
                 .then().statusCode(404).contentType(PROBLEM);
-        given().when().get("/api/v1/referrals/not-a-uuid")
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/not-a-uuid")
                 .then().statusCode(404).contentType(PROBLEM);
     }
 }

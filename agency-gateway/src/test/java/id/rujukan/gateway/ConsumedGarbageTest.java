@@ -60,7 +60,7 @@ class ConsumedGarbageTest {
                 .anySatisfy(reason -> assertThat(reason).contains("is unreadable"))
                 .anySatisfy(reason -> assertThat(reason).contains("is invalid").contains("category must not be null"))
                 .anySatisfy(reason -> assertThat(reason).contains(EventTypes.AGENCY_PUBLISHED).contains("is invalid"));
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/referrals/" + referralId)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(200).body("state", equalTo("ROUTED")));
     }
 

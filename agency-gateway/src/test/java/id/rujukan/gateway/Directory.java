@@ -24,13 +24,16 @@ final class Directory {
     static void publish(KafkaTestClient kafka, ObjectMapper json, DirectoryCopy copy) throws Exception {
         for (AgencyPublished agency : List.of(
                 agency("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN),
-                agency("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur", AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA))) {
+                agency("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur", AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA),
+                agency("lksa-6371", "LKSA Anak Banjarmasin", AgencyType.LKSA),
+                agency("dinsos-16", "Dinas Sosial Provinsi Sumatera Selatan", AgencyType.DINAS_SOSIAL_PROVINCE),
+                agency("kemensos", "Kementerian Sosial", AgencyType.MINISTRY))) {
             kafka.send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
                     KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
                             CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> copy.agency("dinsos-1608").isPresent()
-                && copy.agency("rutan-martapura").isPresent());
+                && copy.agency("rutan-martapura").isPresent() && copy.agency("kemensos").isPresent());
     }
 
     private static AgencyPublished agency(String id, String name, AgencyType type) {

@@ -55,7 +55,7 @@ class SubmitReferralTest {
 
     @Test
     void aSubmittedReferralIsAcceptedOnceOnKafkaWithTheChildsDataSealed() throws Exception {
-        ExtractableResponse<Response> accepted = given().contentType(ContentType.JSON)
+        ExtractableResponse<Response> accepted = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
                 .body(Referrals.infantOfDetainee())
                 .when().post("/api/v1/referrals")
                 .then().statusCode(202)
@@ -89,19 +89,19 @@ class SubmitReferralTest {
 
     @Test
     void theLocationOfAnAcceptedReferralShowsItsStateAsReferralServiceMovesIt() throws Exception {
-        String location = given().contentType(ContentType.JSON).body(Referrals.infantOfDetainee())
+        String location = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON).body(Referrals.infantOfDetainee())
                 .when().post("/api/v1/referrals")
                 .then().statusCode(202)
                 .extract().header("Location");
         String referralId = location.substring(location.lastIndexOf('/') + 1);
 
-        given().when().get(location).then().statusCode(200)
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get(location).then().statusCode(200)
                 .body("referralId", equalTo(referralId))
                 .body("state", equalTo("REQUESTED"))
                 .body("referringAgencyId", equalTo("rutan-martapura"));
 
         publishLifecycle(routed(referralId, 2, "ROUTED", "routed to Dinas Sosial Kabupaten OKU Timur by rule named-by-referrer"));
-        await().atMost(WAIT).untilAsserted(() -> given().when().get(location).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get(location).then().statusCode(200)
                 .body("state", equalTo("ROUTED"))
                 .body("targetAgencyId", equalTo("dinsos-1608"))
                 .body("routingReason", equalTo("routed to Dinas Sosial Kabupaten OKU Timur by rule named-by-referrer")));
@@ -110,8 +110,8 @@ class SubmitReferralTest {
         publishLifecycle(routed(referralId, 1, "REQUESTED", "stale"));
         String marker = KafkaTestClient.keyOnSamePartitionAs(referralId, partitions(Topics.REFERRAL_LIFECYCLE));
         publishLifecycle(routed(marker, 2, "ROUTED", "marker"));
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/referrals/" + marker).then().statusCode(200));
-        given().when().get(location).then().statusCode(200).body("state", equalTo("ROUTED")).body("version", equalTo(2));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + marker).then().statusCode(200));
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get(location).then().statusCode(200).body("state", equalTo("ROUTED")).body("version", equalTo(2));
     }
 
     private static int partitions(String topic) {

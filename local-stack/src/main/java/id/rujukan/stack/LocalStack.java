@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private MailServer mail;
+    private KeycloakServer keycloak;
 
     private LocalStack(StackPorts ports) {
         this.ports = ports;
@@ -85,6 +86,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Path root, Path dataDir) throws Exception {
+        Path logs = dataDir.resolve("logs");
+        // the slowest to start: it boots while the rest comes up
+        KeycloakServer keycloak = KeycloakServer.start(root, ports.keycloak(), ports.keycloakManagement(), logs);
+        running.add(keycloak);
         PostgresServer postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), ports.postgres());
         running.add(postgres);
         postgres.createDatabases(DATABASES);
@@ -94,7 +99,6 @@ public final class LocalStack implements AutoCloseable {
         mail = MailServer.start(ports.smtp()).withInboxPage(ports.inbox());
         running.add(mail);
 
-        Path logs = dataDir.resolve("logs");
         String gatewayUrl = "http://localhost:" + ports.gateway();
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
@@ -103,14 +107,22 @@ public final class LocalStack implements AutoCloseable {
                         common(kafka, postgres, "notification"),
                         Map.of("quarkus.mailer.host", "127.0.0.1",
                                 "quarkus.mailer.port", Integer.toString(ports.smtp()),
-                                "rujukan.delivery.referral-link-base", gatewayUrl + "/api/v1/referrals/")), logs),
-                ServiceProcess.start(root, "agency-gateway", ports.gateway(), with(
-                        common(kafka, postgres, "gateway"),
-                        Map.of("rujukan.protection.master-key", masterKey(dataDir))), logs));
+                                "rujukan.delivery.referral-link-base", gatewayUrl + "/api/v1/referrals/")), logs));
         running.addAll(services);
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
+        // the gateway verifies tokens with Keycloak's keys, which it fetches at start
+        keycloak.awaitReady(READY_TIMEOUT);
+        ServiceProcess gateway = ServiceProcess.start(root, "agency-gateway", ports.gateway(), with(
+                common(kafka, postgres, "gateway"),
+                Map.of("rujukan.protection.master-key", masterKey(dataDir),
+                        "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService())),
+                logs);
+        running.add(gateway);
+        gateway.awaitReady(READY_TIMEOUT);
+        this.keycloak = keycloak;
     }
 
     private static Map<String, String> common(KafkaBroker kafka, PostgresServer postgres, String database) {
@@ -143,6 +155,11 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    /** The identity provider agencies get their tokens from. */
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
     /** The SMTP server every alert goes to. */
     public MailServer mail() {
         return mail;
@@ -155,18 +172,22 @@ public final class LocalStack implements AutoCloseable {
                 Rujukan is running (started in %d s). Data: %s
                   Agency gateway API   %s/api/v1/referrals   (OpenAPI: %s/q/openapi)
                   Local inbox          http://localhost:%d/   (every email sent, newest first)
+                  Keycloak             http://localhost:%d/   (realm rujukan; dev secrets in k8s/base/keycloak)
                   referral-service     http://localhost:%d/q/health
                   notification-service http://localhost:%d/q/health
                   Kafka %s   PostgreSQL 127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
                   Service logs         %s
 
-                Try it:
-                  curl -i -H 'Content-Type: application/json' -d @local-stack/demo/referral.json %s/api/v1/referrals
+                Try it (README, "First referral"):
+                  TOKEN=$(curl -s -d grant_type=client_credentials -u rutan-martapura:dev-secret-rutan-martapura \\
+                    http://localhost:%d/realms/rujukan/protocol/openid-connect/token | jq -r .access_token)
+                  curl -i -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                    -d @local-stack/demo/referral.json %s/api/v1/referrals
 
                 Ctrl-C stops everything.
-                """, took.toSeconds(), dataDir, gateway, gateway, ports.inbox(), ports.referralService(),
+                """, took.toSeconds(), dataDir, gateway, gateway, ports.inbox(), ports.keycloak(), ports.referralService(),
                 ports.notificationService(), "127.0.0.1:" + ports.kafka(), ports.postgres(), ports.smtp(),
-                dataDir.resolve("logs"), gateway);
+                dataDir.resolve("logs"), ports.keycloak(), gateway);
     }
 
     /** Stops the services first (all at once), then what they depend on, in reverse order of starting. */

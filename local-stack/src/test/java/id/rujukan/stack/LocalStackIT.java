@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,13 +49,14 @@ class LocalStackIT {
         String body = Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
                 .resolve("local-stack/demo/referral.json"));
 
-        String referralId = given().baseUri(gateway).contentType(ContentType.JSON).body(body)
+        String rutan = clientToken("rutan-martapura");
+        String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals")
                 .then().statusCode(202)
                 .extract().path("referralId");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(gateway).when().get("/api/v1/referrals/" + referralId)
+                given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId)
                         .then().statusCode(200)
                         .body("state", equalTo("ROUTED"))
                         .body("targetAgencyId", equalTo("dinsos-1608")));
@@ -68,11 +71,60 @@ class LocalStackIT {
     }
 
     @Test
+    void tokensFromTheRealKeycloakDecideWhoSeesWhat() {
+        String rutan = clientToken("rutan-martapura");
+        String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON)
+                .body(readDemo()).when().post("/api/v1/referrals")
+                .then().statusCode(202).extract().path("referralId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway)
+                .auth().oauth2(userToken("officer.dinsos-1608")).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("state", equalTo("ROUTED")));
+
+        // another agency's system: the referral does not exist for it
+        given().baseUri(gateway).auth().oauth2(clientToken("lksa-6371")).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(404);
+        given().baseUri(gateway).when().get("/api/v1/referrals/" + referralId).then().statusCode(401);
+        // the supervisor's report comes from referral-service, for their own agency
+        given().baseUri(gateway).auth().oauth2(userToken("supervisor.dinsos-1608"))
+                .when().get("/api/v1/reports/referrals")
+                .then().statusCode(200).body("filter.agencyId", equalTo("dinsos-1608"));
+        given().baseUri(gateway).auth().oauth2(userToken("officer.dinsos-1608"))
+                .when().get("/api/v1/reports/referrals").then().statusCode(403);
+    }
+
+    @Test
     void aReferralNamingAnUnknownAgencyIsRefusedWithTheFieldNamed() {
-        given().baseUri(gateway).contentType(ContentType.JSON)
+        given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura")).contentType(ContentType.JSON)
                 .body("{\"referringAgencyId\":\"rutan-atlantis\"}")
                 .when().post("/api/v1/referrals")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** An agency system's token: the client-credentials grant, as README shows with curl. */
+    private static String clientToken(String agencyId) {
+        return given().baseUri(stack.keycloak().issuer()).auth().preemptive().basic(agencyId, "dev-secret-" + agencyId)
+                .formParam("grant_type", "client_credentials")
+                .when().post("/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** An officer's token, with the demo password of the realm file. */
+    private static String userToken(String username) {
+        return given().baseUri(stack.keycloak().issuer())
+                .formParam("grant_type", "password").formParam("client_id", "rujukan-gateway")
+                .formParam("client_secret", "dev-secret-rujukan-gateway")
+                .formParam("username", username).formParam("password", "dev-password")
+                .when().post("/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String readDemo() {
+        try {
+            return Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
+                    .resolve("local-stack/demo/referral.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<ReceivedMail> mailsAbout(String referralId) {

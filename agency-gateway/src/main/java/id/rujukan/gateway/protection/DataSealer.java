@@ -41,18 +41,11 @@ public class DataSealer {
         this.json = json;
     }
 
-    /** Creates the case's data key and seals {@code data} with it. */
+    /** Seals {@code data} with the case's data key, made the first time the case has something sealed. */
     @Transactional
     public SealedData seal(UUID caseId, Object data) {
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            SecretKey dataKey = generator.generateKey();
-            CaseKey key = new CaseKey();
-            key.caseId = caseId;
-            key.wrappedKey = encrypt(masterKey, dataKey.getEncoded(), caseId);
-            key.createdAt = Instant.now();
-            key.persist();
+            SecretKey dataKey = dataKey(caseId);
             byte[] sealed = encrypt(dataKey, json.writeValueAsBytes(data), caseId);
             Base64.Encoder base64 = Base64.getEncoder();
             return new SealedData(caseId.toString(), ALGORITHM,
@@ -61,6 +54,22 @@ public class DataSealer {
         } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new IllegalStateException("Sealing case data failed", e);
         }
+    }
+
+    private SecretKey dataKey(UUID caseId) throws GeneralSecurityException {
+        CaseKey existing = CaseKey.findById(caseId);
+        if (existing != null) {
+            return new SecretKeySpec(decrypt(masterKey, existing.wrappedKey, caseId), "AES");
+        }
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, random);
+        SecretKey dataKey = generator.generateKey();
+        CaseKey key = new CaseKey();
+        key.caseId = caseId;
+        key.wrappedKey = encrypt(masterKey, dataKey.getEncoded(), caseId);
+        key.createdAt = Instant.now();
+        key.persist();
+        return dataKey;
     }
 
     /** Opens data sealed for {@code caseId}; fails if the key is gone or the data was altered. */

@@ -22,9 +22,17 @@ public class ReferralViews {
         this.entityManager = entityManager;
     }
 
+    /** Whether the agency is a party to the referral: its referrer, or its target now or before. */
+    public boolean isParty(UUID referralId, String agencyId) {
+        return !entityManager.createNativeQuery(
+                "select 1 from referral_party where referral_id = :referral and agency_id = :agency")
+                .setParameter("referral", referralId).setParameter("agency", agencyId).getResultList().isEmpty();
+    }
+
     /** Records a submission the gateway just published, unless a newer state is already known. */
     @Transactional
     public void submitted(ReferralSubmitted submitted) {
+        addParties(UUID.fromString(submitted.referralId()), submitted.referringAgencyId());
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
                 submitted.submittedAt());
@@ -33,9 +41,21 @@ public class ReferralViews {
     /** Applies a change (routing or any later one), unless the row is already newer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(ReferralStateChanged changed) {
+        addParties(UUID.fromString(changed.referralId()), changed.referringAgencyId(), changed.targetAgencyId(),
+                changed.previousTargetAgencyId());
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
+    }
+
+    private void addParties(UUID referralId, String... agencies) {
+        for (String agency : agencies) {
+            if (agency != null) {
+                entityManager.createNativeQuery("insert into referral_party (referral_id, agency_id) "
+                        + "values (:referral, :agency) on conflict do nothing")
+                        .setParameter("referral", referralId).setParameter("agency", agency).executeUpdate();
+            }
+        }
     }
 
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,

@@ -3,6 +3,8 @@ package id.rujukan.gateway.submission;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
+import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
@@ -10,6 +12,9 @@ import io.quarkus.logging.Log;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agencies submit referrals and read their state. */
 @Path("/api/v1/referrals")
+@Authenticated
 @Tag(name = "Referrals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
@@ -40,21 +46,28 @@ public class ReferralResource {
     private final DataSealer sealer;
     private final SubmissionPublisher publisher;
     private final ReferralViews views;
+    private final Caller caller;
     private final Clock clock;
 
-    public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views) {
+    public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Caller caller) {
         this.sealer = sealer;
         this.publisher = publisher;
         this.views = views;
+        this.caller = caller;
         this.clock = Clock.systemUTC();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
     @Operation(summary = "Submit a referral",
             description = "Answers 202 once the referral is durably recorded on Kafka; routing follows.")
     public Response submit(@NotNull(message = "a referral body is required") @Valid SubmitReferral body,
             @Context UriInfo uri) {
+        if (!caller.agencyId().equals(body.referringAgencyId())) {
+            throw new ForbiddenException("agency " + caller.agencyId() + " can refer only in its own name, not as "
+                    + body.referringAgencyId());
+        }
         UUID referralId = UUID.randomUUID();
         Instant now = clock.instant();
         ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), ReferralKind.REFERRAL,
@@ -84,9 +97,13 @@ public class ReferralResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a referral's current state")
+    @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+    @Operation(summary = "Read a referral's current state",
+            description = "404 for a referral the calling agency is not a party to: it does not learn that it exists.")
     public ReferralStatus get(@PathParam("id") String id) {
-        return parse(id).map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
+        String agency = caller.agencyId();
+        return parse(id).filter(uuid -> views.isParty(uuid, agency))
+                .map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
                 .orElseThrow(() -> new NotFoundException("No referral " + id));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.gateway.api.Problems;
 import id.rujukan.messaging.CloudEventMessages;
@@ -11,6 +12,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,10 +46,20 @@ public class SubmissionPublisher {
      *         accepted and the agency may retry
      */
     public void publish(ReferralSubmitted submitted) {
+        send(submitted.referralId(), EventTypes.REFERRAL_SUBMITTED, submitted.referringAgencyId(),
+                submitted.submittedAt(), submitted);
+    }
+
+    /** Publishes an agency's action on a referral, keyed by the referral so it follows the submission. */
+    public void publish(ReferralActionRequested action) {
+        send(action.referralId(), EventTypes.REFERRAL_ACTION_REQUESTED, action.agencyId(), action.requestedAt(),
+                action);
+    }
+
+    private void send(String key, String type, String agencyId, Instant at, Object data) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(CloudEventMessages.of(null, submitted.referralId(), UUID.randomUUID().toString(),
-                EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
-                submitted.referringAgencyId(), submitted.submittedAt(), toJson(submitted), acked));
+        emitter.send(CloudEventMessages.of(null, key, UUID.randomUUID().toString(), type,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, agencyId, at, toJson(type, data), acked));
         try {
             acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -60,14 +72,14 @@ public class SubmissionPublisher {
 
     private static HttpProblem unavailable(Exception cause) {
         Log.warnf("A submission was not acknowledged by Kafka and was refused: %s", cause.toString());
-        return Problems.unavailable("The referral could not be recorded and was not submitted. Try again shortly.");
+        return Problems.unavailable("The request could not be recorded and was not taken. Try again shortly.");
     }
 
-    private String toJson(ReferralSubmitted submitted) {
+    private String toJson(String type, Object data) {
         try {
-            return json.writeValueAsString(submitted);
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + EventTypes.REFERRAL_SUBMITTED, e);
+            throw new IllegalStateException("Cannot write " + type, e);
         }
     }
 }

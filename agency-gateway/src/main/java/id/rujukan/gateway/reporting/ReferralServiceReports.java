@@ -1,0 +1,18 @@
+package id.rujukan.gateway.reporting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** referral-service's reporting API, inside the cluster. */
+@Path("/api/v1/reports/referrals")
+@RegisterRestClient(configKey = "referral-service")
+public interface ReferralServiceReports {
+
+    @GET
+    JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
+            @QueryParam("regencyCode") String regencyCode, @QueryParam("category") String category,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+}

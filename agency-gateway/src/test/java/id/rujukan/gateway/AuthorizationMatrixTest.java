@@ -1,0 +1,138 @@
+package id.rujukan.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import id.rujukan.messaging.DirectoryCopy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint against every kind of caller: its own agency, another agency, no token, an expired
+ * token, a token from another issuer, and the wrong role. An agency that is not a party to a referral
+ * gets 404, never a hint that the referral exists.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final String REFERRER = "rutan-martapura";
+    private static final String TARGET = "dinsos-1608";
+    private static final String STRANGER = "lksa-6371";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DirectoryCopy directory;
+
+    private String referralId;
+
+    @BeforeEach
+    void aReferralFromTheRutanToDinasSosial() throws Exception {
+        KafkaTestClient kafka = KafkaTestResource.client();
+        Directory.publish(kafka, json, directory);
+        referralId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(LifecycleEvents.routed(referralId,
+                2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, "routed")),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(REFERRER))
+                .get("/api/v1/referrals/" + referralId).statusCode() == 200);
+    }
+
+    @Test
+    void submittingAReferral() {
+        Function<RequestSpecification, Integer> submit = request -> request.contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee()).post("/api/v1/referrals").statusCode();
+        assertThat(matrix(submit, Tokens.agency(REFERRER), Tokens.agency(TARGET), Tokens.user(REFERRER, "agency-admin")))
+                .containsExactlyEntriesOf(expected(202, 403, 403));
+    }
+
+    @Test
+    void readingAReferral() {
+        Function<RequestSpecification, Integer> read = request -> request.get("/api/v1/referrals/" + referralId)
+                .statusCode();
+        assertThat(matrix(read, Tokens.agency(TARGET), Tokens.agency(STRANGER), Tokens.user(TARGET, "agency-admin")))
+                .containsExactlyEntriesOf(expected(200, 404, 403));
+        assertThat(given().auth().oauth2(Tokens.user(REFERRER, "officer")).get("/api/v1/referrals/" + referralId)
+                .statusCode()).isEqualTo(200);
+        given().get("/api/v1/referrals/" + referralId).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"rujukan\"");
+    }
+
+    @Test
+    void readingReports() {
+        Function<RequestSpecification, Integer> report = request -> request.get("/api/v1/reports/referrals")
+                .statusCode();
+        assertThat(matrix(report, Tokens.user(TARGET, "supervisor"), Tokens.user(TARGET, "head"),
+                Tokens.user(TARGET, "officer"))).containsExactlyEntriesOf(expected(200, 200, 403));
+    }
+
+    @Test
+    void reportsShowAnAgencyItsOwnReferralsAProvinceItsProvinceAndTheMinistryEverything() {
+        given().auth().oauth2(Tokens.user(TARGET, "supervisor")).queryParam("agencyId", STRANGER)
+                .get("/api/v1/reports/referrals").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(TARGET, "supervisor")).get("/api/v1/reports/referrals").then()
+                .statusCode(200);
+        ReferralServiceStub.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withQueryParam("agencyId", equalTo(TARGET)));
+        given().auth().oauth2(Tokens.user("dinsos-16", "head")).get("/api/v1/reports/referrals").then()
+                .statusCode(200);
+        ReferralServiceStub.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withQueryParam("provinceCode", equalTo("16")));
+        given().auth().oauth2(Tokens.user("kemensos", "head")).queryParam("agencyId", STRANGER)
+                .get("/api/v1/reports/referrals").then().statusCode(200);
+        ReferralServiceStub.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withQueryParam("agencyId", equalTo(STRANGER)));
+    }
+
+    /**
+     * The status for each kind of caller.
+     *
+     * @param own a caller who may do it; other a caller of another agency; wrongRole a caller of a party
+     *        agency without the role
+     */
+    private static Map<String, Integer> matrix(Function<RequestSpecification, Integer> call, String own,
+            String other, String wrongRole) {
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("own agency", call.apply(given().auth().oauth2(own)));
+        statuses.put("other agency", call.apply(given().auth().oauth2(other)));
+        statuses.put("no token", call.apply(given()));
+        statuses.put("expired token", call.apply(given().auth().oauth2(Tokens.expired(REFERRER))));
+        statuses.put("token from another issuer", call.apply(given().auth().oauth2(Tokens.fromAnotherIssuer(REFERRER))));
+        statuses.put("wrong role", call.apply(given().auth().oauth2(wrongRole)));
+        return statuses;
+    }
+
+    private static Map<String, Integer> expected(int own, int other, int wrongRole) {
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("own agency", own);
+        statuses.put("other agency", other);
+        statuses.put("no token", 401);
+        statuses.put("expired token", 401);
+        statuses.put("token from another issuer", 401);
+        statuses.put("wrong role", wrongRole);
+        return statuses;
+    }
+}
