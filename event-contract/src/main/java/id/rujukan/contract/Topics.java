@@ -28,7 +28,7 @@ public final class Topics {
                     "Facts of each referral's life: routed, every state change, escalations, refused actions."),
             new Topic(NOTIFICATION_REQUESTS, 6, WEEK, false, "referral-service", List.of("notification-service"),
                     "Who must be told what about a referral; keyed by referral id."),
-            new Topic(NOTIFICATION_STATUS, 6, MONTH, false, "notification-service", List.of(),
+            new Topic(NOTIFICATION_STATUS, 6, MONTH, false, "notification-service", List.of("agency-gateway"),
                     "What became of each notification: sent, failed. For the referral's timeline."),
             new Topic(AGENCY_DIRECTORY, 1, Topic.FOREVER, true, "referral-service",
                     List.of("agency-gateway", "notification-service"),

@@ -1,15 +1,19 @@
 package id.rujukan.gateway.readmodel;
 
+import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.messaging.EventReader;
+import id.rujukan.messaging.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,10 +25,12 @@ public class LifecycleConsumer {
 
     private final EventReader reader;
     private final ReferralViews views;
+    private final Timeline timeline;
 
-    public LifecycleConsumer(EventReader reader, ReferralViews views) {
+    public LifecycleConsumer(EventReader reader, ReferralViews views, Timeline timeline) {
         this.reader = reader;
         this.views = views;
+        this.timeline = timeline;
     }
 
     @Incoming("referral-lifecycle")
@@ -33,17 +39,31 @@ public class LifecycleConsumer {
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent == null ? null : cloudEvent.getType();
         if (EventTypes.REFERRAL_ESCALATED.equals(type)) {
-            // checked, so garbage still goes to the dead-letter topic; the timeline that shows it is to come
-            reader.read(payload, cloudEvent, ReferralEscalated.class, Set.of(EventTypes.REFERRAL_ESCALATED));
+            ReceivedEvent<ReferralEscalated> event = reader.read(payload, cloudEvent, ReferralEscalated.class,
+                    Set.of(EventTypes.REFERRAL_ESCALATED));
+            ReferralEscalated escalated = event.data();
+            views.markOverdue(UUID.fromString(escalated.referralId()));
+            timeline.add(event.id(), UUID.fromString(escalated.referralId()), new Timeline.Entry(escalated.firedAt(),
+                    "ESCALATION", CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, null,
+                    escalated.reason()));
             return;
         }
         if (EventTypes.REFERRAL_ACTION_REFUSED.equals(type)) {
-            reader.read(payload, cloudEvent, ReferralActionRefused.class, Set.of(EventTypes.REFERRAL_ACTION_REFUSED));
+            ReceivedEvent<ReferralActionRefused> event = reader.read(payload, cloudEvent, ReferralActionRefused.class,
+                    Set.of(EventTypes.REFERRAL_ACTION_REFUSED));
+            ReferralActionRefused refused = event.data();
+            timeline.add(event.id(), UUID.fromString(refused.referralId()), new Timeline.Entry(refused.at(),
+                    "REFUSED", refused.agencyId(), null, refused.currentState(), refused.currentState(),
+                    refused.action().name().toLowerCase(Locale.ROOT) + " refused: " + refused.reason()));
             return;
         }
-        ReferralStateChanged changed = reader.read(payload, cloudEvent, ReferralStateChanged.class,
+        ReceivedEvent<ReferralStateChanged> event = reader.read(payload, cloudEvent, ReferralStateChanged.class,
                 Set.of(EventTypes.REFERRAL_ROUTED, EventTypes.REFERRAL_ROUTING_FAILED,
-                        EventTypes.REFERRAL_STATE_CHANGED)).data();
+                        EventTypes.REFERRAL_STATE_CHANGED));
+        ReferralStateChanged changed = event.data();
         views.changed(changed);
+        timeline.add(event.id(), UUID.fromString(changed.referralId()), new Timeline.Entry(changed.at(),
+                changed.rule() != null ? "ROUTING" : changed.action() == null ? "TRANSITION" : changed.action().name(),
+                changed.actorAgencyId(), changed.actor(), changed.fromState(), changed.state(), changed.reason()));
     }
 }

@@ -49,6 +49,10 @@ public class ReferralView extends PanacheEntityBase {
     @Column(name = "routing_reason")
     public String routingReason;
 
+    /** An escalation fired and no answer has come since. */
+    @Column(nullable = false)
+    public boolean overdue;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

@@ -48,6 +48,13 @@ public class ReferralViews {
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
     }
 
+    /** An escalation fired: the referral is overdue until its next change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markOverdue(UUID referralId) {
+        entityManager.createNativeQuery("update referral_view set overdue = true where id = :id")
+                .setParameter("id", referralId).executeUpdate();
+    }
+
     private void addParties(UUID referralId, String... agencies) {
         for (String agency : agencies) {
             if (agency != null) {
@@ -70,7 +77,7 @@ public class ReferralViews {
                     routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
                     routing_reason = case when excluded.routing_rule is null then referral_view.routing_reason
                         else excluded.routing_reason end,
-                    updated_at = excluded.updated_at
+                    updated_at = excluded.updated_at, overdue = false
                 where referral_view.version < excluded.version
                 """)
                 .setParameter("id", id)

@@ -8,6 +8,7 @@ import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
+import id.rujukan.gateway.readmodel.Timeline;
 import io.quarkus.logging.Log;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,13 +48,16 @@ public class ReferralResource {
     private final DataSealer sealer;
     private final SubmissionPublisher publisher;
     private final ReferralViews views;
+    private final Timeline timeline;
     private final Caller caller;
     private final Clock clock;
 
-    public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Caller caller) {
+    public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Timeline timeline,
+            Caller caller) {
         this.sealer = sealer;
         this.publisher = publisher;
         this.views = views;
+        this.timeline = timeline;
         this.caller = caller;
         this.clock = Clock.systemUTC();
     }
@@ -104,6 +109,16 @@ public class ReferralResource {
         String agency = caller.agencyId();
         return parse(id).filter(uuid -> views.isParty(uuid, agency))
                 .map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
+                .orElseThrow(() -> new NotFoundException("No referral " + id));
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+    @Operation(summary = "Every state change, routing decision, escalation and notification, with who and when")
+    public List<Timeline.Entry> timeline(@PathParam("id") String id) {
+        String agency = caller.agencyId();
+        return parse(id).filter(uuid -> views.isParty(uuid, agency)).map(timeline::of)
                 .orElseThrow(() -> new NotFoundException("No referral " + id));
     }
 

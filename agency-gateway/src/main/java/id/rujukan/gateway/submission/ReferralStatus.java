@@ -8,15 +8,16 @@ import java.time.Instant;
 /**
  * A referral as {@code GET /api/v1/referrals/{id}} shows it. No personal data of the child.
  *
+ * @param overdue an escalation fired and no answer has come since
  * @param routingReason why it went where it went, e.g. "routed to Dinas Sosial ... by rule ..."
  */
 public record ReferralStatus(String referralId, String state, long version, String referringAgencyId,
-        String targetAgencyId, CaseCategory category, Urgency urgency, String routingRule, String routingReason,
-        Instant submittedAt, Instant updatedAt) {
+        String targetAgencyId, CaseCategory category, Urgency urgency, boolean overdue, String routingRule,
+        String routingReason, Instant submittedAt, Instant updatedAt) {
 
-    static ReferralStatus of(ReferralView view) {
+    public static ReferralStatus of(ReferralView view) {
         return new ReferralStatus(view.id.toString(), view.state, view.version, view.referringAgencyId,
-                view.targetAgencyId, view.category, view.urgency, view.routingRule, view.routingReason,
+                view.targetAgencyId, view.category, view.urgency, view.overdue, view.routingRule, view.routingReason,
                 view.submittedAt, view.updatedAt);
     }
 }

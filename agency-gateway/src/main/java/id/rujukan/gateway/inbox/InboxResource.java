@@ -1,0 +1,143 @@
+package id.rujukan.gateway.inbox;
+
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralActionRequested;
+import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.submission.ReferralStatus;
+import id.rujukan.gateway.submission.SubmissionPublisher;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The pull side of delivery: what is addressed to the calling agency (its inbox), and what it referred
+ * (sent). Reading a newly routed referral from the inbox is its technical receipt, as a successful push
+ * would be.
+ */
+@Path("/api/v1")
+@Tag(name = "Inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+public class InboxResource {
+
+    private static final Set<String> STATES = Set.of("REQUESTED", "ROUTED", "RECEIVED", "ACCEPTED", "DECLINED",
+            "IN_PROGRESS", "COMPLETED", "CANCELLED", "FAILED", "EXPIRED");
+
+    private final Caller caller;
+    private final SubmissionPublisher publisher;
+
+    public InboxResource(Caller caller, SubmissionPublisher publisher) {
+        this.caller = caller;
+        this.publisher = publisher;
+    }
+
+    @GET
+    @Path("inbox")
+    @Operation(summary = "Referrals addressed to my agency, newest change first",
+            description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
+    public ReferralPage inbox(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
+            @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        String agency = caller.agencyId();
+        ReferralPage page = page("targetAgencyId", agency, state, urgency, overdue, cursor, limit);
+        for (ReferralStatus referral : page.items()) {
+            if ("ROUTED".equals(referral.state())) {
+                publisher.publish(new ReferralActionRequested(UUID.randomUUID().toString(), referral.referralId(),
+                        ReferralAction.RECEIVE, agency, caller.actor(), null, null, null, null, Instant.now()));
+            }
+        }
+        return page;
+    }
+
+    @GET
+    @Path("sent")
+    @Operation(summary = "Referrals my agency made, with their current states, newest change first")
+    public ReferralPage sent(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
+            @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        return page("referringAgencyId", caller.agencyId(), state, urgency, overdue, cursor, limit);
+    }
+
+    private static ReferralPage page(String agencyField, String agency, String state, String urgency, Boolean overdue,
+            String cursor, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw badRequest("limit", "must be between 1 and 100");
+        }
+        StringBuilder query = new StringBuilder(agencyField).append(" = :agency");
+        Parameters parameters = Parameters.with("agency", agency);
+        if (state != null) {
+            if (!STATES.contains(state)) {
+                throw badRequest("state", "must be one of " + STATES);
+            }
+            query.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (urgency != null) {
+            if (Arrays.stream(Urgency.values()).noneMatch(u -> u.name().equals(urgency))) {
+                throw badRequest("urgency", "must be one of " + Arrays.toString(Urgency.values()));
+            }
+            query.append(" and urgency = :urgency");
+            parameters.and("urgency", Urgency.valueOf(urgency));
+        }
+        if (overdue != null) {
+            query.append(" and overdue = :overdue");
+            parameters.and("overdue", overdue);
+        }
+        if (cursor != null) {
+            Cursor after = Cursor.decode(cursor);
+            query.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
+            parameters.and("at", after.updatedAt()).and("id", after.id());
+        }
+        query.append(" order by updatedAt desc, id desc");
+        List<ReferralView> views = ReferralView.<ReferralView>find(query.toString(), parameters).page(0, limit + 1)
+                .list();
+        List<ReferralStatus> items = new ArrayList<>();
+        views.stream().limit(limit).forEach(view -> items.add(ReferralStatus.of(view)));
+        String next = views.size() > limit
+                ? new Cursor(views.get(limit - 1).updatedAt, views.get(limit - 1).id).encode() : null;
+        return new ReferralPage(items, next);
+    }
+
+    private static HttpProblem badRequest(String field, String message) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                .withDetail(field + " " + message).with("field", field).build();
+    }
+
+    /** Where a page ended: the last item's change time and id, opaque to callers. */
+    record Cursor(Instant updatedAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((updatedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw badRequest("cursor", "is not a cursor this API gave out");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package id.rujukan.gateway.readmodel;
+
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.NotificationStatusChanged;
+import id.rujukan.messaging.EventReader;
+import id.rujukan.messaging.ReceivedEvent;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Puts what became of each alert into the referral's timeline: "EMAIL sent to the SUPERVISOR of ...". */
+@ApplicationScoped
+public class NotificationStatusConsumer {
+
+    private final EventReader reader;
+    private final Timeline timeline;
+
+    public NotificationStatusConsumer(EventReader reader, Timeline timeline) {
+        this.reader = reader;
+        this.timeline = timeline;
+    }
+
+    @Incoming("notification-status")
+    @Blocking
+    @Transactional
+    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        ReceivedEvent<NotificationStatusChanged> event = reader.read(payload, cloudEvent,
+                NotificationStatusChanged.class, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_FAILED));
+        NotificationStatusChanged status = event.data();
+        String detail = status.channel() + " " + status.status().toLowerCase(Locale.ROOT) + " to the "
+                + status.recipientRole() + " of " + status.agencyId()
+                + (status.detail() == null ? "" : ": " + status.detail());
+        timeline.add(event.id(), UUID.fromString(status.referralId()), new Timeline.Entry(status.at(), "NOTIFICATION",
+                status.agencyId(), status.recipientRole(), null, null, detail));
+    }
+}
