@@ -3,6 +3,7 @@ package id.rujukan.gateway.action;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Idempotency;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
@@ -13,6 +14,7 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,8 +59,11 @@ public class ActionResource {
     private final SubmissionPublisher publisher;
     private final DataSealer sealer;
     private final Caller caller;
+    private final Idempotency idempotency;
 
-    public ActionResource(ReferralViews views, SubmissionPublisher publisher, DataSealer sealer, Caller caller) {
+    public ActionResource(ReferralViews views, SubmissionPublisher publisher, DataSealer sealer, Caller caller,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.views = views;
         this.publisher = publisher;
         this.sealer = sealer;
@@ -68,50 +73,63 @@ public class ActionResource {
     @POST
     @Path("acknowledge")
     @Operation(summary = "Acknowledge receipt (stops the 'received within' clock)")
-    public Response acknowledge(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.ACKNOWLEDGE, body);
+    public Response acknowledge(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.ACKNOWLEDGE, body, key);
     }
 
     @POST
     @Path("accept")
     @Operation(summary = "Accept the referral (a handoff moves the case to the accepting agency)")
-    public Response accept(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.ACCEPT, body);
+    public Response accept(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.ACCEPT, body, key);
     }
 
     @POST
     @Path("decline")
     @Operation(summary = "Decline, with a reason code; the referral moves to the next candidate agency")
-    public Response decline(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.DECLINE, body);
+    public Response decline(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.DECLINE, body, key);
     }
 
     @POST
     @Path("progress")
     @Operation(summary = "Report progress, optionally a milestone such as LITMAS_SUBMITTED")
-    public Response progress(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.PROGRESS, body);
+    public Response progress(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.PROGRESS, body, key);
     }
 
     @POST
     @Path("complete")
     @Operation(summary = "Complete, with an outcome code")
-    public Response complete(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.COMPLETE, body);
+    public Response complete(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.COMPLETE, body, key);
     }
 
     @POST
     @Path("cancel")
     @Operation(summary = "Cancel (the referrer only)")
-    public Response cancel(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.CANCEL, body);
+    public Response cancel(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.CANCEL, body, key);
     }
 
     @POST
     @Path("notes")
     @Operation(summary = "Add a note (any party)")
-    public Response note(@PathParam("id") String id, @Valid ActionRequest body) {
-        return act(id, ReferralAction.NOTE, body);
+    public Response note(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.NOTE, body, key);
+    }
+
+    private Response act(String id, ReferralAction action, ActionRequest given, String idempotencyKey) {
+        String agency = caller.agencyId();
+        return idempotency.once(agency, idempotencyKey, id + "/" + action, given == null ? ActionRequest.EMPTY : given,
+                () -> act(id, action, given));
     }
 
     private Response act(String id, ReferralAction action, ActionRequest given) {

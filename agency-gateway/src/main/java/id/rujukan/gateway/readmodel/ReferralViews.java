@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,7 @@ public class ReferralViews {
     @Transactional
     public void submitted(ReferralSubmitted submitted) {
         addParties(UUID.fromString(submitted.referralId()), submitted.referringAgencyId());
+        owner(submitted.caseId(), submitted.referringAgencyId(), 0);
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
                 submitted.submittedAt());
@@ -43,9 +45,26 @@ public class ReferralViews {
     public void changed(ReferralStateChanged changed) {
         addParties(UUID.fromString(changed.referralId()), changed.referringAgencyId(), changed.targetAgencyId(),
                 changed.previousTargetAgencyId());
+        owner(changed.caseId(), changed.caseOwnerAgencyId(), changed.version());
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
+    }
+
+    /** The agency responsible for a case, if the gateway knows the case. */
+    public Optional<String> caseOwner(String caseId) {
+        return entityManager.createNativeQuery("select owner_agency_id from case_owner where case_id = :case")
+                .setParameter("case", caseId).getResultStream().findFirst().map(Object::toString);
+    }
+
+    private void owner(String caseId, String ownerAgencyId, long version) {
+        entityManager.createNativeQuery("""
+                insert into case_owner (case_id, owner_agency_id, version) values (:case, :owner, :version)
+                on conflict (case_id) do update set owner_agency_id = excluded.owner_agency_id,
+                    version = excluded.version
+                where case_owner.version < excluded.version""")
+                .setParameter("case", caseId).setParameter("owner", ownerAgencyId).setParameter("version", version)
+                .executeUpdate();
     }
 
     /** An escalation fired: the referral is overdue until its next change. */

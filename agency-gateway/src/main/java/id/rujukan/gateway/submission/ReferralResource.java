@@ -4,6 +4,7 @@ import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Idempotency;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
@@ -17,6 +18,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,15 +53,17 @@ public class ReferralResource {
     private final ReferralViews views;
     private final Timeline timeline;
     private final Caller caller;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Timeline timeline,
-            Caller caller) {
+            Caller caller, Idempotency idempotency) {
         this.sealer = sealer;
         this.publisher = publisher;
         this.views = views;
         this.timeline = timeline;
         this.caller = caller;
+        this.idempotency = idempotency;
         this.clock = Clock.systemUTC();
     }
 
@@ -68,15 +73,26 @@ public class ReferralResource {
     @Operation(summary = "Submit a referral",
             description = "Answers 202 once the referral is durably recorded on Kafka; routing follows.")
     public Response submit(@NotNull(message = "a referral body is required") @Valid SubmitReferral body,
-            @Context UriInfo uri) {
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        String agency = caller.agencyId();
+        return idempotency.once(agency, idempotencyKey, uri.getPath(), body,
+                () -> submit(ReferralKind.REFERRAL, null, body, uri.getBaseUriBuilder().path(ReferralResource.class)));
+    }
+
+    /**
+     * Submits a referral or a handoff and answers 202 once Kafka has it.
+     *
+     * @param caseId the case handed off, or {@code null} for a referral, which opens a case of its own
+     */
+    public Response submit(ReferralKind kind, String caseId, SubmitReferral body, UriBuilder referrals) {
         if (!caller.agencyId().equals(body.referringAgencyId())) {
             throw new ForbiddenException("agency " + caller.agencyId() + " can refer only in its own name, not as "
                     + body.referringAgencyId());
         }
         UUID referralId = UUID.randomUUID();
         Instant now = clock.instant();
-        ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), ReferralKind.REFERRAL,
-                referralId.toString(), body.referringAgencyId(),
+        ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), kind,
+                caseId == null ? referralId.toString() : caseId, body.referringAgencyId(),
                 body.targetAgencyId(), body.serviceNeeded(), body.category(), body.urgency(),
                 new Region(body.childRegion().provinceCode(), body.childRegion().regencyCode()),
                 AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),
@@ -84,7 +100,7 @@ public class ReferralResource {
         publisher.publish(submitted);
         recordInReadModel(submitted);
         return Response.accepted(new SubmissionAccepted(referralId.toString(), ReferralView.SUBMITTED))
-                .location(uri.getAbsolutePathBuilder().path(referralId.toString()).build())
+                .location(referrals.path(referralId.toString()).build())
                 .build();
     }
 

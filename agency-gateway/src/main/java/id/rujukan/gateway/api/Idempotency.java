@@ -1,0 +1,134 @@
+package id.rujukan.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} for every POST: the first request with a key is done and its answer kept; a
+ * retry with the same key and the same request gets that answer again and does nothing more; the same
+ * key with a different request gets 422, and a retry while the first is still being done gets 409.
+ * Keys are per agency, so one agency's keys never collide with another's.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    public Idempotency(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /**
+     * Runs {@code action} once per (agency, key). Without a key, just runs it.
+     *
+     * @param request what identifies the request: its path and its body
+     */
+    public Response once(String agencyId, String key, String path, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                    .withDetail(HEADER + " must be 1 to 200 characters").with("field", HEADER).build();
+        }
+        String fingerprint = fingerprint(path, request);
+        boolean first = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                insert into idempotent_request (agency_id, idem_key, fingerprint) values (:agency, :key, :fingerprint)
+                on conflict do nothing""").setParameter("agency", agencyId).setParameter("key", key)
+                .setParameter("fingerprint", fingerprint).executeUpdate() == 1);
+        if (!first) {
+            return replay(agencyId, key, fingerprint);
+        }
+        Response response;
+        try {
+            response = action.get();
+        } catch (RuntimeException e) {
+            // nothing was done: the key is free again for a retry
+            forget(agencyId, key);
+            throw e;
+        }
+        remember(agencyId, key, response);
+        return response;
+    }
+
+    private Response replay(String agencyId, String key, String fingerprint) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select fingerprint, status, location, body from idempotent_request where agency_id = :agency "
+                        + "and idem_key = :key").setParameter("agency", agencyId).setParameter("key", key)
+                .getResultList());
+        Object[] row = rows.get(0);
+        if (!fingerprint.equals(row[0])) {
+            throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                    .withDetail("This Idempotency-Key was used for a different request").with("field", HEADER).build();
+        }
+        if (row[1] == null) {
+            throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
+                    .withDetail("A request with this Idempotency-Key is still being processed; retry shortly")
+                    .withHeader(HttpHeaders.RETRY_AFTER, 1).build();
+        }
+        Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
+                .header("Idempotent-Replayed", "true");
+        if (row[2] != null) {
+            replayed.location(URI.create((String) row[2]));
+        }
+        if (row[3] != null) {
+            try {
+                replayed.entity(json.readValue((String) row[3], JsonNode.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored response unreadable", e);
+            }
+        }
+        return replayed.build();
+    }
+
+    private void remember(String agencyId, String key, Response response) {
+        try {
+            String body = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
+            String location = response.getLocation() == null ? null : response.getLocation().toString();
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    update idempotent_request set status = :status, location = :location, body = :body
+                    where agency_id = :agency and idem_key = :key""").setParameter("status", response.getStatus())
+                    .setParameter("location", location).setParameter("body", body).setParameter("agency", agencyId)
+                    .setParameter("key", key).executeUpdate());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response not storable", e);
+        }
+    }
+
+    private void forget(String agencyId, String key) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "delete from idempotent_request where agency_id = :agency and idem_key = :key and status is null")
+                .setParameter("agency", agencyId).setParameter("key", key).executeUpdate());
+    }
+
+    private String fingerprint(String path, Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(path.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package id.rujukan.gateway.handoff;
+
+import id.rujukan.contract.ReferralKind;
+import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Idempotency;
+import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.readmodel.ReferralViews;
+import id.rujukan.gateway.submission.ReferralResource;
+import id.rujukan.gateway.submission.SubmitReferral;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Hands a whole case over to another agency. It travels as a referral of kind {@code HANDOFF}; the case
+ * stays the sender's responsibility until the receiving agency accepts it.
+ */
+@Path("/api/v1/cases/{caseId}/handoffs")
+@Tag(name = "Handoffs")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+public class HandoffResource {
+
+    private final ReferralResource referrals;
+    private final ReferralViews views;
+    private final Caller caller;
+    private final Idempotency idempotency;
+
+    public HandoffResource(ReferralResource referrals, ReferralViews views, Caller caller, Idempotency idempotency) {
+        this.referrals = referrals;
+        this.views = views;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Operation(summary = "Hand the case over to the named agency (it moves when that agency accepts)")
+    public Response handOff(@PathParam("caseId") String caseId,
+            @NotNull(message = "a handoff body is required") @Valid SubmitReferral body,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        String agency = caller.agencyId();
+        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        if (!owner.equals(agency)) {
+            throw new ForbiddenException("agency " + agency + " is not responsible for case " + caseId);
+        }
+        if (body.targetAgencyId() == null) {
+            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                    .withDetail("a handoff names the agency that takes the case over").with("field", "targetAgencyId")
+                    .build();
+        }
+        return idempotency.once(agency, idempotencyKey, uri.getPath(), body, () -> referrals.submit(
+                ReferralKind.HANDOFF, caseId, body, uri.getBaseUriBuilder().path(ReferralResource.class)));
+    }
+}
