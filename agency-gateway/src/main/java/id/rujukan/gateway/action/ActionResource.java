@@ -5,6 +5,7 @@ import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
 import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
@@ -60,10 +61,12 @@ public class ActionResource {
     private final DataSealer sealer;
     private final Caller caller;
     private final Idempotency idempotency;
+    private final AuditTrail audit;
 
     public ActionResource(ReferralViews views, SubmissionPublisher publisher, DataSealer sealer, Caller caller,
-            Idempotency idempotency) {
+            Idempotency idempotency, AuditTrail audit) {
         this.idempotency = idempotency;
+        this.audit = audit;
         this.views = views;
         this.publisher = publisher;
         this.sealer = sealer;
@@ -143,6 +146,9 @@ public class ActionResource {
                 referralId.toString(), action, agency, caller.actor(), body.reasonCode(), body.outcomeCode(),
                 body.milestone(), body.note() == null ? null : sealer.seal(referralId, body.note()), Instant.now());
         publisher.publish(requested);
+        if (body.note() != null) {
+            audit.record("WRITE_NOTE", referralId, action.name());
+        }
         return Response.accepted(new ActionAccepted(requested.actionId(), referralId.toString(), action.name(),
                 view.state)).build();
     }

@@ -18,14 +18,10 @@ public class Unauthenticated {
             priority = Priorities.USER - 100)
     public Response unauthenticated(RuntimeException e) {
         return Response.status(Response.Status.UNAUTHORIZED)
-                .type("application/problem+json")
+                .type(ProblemBody.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rujukan\"")
-                .entity(new Problem("Unauthorized", 401,
+                .entity(new ProblemBody("Unauthorized", 401,
                         "A valid bearer token from the Rujukan realm is required"))
                 .build();
-    }
-
-    /** The body of the 401. */
-    public record Problem(String title, int status, String detail) {
     }
 }

@@ -17,8 +17,12 @@ public class CaseKey extends PanacheEntityBase {
     @Column(name = "case_id")
     public UUID caseId;
 
-    @Column(name = "wrapped_key", nullable = false)
+    @Column(name = "wrapped_key")
     public byte[] wrappedKey;
+
+    /** When the key was erased; the wrapped key is then gone. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -58,6 +58,9 @@ public class DataSealer {
 
     private SecretKey dataKey(UUID caseId) throws GeneralSecurityException {
         CaseKey existing = CaseKey.findById(caseId);
+        if (existing != null && existing.wrappedKey == null) {
+            throw new KeyErasedException(caseId.toString());
+        }
         if (existing != null) {
             return new SecretKeySpec(decrypt(masterKey, existing.wrappedKey, caseId), "AES");
         }
@@ -72,12 +75,33 @@ public class DataSealer {
         return dataKey;
     }
 
-    /** Opens data sealed for {@code caseId}; fails if the key is gone or the data was altered. */
+    /**
+     * Erases the case's data key (crypto-shredding): every sealed copy of its data, on Kafka, in backups,
+     * in other services, becomes unreadable for good.
+     *
+     * @return whether there was a key to erase
+     */
+    @Transactional
+    public boolean erase(UUID caseId) {
+        CaseKey key = CaseKey.findById(caseId);
+        if (key == null || key.wrappedKey == null) {
+            return false;
+        }
+        key.wrappedKey = null;
+        key.erasedAt = Instant.now();
+        return true;
+    }
+
+    /**
+     * Opens data sealed for {@code caseId}.
+     *
+     * @throws KeyErasedException if the key was erased
+     */
     @Transactional
     public <T> T open(UUID caseId, SealedData sealed, Class<T> type) {
         CaseKey key = CaseKey.findById(caseId);
-        if (key == null) {
-            throw new IllegalStateException("No data key for case " + caseId);
+        if (key == null || key.wrappedKey == null) {
+            throw new KeyErasedException(caseId.toString());
         }
         try {
             Base64.Decoder base64 = Base64.getDecoder();

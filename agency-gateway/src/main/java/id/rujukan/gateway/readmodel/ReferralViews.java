@@ -1,12 +1,16 @@
 package id.rujukan.gateway.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.SealedData;
 import id.rujukan.contract.ReferralSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,9 +22,11 @@ import java.util.UUID;
 public class ReferralViews {
 
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    public ReferralViews(EntityManager entityManager) {
+    public ReferralViews(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /** Whether the agency is a party to the referral: its referrer, or its target now or before. */
@@ -35,6 +41,11 @@ public class ReferralViews {
     public void submitted(ReferralSubmitted submitted) {
         addParties(UUID.fromString(submitted.referralId()), submitted.referringAgencyId());
         owner(submitted.caseId(), submitted.referringAgencyId(), 0);
+        entityManager.createNativeQuery("""
+                insert into sealed_details (referral_id, case_id, sealed) values (:referral, :case, cast(:sealed as jsonb))
+                on conflict do nothing""").setParameter("referral", UUID.fromString(submitted.referralId()))
+                .setParameter("case", submitted.caseId()).setParameter("sealed", toJson(submitted.sealedData()))
+                .executeUpdate();
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
                 submitted.submittedAt());
@@ -49,6 +60,36 @@ public class ReferralViews {
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
+    }
+
+    /** The sealed personal data of a referral submitted through this gateway. */
+    public Optional<SealedData> sealedDetails(UUID referralId) {
+        return entityManager.createNativeQuery("select sealed::text from sealed_details where referral_id = :referral")
+                .setParameter("referral", referralId).getResultStream().findFirst()
+                .map(sealed -> fromJson(sealed.toString()));
+    }
+
+    /** The referrals whose personal data belongs to a case. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> referralsOfCase(String caseId) {
+        return entityManager.createNativeQuery("select referral_id from sealed_details where case_id = :case")
+                .setParameter("case", caseId).getResultList();
+    }
+
+    private String toJson(SealedData sealed) {
+        try {
+            return json.writeValueAsString(sealed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SealedData fromJson(String sealed) {
+        try {
+            return json.readValue(sealed, SealedData.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The agency responsible for a case, if the gateway knows the case. */

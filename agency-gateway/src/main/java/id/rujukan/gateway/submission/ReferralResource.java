@@ -3,7 +3,10 @@ package id.rujukan.gateway.submission;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
+import id.rujukan.contract.SealedData;
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.api.Idempotency;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.protection.DataSealer;
@@ -54,16 +57,18 @@ public class ReferralResource {
     private final Timeline timeline;
     private final Caller caller;
     private final Idempotency idempotency;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Timeline timeline,
-            Caller caller, Idempotency idempotency) {
+            Caller caller, Idempotency idempotency, AuditTrail audit) {
         this.sealer = sealer;
         this.publisher = publisher;
         this.views = views;
         this.timeline = timeline;
         this.caller = caller;
         this.idempotency = idempotency;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -98,6 +103,7 @@ public class ReferralResource {
                 AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),
                 sealer.seal(referralId, new ProtectedDetails(body.child(), body.consent(), body.summary())), now);
         publisher.publish(submitted);
+        audit.record(kind == ReferralKind.HANDOFF ? "SUBMIT_HANDOFF" : "SUBMIT", referralId, null);
         recordInReadModel(submitted);
         return Response.accepted(new SubmissionAccepted(referralId.toString(), ReferralView.SUBMITTED))
                 .location(referrals.path(referralId.toString()).build())
@@ -126,6 +132,27 @@ public class ReferralResource {
         return parse(id).filter(uuid -> views.isParty(uuid, agency))
                 .map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
                 .orElseThrow(() -> new NotFoundException("No referral " + id));
+    }
+
+    @GET
+    @Path("{id}/details")
+    @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+    @Operation(summary = "The child's personal data, the consent and the summary, for a party agency",
+            description = "Every read is in the audit trail. 410 once the case's data key was erased.")
+    public ProtectedDetails details(@PathParam("id") String id) {
+        String agency = caller.agencyId();
+        UUID referralId = parse(id).filter(uuid -> views.isParty(uuid, agency))
+                .orElseThrow(() -> new NotFoundException("No referral " + id));
+        SealedData sealed = views.sealedDetails(referralId)
+                .orElseThrow(() -> new NotFoundException("No personal data held for referral " + id));
+        try {
+            ProtectedDetails details = sealer.open(referralId, sealed, ProtectedDetails.class);
+            audit.record("READ_DETAILS", referralId, null);
+            return details;
+        } catch (KeyErasedException e) {
+            audit.record("READ_DETAILS_ERASED", referralId, null);
+            throw e;
+        }
     }
 
     @GET

@@ -1,0 +1,80 @@
+package id.rujukan.gateway.admin;
+
+import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.protection.DataSealer;
+import id.rujukan.gateway.readmodel.ReferralViews;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What an agency's admin does: erase a case's personal data for good, and read the audit trail. */
+@Path("/api/v1/admin")
+@Tag(name = "Agency administration")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AGENCY_ADMIN)
+public class AdminResource {
+
+    private final DataSealer sealer;
+    private final ReferralViews views;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public AdminResource(DataSealer sealer, ReferralViews views, AuditTrail audit, Caller caller) {
+        this.sealer = sealer;
+        this.views = views;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @DELETE
+    @Path("cases/{caseId}/data-keys")
+    @Operation(summary = "Crypto-shred a case: erase its data keys, so every copy of its personal data, on "
+            + "Kafka and anywhere else, is unreadable for good. Only the agency responsible for the case.")
+    public Response erase(@PathParam("caseId") String caseId) {
+        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        if (!owner.equals(caller.agencyId())) {
+            throw new ForbiddenException("only the agency responsible for case " + caseId + " may erase its data");
+        }
+        List<UUID> referrals = views.referralsOfCase(caseId);
+        int erased = 0;
+        for (UUID referral : referrals) {
+            if (sealer.erase(referral)) {
+                erased++;
+                audit.record("ERASE_DATA_KEY", referral, "case " + caseId);
+            }
+        }
+        if (erased == 0 && !referrals.isEmpty()) {
+            throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
+                    .withDetail("The data of case " + caseId + " was already erased").build();
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "Who at my agency read or wrote which referral's personal data, when; newest first")
+    public List<AuditTrail.Entry> audit(@QueryParam("referralId") UUID referralId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                    .withDetail("limit must be between 1 and 1000").with("field", "limit").build();
+        }
+        return audit.of(caller.agencyId(), referralId, limit);
+    }
+}

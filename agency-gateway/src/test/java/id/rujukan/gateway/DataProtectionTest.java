@@ -1,0 +1,89 @@
+package id.rujukan.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Topics;
+import id.rujukan.gateway.protection.DataSealer;
+import id.rujukan.gateway.protection.KeyErasedException;
+import id.rujukan.gateway.submission.ProtectedDetails;
+import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Only a party reads the child's data; every read is audited; erasing the key makes every copy unreadable. */
+@QuarkusTest
+class DataProtectionTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DataSealer sealer;
+
+    @Test
+    void aPartyReadsTheChildsDataAndTheAgencyAdminSeesWhoDid() {
+        String referralId = submit();
+
+        given().auth().oauth2(Tokens.user("rutan-martapura", "officer")).get("/api/v1/referrals/" + referralId + "/details")
+                .then().statusCode(200).body("child.name", equalTo(Referrals.CHILD_NAME))
+                .body("child.nik", equalTo(Referrals.CHILD_NIK));
+        given().auth().oauth2(Tokens.agency("lksa-6371")).get("/api/v1/referrals/" + referralId + "/details")
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.user("rutan-martapura", "officer")).get("/api/v1/admin/audit").then().statusCode(403);
+
+        JsonPath audit = given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .queryParam("referralId", referralId).get("/api/v1/admin/audit").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(audit.getList("action", String.class)).containsExactly("READ_DETAILS", "SUBMIT");
+        assertThat(audit.getList("actor", String.class))
+                .containsExactly("officer.rutan-martapura", "service-account-rutan-martapura");
+        assertThat(audit.getList("agencyId", String.class)).containsOnly("rutan-martapura");
+    }
+
+    @Test
+    void erasingTheCaseKeyMakesEveryCopyOnKafkaUnreadable() throws Exception {
+        String referralId = submit();
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+                r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
+        assertThat(record.value()).doesNotContain(Referrals.CHILD_NAME).doesNotContain(Referrals.CHILD_NIK);
+        ReferralSubmitted onKafka = json.readValue(record.value(), ReferralSubmitted.class);
+        UUID id = UUID.fromString(referralId);
+        assertThat(sealer.open(id, onKafka.sealedData(), ProtectedDetails.class).child().name())
+                .isEqualTo(Referrals.CHILD_NAME);
+
+        given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).delete("/api/v1/admin/cases/" + referralId + "/data-keys")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .delete("/api/v1/admin/cases/" + referralId + "/data-keys").then().statusCode(204);
+
+        assertThatThrownBy(() -> sealer.open(id, onKafka.sealedData(), ProtectedDetails.class))
+                .isInstanceOf(KeyErasedException.class);
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).get("/api/v1/referrals/" + referralId + "/details")
+                .then().statusCode(410).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .delete("/api/v1/admin/cases/" + referralId + "/data-keys").then().statusCode(410);
+        // nothing new is sealed for an erased case either
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body("{\"note\":\"x\"}").post("/api/v1/referrals/" + referralId + "/notes").then().statusCode(410);
+        assertThat(given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .queryParam("referralId", referralId).get("/api/v1/admin/audit").jsonPath().getList("action"))
+                .contains("ERASE_DATA_KEY", "READ_DETAILS_ERASED");
+    }
+
+    private static String submit() {
+        return given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee()).post("/api/v1/referrals").then().statusCode(202).extract()
+                .path("referralId");
+    }
+}
