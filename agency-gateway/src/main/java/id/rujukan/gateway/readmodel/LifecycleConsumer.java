@@ -1,16 +1,21 @@
 package id.rujukan.gateway.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.messaging.EventReader;
+import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -26,11 +31,16 @@ public class LifecycleConsumer {
     private final EventReader reader;
     private final ReferralViews views;
     private final Timeline timeline;
+    private final WebhookQueue webhooks;
+    private final ObjectMapper json;
 
-    public LifecycleConsumer(EventReader reader, ReferralViews views, Timeline timeline) {
+    public LifecycleConsumer(EventReader reader, ReferralViews views, Timeline timeline, WebhookQueue webhooks,
+            ObjectMapper json) {
         this.reader = reader;
         this.views = views;
         this.timeline = timeline;
+        this.webhooks = webhooks;
+        this.json = json;
     }
 
     @Incoming("referral-lifecycle")
@@ -46,6 +56,8 @@ public class LifecycleConsumer {
             timeline.add(event.id(), UUID.fromString(escalated.referralId()), new Timeline.Entry(escalated.firedAt(),
                     "ESCALATION", CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, null,
                     escalated.reason()));
+            webhooks.enqueue(event.id(), event.type(), UUID.fromString(escalated.referralId()), push(event, payload),
+                    Set.of(escalated.targetAgencyId()));
             return;
         }
         if (EventTypes.REFERRAL_ACTION_REFUSED.equals(type)) {
@@ -55,6 +67,8 @@ public class LifecycleConsumer {
             timeline.add(event.id(), UUID.fromString(refused.referralId()), new Timeline.Entry(refused.at(),
                     "REFUSED", refused.agencyId(), null, refused.currentState(), refused.currentState(),
                     refused.action().name().toLowerCase(Locale.ROOT) + " refused: " + refused.reason()));
+            webhooks.enqueue(event.id(), event.type(), UUID.fromString(refused.referralId()), push(event, payload),
+                    Set.of(refused.agencyId()));
             return;
         }
         ReceivedEvent<ReferralStateChanged> event = reader.read(payload, cloudEvent, ReferralStateChanged.class,
@@ -65,5 +79,28 @@ public class LifecycleConsumer {
         timeline.add(event.id(), UUID.fromString(changed.referralId()), new Timeline.Entry(changed.at(),
                 changed.rule() != null ? "ROUTING" : changed.action() == null ? "TRANSITION" : changed.action().name(),
                 changed.actorAgencyId(), changed.actor(), changed.fromState(), changed.state(), changed.reason()));
+        Set<String> concerned = new HashSet<>();
+        concerned.add(changed.referringAgencyId());
+        if (changed.targetAgencyId() != null) {
+            concerned.add(changed.targetAgencyId());
+        }
+        if (changed.previousTargetAgencyId() != null) {
+            concerned.add(changed.previousTargetAgencyId());
+        }
+        webhooks.enqueue(event.id(), event.type(), UUID.fromString(changed.referralId()), push(event, payload),
+                concerned);
+    }
+
+    /** What an agency's webhook receives: the event's id and type, and its data as published. */
+    private String push(ReceivedEvent<?> event, String payload) {
+        ObjectNode push = json.createObjectNode();
+        push.put("id", event.id());
+        push.put("type", event.type());
+        try {
+            push.set("data", json.readTree(payload));
+            return json.writeValueAsString(push);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event read a moment ago is no longer JSON", e);
+        }
     }
 }

@@ -1,0 +1,28 @@
+package id.rujukan.gateway.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How pushes to agencies' webhooks are retried. */
+@ConfigMapping(prefix = "rujukan.webhook")
+public interface WebhookConfig {
+
+    /** The wait after the first failed attempt; it doubles with every further failure. */
+    @WithDefault("10s")
+    Duration initialBackoff();
+
+    @WithDefault("1h")
+    Duration maxBackoff();
+
+    /** How long a delivery is retried before it is marked failed: at least a day. */
+    @WithDefault("48h")
+    Duration giveUpAfter();
+
+    /** How long an agency's endpoint has to answer. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    @WithDefault("1s")
+    Duration pollEvery();
+}

@@ -1,0 +1,207 @@
+package id.rujukan.gateway.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralActionRequested;
+import id.rujukan.gateway.readmodel.Timeline;
+import id.rujukan.gateway.submission.SubmissionPublisher;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+/**
+ * Pushes queued events to agencies' webhooks. Each agency is served by a task of its own, so a dead or
+ * slow endpoint only delays that agency. Within an agency, a referral's events go in order: an event is
+ * sent only when no older one for the same referral is still pending. Claims take a lease with
+ * {@code FOR UPDATE SKIP LOCKED}, so gateway replicas do not push the same event at once. A failed push
+ * is retried with doubling waits until {@code give-up-after}; every attempt shows in the timeline. A
+ * successful push of a newly routed referral to its target is the referral's technical receipt.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final int BATCH = 50;
+
+    private final EntityManager entityManager;
+    private final WebhookConfig config;
+    private final Timeline timeline;
+    private final SubmissionPublisher publisher;
+    private final ObjectMapper json;
+    private final ManagedExecutor executor;
+    private final HttpClient http;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    public WebhookDispatcher(EntityManager entityManager, WebhookConfig config, Timeline timeline,
+            SubmissionPublisher publisher, ObjectMapper json, ManagedExecutor executor) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.timeline = timeline;
+        this.publisher = publisher;
+        this.json = json;
+        this.executor = executor;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    }
+
+    @Scheduled(every = "${rujukan.webhook.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void dispatch() {
+        @SuppressWarnings("unchecked")
+        List<String> agencies = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select distinct agency_id from webhook_delivery where status = 'PENDING' and next_attempt_at <= :now")
+                .setParameter("now", Timestamp.from(Instant.now())).getResultList());
+        for (String agency : agencies) {
+            if (inFlight.add(agency)) {
+                executor.execute(() -> {
+                    try {
+                        deliverFor(agency);
+                    } finally {
+                        inFlight.remove(agency);
+                    }
+                });
+            }
+        }
+    }
+
+    private record Delivery(long id, UUID referralId, String eventId, String eventType, String payload, int attempts,
+            Instant createdAt) {
+    }
+
+    private void deliverFor(String agency) {
+        List<Delivery> due = claim(agency);
+        while (!due.isEmpty()) {
+            Webhook webhook = QuarkusTransaction.requiringNew().call(() -> Webhook.findById(agency));
+            for (Delivery delivery : due) {
+                if (webhook == null || !push(webhook, delivery)) {
+                    break; // the rest of this agency's batch waits: a referral's order must hold
+                }
+            }
+            due = claim(agency);
+        }
+    }
+
+    /** The agency's due deliveries that are first in line for their referral, leased for one attempt. */
+    private List<Delivery> claim(String agency) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                    select d.id, d.referral_id, d.event_id, d.event_type, d.payload, d.attempts, d.created_at
+                    from webhook_delivery d
+                    where d.agency_id = :agency and d.status = 'PENDING' and d.next_attempt_at <= :now
+                      and not exists (select 1 from webhook_delivery e where e.agency_id = d.agency_id
+                          and e.referral_id = d.referral_id and e.status = 'PENDING' and e.id < d.id)
+                    order by d.id limit :batch
+                    for update of d skip locked""")
+                    .setParameter("agency", agency).setParameter("now", Timestamp.from(now))
+                    .setParameter("batch", BATCH).getResultList();
+            List<Delivery> claimed = rows.stream().map(row -> new Delivery(((Number) row[0]).longValue(),
+                    (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue(),
+                    instant(row[6]))).toList();
+            Instant lease = now.plus(config.timeout()).plusSeconds(5);
+            for (Delivery delivery : claimed) {
+                entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = :lease where id = :id")
+                        .setParameter("lease", Timestamp.from(lease)).setParameter("id", delivery.id()).executeUpdate();
+            }
+            return claimed;
+        });
+    }
+
+    /** One attempt; returns whether it was delivered. */
+    private boolean push(Webhook webhook, Delivery delivery) {
+        int attempt = delivery.attempts() + 1;
+        long timestamp = Instant.now().getEpochSecond();
+        String error;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(webhook.url))
+                    .timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("Rujukan-Event-Id", delivery.eventId())
+                    .header("Rujukan-Event-Type", delivery.eventType())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(webhook.secret, timestamp, delivery.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                delivered(webhook.agencyId, delivery, attempt);
+                return true;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        failed(webhook.agencyId, delivery, attempt, error);
+        return false;
+    }
+
+    private void delivered(String agency, Delivery delivery, int attempt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery(
+                    "update webhook_delivery set status = 'DELIVERED', attempts = :attempts where id = :id")
+                    .setParameter("attempts", attempt).setParameter("id", delivery.id()).executeUpdate();
+            timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(
+                    Instant.now(), "WEBHOOK", agency, null, null, null,
+                    "pushed to the webhook of " + agency + " (attempt " + attempt + ")"));
+        });
+        if (isNewlyRoutedTo(agency, delivery)) {
+            publisher.publish(new ReferralActionRequested(UUID.randomUUID().toString(),
+                    delivery.referralId().toString(), ReferralAction.RECEIVE, agency, "webhook", null, null, null,
+                    null, Instant.now()));
+        }
+    }
+
+    private void failed(String agency, Delivery delivery, int attempt, String error) {
+        Instant now = Instant.now();
+        boolean giveUp = now.isAfter(delivery.createdAt().plus(config.giveUpAfter()));
+        Duration backoff = config.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        Instant next = now.plus(backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff);
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    update webhook_delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
+                        last_error = :error where id = :id""")
+                    .setParameter("status", giveUp ? "FAILED" : "PENDING").setParameter("attempts", attempt)
+                    .setParameter("next", Timestamp.from(next)).setParameter("error", error)
+                    .setParameter("id", delivery.id()).executeUpdate();
+            timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(now,
+                    "WEBHOOK", agency, null, null, null, "push to the webhook of " + agency + " failed (attempt "
+                            + attempt + ": " + error + ")" + (giveUp ? "; given up, the inbox still has it" : "")));
+        });
+        Log.warnf("Webhook push %d to %s failed (attempt %d): %s", delivery.id(), agency, attempt, error);
+    }
+
+    private boolean isNewlyRoutedTo(String agency, Delivery delivery) {
+        if (!EventTypes.REFERRAL_ROUTED.equals(delivery.eventType())) {
+            return false;
+        }
+        try {
+            JsonNode data = json.readTree(delivery.payload()).path("data");
+            return "ROUTED".equals(data.path("state").asText()) && agency.equals(data.path("targetAgencyId").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,37 @@
+package id.rujukan.gateway.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** Queues an event for the webhooks of the agencies it concerns, in the consumer's transaction. */
+@ApplicationScoped
+public class WebhookQueue {
+
+    private final EntityManager entityManager;
+
+    public WebhookQueue(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** @param payload the JSON pushed: the event's id, type and data */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String eventId, String type, UUID referralId, String payload, Set<String> agencies) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String agency : agencies) {
+            entityManager.createNativeQuery("""
+                    insert into webhook_delivery (agency_id, referral_id, event_id, event_type, payload, status,
+                        created_at, next_attempt_at)
+                    select :agency, :referral, :event, :type, :payload, 'PENDING', :now, :now
+                    where exists (select 1 from webhook where agency_id = :agency)
+                    on conflict (agency_id, event_id) do nothing""")
+                    .setParameter("agency", agency).setParameter("referral", referralId).setParameter("event", eventId)
+                    .setParameter("type", type).setParameter("payload", payload).setParameter("now", now)
+                    .executeUpdate();
+        }
+    }
+}

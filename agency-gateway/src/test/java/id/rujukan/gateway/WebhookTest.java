@@ -1,0 +1,148 @@
+package id.rujukan.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.byLessThan;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralEscalated;
+import id.rujukan.contract.ReferralKind;
+import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.webhook.WebhookSignature;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An agency's system receives signed pushes, in order per referral, retried, and not held up by others. */
+@QuarkusTest
+class WebhookTest {
+
+    @Inject
+    ObjectMapper json;
+
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger(2);
+
+    /** One push as the receiver saw it, and what it answered. */
+    record Received(String eventId, String timestamp, String signature, String body, int answered) {
+    }
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/rujukan", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Rujukan-Event-Id"),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void anAgencyGetsSignedOrderedRetriedPushesWhileAnotherAgencysDeadEndpointDelaysNothing() throws Exception {
+        String secret = given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/rujukan\"}")
+                .put("/api/v1/admin/webhook").then().statusCode(200).extract().path("secret");
+        if (secret == null) { // registered by an earlier run of this test in the same database: rotate
+            secret = given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).post("/api/v1/admin/webhook/secret")
+                    .then().statusCode(200).extract().path("secret");
+        }
+        given().auth().oauth2(Tokens.user("lksa-6371", "agency-admin")).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:9/dead\"}").put("/api/v1/admin/webhook").then().statusCode(200);
+        given().auth().oauth2(Tokens.user("lksa-6371", "agency-admin")).contentType(ContentType.JSON)
+                .body("{\"url\":\"ftp://example.com\"}").put("/api/v1/admin/webhook").then().statusCode(400);
+
+        String toLksa = UUID.randomUUID().toString();
+        publish(toLksa, EventTypes.REFERRAL_ROUTED, changed(toLksa, "lksa-6371", 2, "ROUTED"));
+        String referral = UUID.randomUUID().toString();
+        String routed = publish(referral, EventTypes.REFERRAL_ROUTED, changed(referral, "dinsos-1608", 2, "ROUTED"));
+        String escalated = publish(referral, EventTypes.REFERRAL_ESCALATED, new ReferralEscalated(referral,
+                "dinsos-1608", "RECEIVE", 1, "OFFICERS", "dinsos-1608", List.of("DUTY_OFFICER"), Urgency.HIGH,
+                Instant.now(), Instant.now(), "step 1: reminded the officers"));
+        String accepted = publish(referral, EventTypes.REFERRAL_STATE_CHANGED, changed(referral, "dinsos-1608", 3,
+                "ACCEPTED"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(referral).size() == 3);
+
+        // in order: nothing of this referral was pushed before the one before it got through
+        List<Received> ofReferral = received.stream().filter(r -> r.body().contains(referral)).toList();
+        assertThat(ofReferral).extracting(Received::eventId).containsExactly(routed, routed, routed, escalated, accepted);
+        assertThat(ofReferral).extracting(Received::answered).containsExactly(500, 500, 204, 204, 204);
+        for (Received push : ofReferral) {
+            assertThat(push.signature()).isEqualTo(WebhookSignature.sign(secret, Long.parseLong(push.timestamp()),
+                    push.body()));
+            assertThat(Long.parseLong(push.timestamp())).isCloseTo(Instant.now().getEpochSecond(), byLessThan(300L));
+            JsonNode body = json.readTree(push.body());
+            assertThat(body.get("id").asText()).isEqualTo(push.eventId());
+            assertThat(body.get("data").get("referralId").asText()).isEqualTo(referral);
+        }
+        // the push of the routed referral was its technical receipt
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE, r -> referral.equals(r.key())
+                && r.value().contains("\"RECEIVE\"") && r.value().contains("\"webhook\""), 1, Duration.ofSeconds(20));
+        // every attempt is in the timeline, the dead endpoint's too
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given()
+                .auth().oauth2(Tokens.agency("dinsos-1608")).get("/api/v1/referrals/" + referral + "/timeline")
+                .jsonPath().getList("detail", String.class))
+                .contains("push to the webhook of dinsos-1608 failed (attempt 1: HTTP 500)",
+                        "pushed to the webhook of dinsos-1608 (attempt 3)"));
+        assertThat(given().auth().oauth2(Tokens.agency("lksa-6371")).get("/api/v1/referrals/" + toLksa + "/timeline")
+                .jsonPath().getList("detail", String.class)).anyMatch(line -> line.startsWith(
+                        "push to the webhook of lksa-6371 failed"));
+    }
+
+    private List<Received> delivered(String referral) {
+        return received.stream().filter(r -> r.body().contains(referral) && r.answered() == 204).toList();
+    }
+
+    private static ReferralStateChanged changed(String referralId, String target, long version, String state) {
+        Instant now = Instant.now();
+        return new ReferralStateChanged(referralId, version, ReferralKind.REFERRAL, referralId, "rutan-martapura",
+                target, null, "rutan-martapura", CaseCategory.NEGLECT, Urgency.HIGH, "REQUESTED", state, null,
+                CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, "named-by-referrer", "routed", null,
+                now, now);
+    }
+
+    private String publish(String referralId, String type, Object data) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(data),
+                KafkaTestClient.cloudEvent(eventId, type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                        CloudEventAttributes.SYSTEM));
+        return eventId;
+    }
+}
