@@ -80,6 +80,23 @@ class LocalStackIT {
                 .auth().oauth2(userToken("officer.dinsos-1608")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(200).body("state", equalTo("ROUTED")));
 
+        // the receiving agency acknowledges and accepts; referral-service applies it; the timeline tells it
+        String officer = userToken("officer.dinsos-1608");
+        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/referrals/" + referralId + "/acknowledge").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("RECEIVED")));
+        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"note\":\"Bayi ditempatkan sementara\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/accept").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ACCEPTED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(gateway)
+                .auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/timeline").jsonPath()
+                .getList("kind", String.class)).contains("ROUTING", "ACKNOWLEDGE", "ACCEPT", "NOTIFICATION"));
+        given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/details")
+                .then().statusCode(200).body("child.name", equalTo("Bayi Contoh"));
+
         // another agency's system: the referral does not exist for it
         given().baseUri(gateway).auth().oauth2(clientToken("lksa-6371")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(404);

@@ -2,15 +2,15 @@ package id.rujukan.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.rujukan.referral.escalation.EscalationPolicy;
-import id.rujukan.referral.escalation.Escalator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgencyType;
 import id.rujukan.contract.Urgency;
+import id.rujukan.referral.escalation.EscalationPolicy;
+import id.rujukan.referral.escalation.Escalator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,8 +2,8 @@ package id.rujukan.notification.template;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Renders alerts from Qute templates, checked at build time. Bahasa Indonesia is the language of every

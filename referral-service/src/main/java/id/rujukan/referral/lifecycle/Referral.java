@@ -2,10 +2,10 @@ package id.rujukan.referral.lifecycle;
 
 import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Sex;
-import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.Urgency;
 import id.rujukan.referral.escalation.EscalationStep;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

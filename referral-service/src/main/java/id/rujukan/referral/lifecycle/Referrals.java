@@ -10,7 +10,6 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
-import id.rujukan.messaging.OutboundEvent;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
