@@ -39,6 +39,7 @@ class NotificationFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String DUTY_EMAIL = "piket@dinsos-okutimur.rujukan.example";
+    private static final String SUPERVISOR_EMAIL = "kabid@dinsos-okutimur.rujukan.example";
 
     @Inject
     ObjectMapper json;
@@ -54,7 +55,9 @@ class NotificationFlowTest {
         publishAgency(new AgencyPublished("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur",
                 AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("16", "16.08"), "Asia/Jakarta",
                 List.of(ServiceNeeded.TEMPORARY_CARE), null, "08:00-16:00", false, List.of(new AgencyPublished.Contact("DUTY_OFFICER",
-                        "Petugas Piket Dinsos OKU Timur", DUTY_EMAIL, "+6281200001608", "id"))));
+                        "Petugas Piket Dinsos OKU Timur", DUTY_EMAIL, "+6281200001608", "id"),
+                        new AgencyPublished.Contact("SUPERVISOR", "Kepala Bidang Rehsos", SUPERVISOR_EMAIL,
+                                "+6281200011608", "id"))));
         publishAgency(new AgencyPublished("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN,
                 new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false, List.of()));
     }
@@ -89,6 +92,27 @@ class NotificationFlowTest {
         assertThat(stored.status).isEqualTo(NotificationStatus.SENT);
         assertThat(stored.recipientAddress).isEqualTo(DUTY_EMAIL);
         assertThat(stored.templateVersion).isEqualTo("referral-new/id/1");
+    }
+
+    @Test
+    void anEscalationReachesTheSupervisorWithTheEscalationWording() throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        NotificationRequested request = new NotificationRequested(referralId + ":RECEIVE-2:dinsos-1608:SUPERVISOR:EMAIL",
+                referralId, "dinsos-1608", "SUPERVISOR", "EMAIL", "referral-escalation", "rutan-martapura",
+                CaseCategory.CHILD_OF_DETAINEE, Urgency.EMERGENCY, "SUPERVISOR");
+
+        requestNotification(UUID.randomUUID().toString(), request);
+
+        ReceivedMail mail = awaitMailsAbout(referralId, 1).get(0);
+        assertThat(mail.to()).isEqualTo(SUPERVISOR_EMAIL);
+        assertThat(mail.subject()).isEqualTo("[Rujukan] DARURAT - Eskalasi: rujukan belum ditanggapi (ref "
+                + referralId.substring(0, 8).toUpperCase() + ")");
+        assertThat(mail.body()).contains("Yth. Kepala Bidang Rehsos")
+                .contains("Batas waktu tanggapan telah lewat")
+                .contains("Kepada        : Dinas Sosial Kabupaten OKU Timur");
+        await().atMost(WAIT).until(() -> notification(request.notificationKey()).status == NotificationStatus.SENT);
+        assertThat(notification(request.notificationKey()).templateVersion)
+                .isEqualTo("referral-update/id/1/referral-escalation");
     }
 
     @Test
