@@ -4,6 +4,7 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
@@ -16,7 +17,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -137,8 +136,7 @@ public class ActionResource {
 
     private Response act(String id, ReferralAction action, ActionRequest given) {
         String agency = caller.agencyId();
-        UUID referralId = parse(id).filter(uuid -> views.isParty(uuid, agency))
-                .orElseThrow(() -> new NotFoundException("No referral " + id));
+        UUID referralId = views.requireParty(id, agency);
         ReferralView view = ReferralView.findById(referralId);
         ActionRequest body = given == null ? ActionRequest.EMPTY : given;
         check(action, view, agency, body);
@@ -167,30 +165,19 @@ public class ActionResource {
                     .with("currentState", view.state).build();
         }
         if (action == ReferralAction.DECLINE && body.reasonCode() == null) {
-            throw badRequest("reasonCode", "a decline needs a reason code");
+            throw Problems.badRequest("reasonCode", "a decline needs a reason code");
         }
         if (action == ReferralAction.COMPLETE && body.outcomeCode() == null) {
-            throw badRequest("outcomeCode", "a completion needs an outcome code");
+            throw Problems.badRequest("outcomeCode", "a completion needs an outcome code");
         }
         if (action == ReferralAction.NOTE && (body.note() == null || body.note().isBlank())) {
-            throw badRequest("note", "a note needs text");
+            throw Problems.badRequest("note", "a note needs text");
         }
     }
 
-    private static HttpProblem badRequest(String field, String message) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                .withDetail(message).with("field", field).build();
-    }
 
     private static String verb(ReferralAction action) {
         return action.name().toLowerCase(Locale.ROOT);
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

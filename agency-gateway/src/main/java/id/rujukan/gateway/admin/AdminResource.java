@@ -1,6 +1,7 @@
 package id.rujukan.gateway.admin;
 
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
@@ -72,8 +73,7 @@ public class AdminResource {
     public List<AuditTrail.Entry> audit(@QueryParam("referralId") UUID referralId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("limit must be between 1 and 1000").with("field", "limit").build();
+            throw Problems.badRequest("limit", "limit must be between 1 and 1000");
         }
         return audit.of(caller.agencyId(), referralId, limit);
     }

@@ -46,8 +46,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail(HEADER + " must be 1 to 200 characters").with("field", HEADER).build();
+            throw Problems.badRequest(HEADER, HEADER + " must be 1 to 200 characters");
         }
         String fingerprint = fingerprint(path, request);
         boolean first = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""

@@ -13,6 +13,16 @@ public final class Problems {
     private Problems() {
     }
 
+    /** 400 naming the field (or parameter, or header) that is wrong. */
+    public static HttpProblem badRequest(String field, String detail) {
+        return HttpProblem.builder()
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(detail)
+                .with("field", field)
+                .build();
+    }
+
     /** 503 with {@code Retry-After}: nothing was done, and the same request may be sent again shortly. */
     public static HttpProblem unavailable(String detail) {
         return HttpProblem.builder()

@@ -3,11 +3,11 @@ package id.rujukan.gateway.handoff;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.submission.ReferralResource;
 import id.rujukan.gateway.submission.SubmitReferral;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -60,9 +60,7 @@ public class HandoffResource {
             throw new ForbiddenException("agency " + agency + " is not responsible for case " + caseId);
         }
         if (body.targetAgencyId() == null) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("a handoff names the agency that takes the case over").with("field", "targetAgencyId")
-                    .build();
+            throw Problems.badRequest("targetAgencyId", "a handoff names the agency that takes the case over");
         }
         return idempotency.once(agency, idempotencyKey, uri.getPath(), body, () -> referrals.submit(
                 ReferralKind.HANDOFF, caseId, body, uri.getBaseUriBuilder().path(ReferralResource.class)));

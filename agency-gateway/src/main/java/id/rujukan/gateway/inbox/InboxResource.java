@@ -4,11 +4,11 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.submission.ReferralStatus;
 import id.rujukan.gateway.submission.SubmissionPublisher;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,20 +80,20 @@ public class InboxResource {
     private static ReferralPage page(String agencyField, String agency, String state, String urgency, Boolean overdue,
             String cursor, int limit) {
         if (limit < 1 || limit > 100) {
-            throw badRequest("limit", "must be between 1 and 100");
+            throw Problems.badRequest("limit", "limit must be between 1 and 100");
         }
         StringBuilder query = new StringBuilder(agencyField).append(" = :agency");
         Parameters parameters = Parameters.with("agency", agency);
         if (state != null) {
             if (!STATES.contains(state)) {
-                throw badRequest("state", "must be one of " + STATES);
+                throw Problems.badRequest("state", "state must be one of " + STATES);
             }
             query.append(" and state = :state");
             parameters.and("state", state);
         }
         if (urgency != null) {
             if (Arrays.stream(Urgency.values()).noneMatch(u -> u.name().equals(urgency))) {
-                throw badRequest("urgency", "must be one of " + Arrays.toString(Urgency.values()));
+                throw Problems.badRequest("urgency", "urgency must be one of " + Arrays.toString(Urgency.values()));
             }
             query.append(" and urgency = :urgency");
             parameters.and("urgency", Urgency.valueOf(urgency));
@@ -118,10 +117,6 @@ public class InboxResource {
         return new ReferralPage(items, next);
     }
 
-    private static HttpProblem badRequest(String field, String message) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                .withDetail(field + " " + message).with("field", field).build();
-    }
 
     /** Where a page ended: the last item's change time and id, opaque to callers. */
     record Cursor(Instant updatedAt, UUID id) {
@@ -136,7 +131,7 @@ public class InboxResource {
                 String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
                 return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
-                throw badRequest("cursor", "is not a cursor this API gave out");
+                throw Problems.badRequest("cursor", "cursor is not a cursor this API gave out");
             }
         }
     }

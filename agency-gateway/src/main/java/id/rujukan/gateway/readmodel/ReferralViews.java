@@ -8,6 +8,7 @@ import id.rujukan.contract.SealedData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +30,26 @@ public class ReferralViews {
         this.json = json;
     }
 
-    /** Whether the agency is a party to the referral: its referrer, or its target now or before. */
-    public boolean isParty(UUID referralId, String agencyId) {
-        return !entityManager.createNativeQuery(
+    /**
+     * The referral, if the agency is a party to it: its referrer, or its target now or before. For any
+     * other agency the referral does not exist.
+     *
+     * @throws NotFoundException if the id names no referral this agency is a party to
+     */
+    public UUID requireParty(String referralId, String agencyId) {
+        UUID id;
+        try {
+            id = UUID.fromString(referralId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No referral " + referralId);
+        }
+        boolean party = !entityManager.createNativeQuery(
                 "select 1 from referral_party where referral_id = :referral and agency_id = :agency")
-                .setParameter("referral", referralId).setParameter("agency", agencyId).getResultList().isEmpty();
+                .setParameter("referral", id).setParameter("agency", agencyId).getResultList().isEmpty();
+        if (!party) {
+            throw new NotFoundException("No referral " + referralId);
+        }
+        return id;
     }
 
     /** Records a submission the gateway just published, unless a newer state is already known. */

@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -128,10 +127,8 @@ public class ReferralResource {
     @Operation(summary = "Read a referral's current state",
             description = "404 for a referral the calling agency is not a party to: it does not learn that it exists.")
     public ReferralStatus get(@PathParam("id") String id) {
-        String agency = caller.agencyId();
-        return parse(id).filter(uuid -> views.isParty(uuid, agency))
-                .map(uuid -> ReferralView.<ReferralView>findById(uuid)).map(ReferralStatus::of)
-                .orElseThrow(() -> new NotFoundException("No referral " + id));
+        // the party row and the view are written together: a party always finds the view
+        return ReferralStatus.of(ReferralView.findById(views.requireParty(id, caller.agencyId())));
     }
 
     @GET
@@ -140,9 +137,7 @@ public class ReferralResource {
     @Operation(summary = "The child's personal data, the consent and the summary, for a party agency",
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
     public ProtectedDetails details(@PathParam("id") String id) {
-        String agency = caller.agencyId();
-        UUID referralId = parse(id).filter(uuid -> views.isParty(uuid, agency))
-                .orElseThrow(() -> new NotFoundException("No referral " + id));
+        UUID referralId = views.requireParty(id, caller.agencyId());
         SealedData sealed = views.sealedDetails(referralId)
                 .orElseThrow(() -> new NotFoundException("No personal data held for referral " + id));
         try {
@@ -160,16 +155,6 @@ public class ReferralResource {
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
     @Operation(summary = "Every state change, routing decision, escalation and notification, with who and when")
     public List<Timeline.Entry> timeline(@PathParam("id") String id) {
-        String agency = caller.agencyId();
-        return parse(id).filter(uuid -> views.isParty(uuid, agency)).map(timeline::of)
-                .orElseThrow(() -> new NotFoundException("No referral " + id));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return timeline.of(views.requireParty(id, caller.agencyId()));
     }
 }

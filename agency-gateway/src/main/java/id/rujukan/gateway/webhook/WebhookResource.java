@@ -1,8 +1,8 @@
 package id.rujukan.gateway.webhook;
 
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -61,8 +61,7 @@ public class WebhookResource {
             url = null;
         }
         if (url == null || !url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("url must be an absolute http(s) URL").with("field", "url").build();
+            throw Problems.badRequest("url", "url must be an absolute http(s) URL");
         }
         Webhook webhook = Webhook.findById(caller.agencyId());
         String secret = null;
