@@ -32,7 +32,11 @@ public record AgencyPublished(
      * A person an agency's alerts go to. The role is their place in the escalation chain:
      * {@code OFFICER} or {@code DUTY_OFFICER} first, then {@code SUPERVISOR}, then {@code HEAD};
      * {@code AGENCY_ADMIN} manages the agency's settings.
+     *
+     * @param language {@code id} (Bahasa Indonesia, the default) or {@code en}
+     * @param timeZone the person's own IANA zone where it is not the agency's (quiet hours follow it)
      */
-    public record Contact(@NotBlank String role, String name, @NotBlank String email, String phone, String language) {
+    public record Contact(@NotBlank String role, String name, @NotBlank String email, String phone, String language,
+            String timeZone) {
     }
 }

@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String REFERRAL_ACTION_REFUSED = "id.rujukan.referral.action-refused.v1";
     public static final String NOTIFICATION_REQUESTED = "id.rujukan.notification.requested.v1";
     public static final String NOTIFICATION_SENT = "id.rujukan.notification.sent.v1";
+    public static final String NOTIFICATION_DELIVERED = "id.rujukan.notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = "id.rujukan.notification.failed.v1";
     public static final String AGENCY_PUBLISHED = "id.rujukan.agency.published.v1";
 
@@ -27,6 +28,7 @@ public final class EventTypes {
             Map.entry(REFERRAL_ROUTING_FAILED, ReferralStateChanged.class),
             Map.entry(NOTIFICATION_REQUESTED, NotificationRequested.class),
             Map.entry(NOTIFICATION_SENT, NotificationStatusChanged.class),
+            Map.entry(NOTIFICATION_DELIVERED, NotificationStatusChanged.class),
             Map.entry(NOTIFICATION_FAILED, NotificationStatusChanged.class),
             Map.entry(AGENCY_PUBLISHED, AgencyPublished.class),
             Map.entry(REFERRAL_ACTION_REQUESTED, ReferralActionRequested.class),

@@ -5,9 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /**
- * What became of a notification. Used by {@code notification.sent} and {@code notification.failed}.
+ * What became of a notification. Used by {@code notification.sent}, {@code notification.delivered} (a
+ * delivery receipt came back) and {@code notification.failed}.
  *
  * @param templateVersion the version of the template that was rendered
+ * @param provider the SMS provider or {@code smtp} that took it, {@code null} if none did
  * @param detail why it failed, or {@code null}
  */
 public record NotificationStatusChanged(
@@ -19,6 +21,7 @@ public record NotificationStatusChanged(
         @NotBlank String status,
         String template,
         String templateVersion,
+        String provider,
         String detail,
         @NotNull Instant at) {
 }

@@ -1,23 +1,23 @@
 package id.rujukan.notification;
 
+import static id.rujukan.notification.Alerting.DUTY_EMAIL;
+import static id.rujukan.notification.Alerting.SUPERVISOR_EMAIL;
+import static id.rujukan.notification.Alerting.WAIT;
+import static id.rujukan.notification.Alerting.awaitMailsAbout;
+import static id.rujukan.notification.Alerting.mailsAbout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.contract.AgencyPublished;
-import id.rujukan.contract.AgencyType;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationRequested;
-import id.rujukan.contract.Region;
-import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.testing.KafkaTestClient;
-import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.infra.testing.SmtpTestResource;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.notification.delivery.Notification;
@@ -25,7 +25,6 @@ import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,31 +36,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NotificationFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String DUTY_EMAIL = "piket@dinsos-okutimur.rujukan.example";
-    private static final String SUPERVISOR_EMAIL = "kabid@dinsos-okutimur.rujukan.example";
-
     @Inject
     ObjectMapper json;
 
     @Inject
     ConsumedEvents consumedEvents;
 
+    @Inject
+    Alerting alerting;
+
     private KafkaTestClient kafka;
 
     @BeforeEach
     void publishDirectory() throws Exception {
-        kafka = KafkaTestResource.client();
-        publishAgency(new AgencyPublished("dinsos-1608", "Dinas Sosial Kabupaten OKU Timur",
-                AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("16", "16.08"), "Asia/Jakarta",
-                List.of(ServiceNeeded.TEMPORARY_CARE), null, "08:00-16:00", false, List.of(new AgencyPublished.Contact("DUTY_OFFICER",
-                        "Petugas Piket Dinsos OKU Timur", DUTY_EMAIL, "+6281200001608", "id"),
-                        new AgencyPublished.Contact("SUPERVISOR", "Kepala Bidang Rehsos", SUPERVISOR_EMAIL,
-                                "+6281200011608", "id"))));
-        publishAgency(new AgencyPublished("rutan-martapura", "Rutan Kelas IIB Martapura", AgencyType.RUTAN,
-                new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false, List.of()));
+        kafka = alerting.kafka();
+        alerting.publishDirectory();
     }
-
 
     @Test
     void aNewReferralReachesTheDutyOfficersInboxInBahasaIndonesiaAndIsRecordedAsSent() throws Exception {
@@ -78,20 +68,21 @@ class NotificationFlowTest {
                 .contains("Nomor rujukan : " + request.referralId())
                 .contains("Kategori      : Anak dari tahanan/warga binaan")
                 .contains("Urgensi       : DARURAT")
-                .contains("http://localhost:8080/api/v1/referrals/" + request.referralId());
+                .contains("http://localhost:8080/m/");
 
         ConsumerRecord<String, String> status = kafka.await(Topics.NOTIFICATION_STATUS,
                 r -> request.referralId().equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(status, "ce_type")).contains(EventTypes.NOTIFICATION_SENT);
         JsonNode data = json.readTree(status.value());
         assertThat(data.get("status").asText()).isEqualTo("SENT");
-        assertThat(data.get("templateVersion").asText()).isEqualTo("referral-new/id/1");
+        assertThat(data.get("templateVersion").asText()).isEqualTo("email/id/2/referral-new");
+        assertThat(data.get("provider").asText()).isEqualTo("smtp");
         assertThat(data.get("notificationKey").asText()).isEqualTo(request.notificationKey());
 
         Notification stored = notification(request.notificationKey());
         assertThat(stored.status).isEqualTo(NotificationStatus.SENT);
         assertThat(stored.recipientAddress).isEqualTo(DUTY_EMAIL);
-        assertThat(stored.templateVersion).isEqualTo("referral-new/id/1");
+        assertThat(stored.templateVersion).isEqualTo("email/id/2/referral-new");
     }
 
     @Test
@@ -105,14 +96,14 @@ class NotificationFlowTest {
 
         ReceivedMail mail = awaitMailsAbout(referralId, 1).get(0);
         assertThat(mail.to()).isEqualTo(SUPERVISOR_EMAIL);
-        assertThat(mail.subject()).isEqualTo("[Rujukan] DARURAT - Eskalasi: rujukan belum ditanggapi (ref "
+        assertThat(mail.subject()).isEqualTo("[Rujukan] DARURAT - Eskalasi ke kepala bidang: rujukan belum ditanggapi (ref "
                 + referralId.substring(0, 8).toUpperCase() + ")");
         assertThat(mail.body()).contains("Yth. Kepala Bidang Rehsos")
                 .contains("Batas waktu tanggapan telah lewat")
                 .contains("Kepada        : Dinas Sosial Kabupaten OKU Timur");
         await().atMost(WAIT).until(() -> notification(request.notificationKey()).status == NotificationStatus.SENT);
         assertThat(notification(request.notificationKey()).templateVersion)
-                .isEqualTo("referral-update/id/1/referral-escalation");
+                .isEqualTo("email/id/2/referral-escalation");
     }
 
     @Test
@@ -223,29 +214,11 @@ class NotificationFlowTest {
     }
 
     private Notification notification(String key) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Notification.<Notification>find("notificationKey", key).firstResult());
-    }
-
-    private List<ReceivedMail> awaitMailsAbout(String referralId, int count) {
-        await().atMost(WAIT).until(() -> mailsAbout(referralId).size() >= count);
-        return mailsAbout(referralId);
-    }
-
-    private static List<ReceivedMail> mailsAbout(String referralId) {
-        return SmtpTestResource.server().received().stream().filter(m -> m.body().contains(referralId)).toList();
+        return alerting.notification(key);
     }
 
     private void requestNotification(String eventId, NotificationRequested request) throws Exception {
-        kafka.send(Topics.NOTIFICATION_REQUESTS, request.referralId(), json.writeValueAsString(request),
-                KafkaTestClient.cloudEvent(eventId, EventTypes.NOTIFICATION_REQUESTED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
-    }
-
-    private void publishAgency(AgencyPublished agency) throws Exception {
-        kafka.send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        alerting.send(eventId, request);
     }
 
     private static List<Header> headers(String type) {

@@ -9,9 +9,14 @@ import id.rujukan.contract.Topics;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.DirectoryCopy;
 import id.rujukan.messaging.Outbox;
+import id.rujukan.notification.sms.ProvidersBusyException;
+import id.rujukan.notification.sms.SentSms;
+import id.rujukan.notification.sms.SmsProviders;
+import id.rujukan.notification.sms.SmsReceipt;
 import id.rujukan.notification.template.AlertFacts;
 import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedEmail;
+import id.rujukan.notification.template.RenderedSms;
 import id.rujukan.notification.template.UnknownTemplateException;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -19,11 +24,14 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,34 +39,47 @@ import java.util.UUID;
 import org.hibernate.jpa.SpecHints;
 
 /**
- * Queues notifications and delivers them. Every attempt is claimed in the database first (a lease, with
- * {@code FOR UPDATE SKIP LOCKED}), so that neither a second replica nor the retry sweep can send the same
- * notification at the same time; a failed attempt is retried with exponential backoff until the attempts
- * run out, and then the notification is marked failed and the failure published.
+ * Queues notifications and delivers them by email (SMTP) or SMS (the providers). Every attempt is claimed
+ * in the database first (a lease, with {@code FOR UPDATE SKIP LOCKED}), so neither a second replica nor the
+ * retry sweep can send the same notification at once. A failed attempt is retried with exponential backoff
+ * for a bounded time; then the notification is marked failed and the same alert is queued on the other
+ * channel, unless that was asked for already. Every status change is published through the outbox.
  */
 @ApplicationScoped
 public class Deliveries {
 
     static final String EMAIL = "EMAIL";
+    static final String SMS = "SMS";
     private static final int CLAIM_BATCH = 20;
+    /** How soon to try again when every SMS provider is at its rate limit. */
+    private static final Duration BUSY_WAIT = Duration.ofSeconds(1);
 
     private final ConsumedEvents consumedEvents;
     private final DirectoryCopy directory;
     private final AlertTemplates templates;
     private final Mailer mailer;
+    private final SmsProviders sms;
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final DeliveryConfig config;
+    private final QuietHours quietHours;
+    private final ActionLinks links;
+    private final Clock clock;
 
     public Deliveries(ConsumedEvents consumedEvents, DirectoryCopy directory, AlertTemplates templates, Mailer mailer,
-            Outbox outbox, EntityManager entityManager, DeliveryConfig config) {
+            SmsProviders sms, Outbox outbox, EntityManager entityManager, DeliveryConfig config,
+            QuietHours quietHours, ActionLinks links, Clock clock) {
         this.consumedEvents = consumedEvents;
         this.directory = directory;
         this.templates = templates;
         this.mailer = mailer;
+        this.sms = sms;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.config = config;
+        this.quietHours = quietHours;
+        this.links = links;
+        this.clock = clock;
     }
 
     /** Queues the request unless its event or its notification key was seen before; true if queued. */
@@ -81,7 +102,7 @@ public class Deliveries {
         notification.category = request.category();
         notification.urgency = request.urgency();
         notification.status = NotificationStatus.QUEUED;
-        notification.createdAt = Instant.now();
+        notification.createdAt = clock.instant();
         notification.nextAttemptAt = notification.createdAt;
         notification.persist();
         return true;
@@ -98,7 +119,7 @@ public class Deliveries {
     }
 
     private List<UUID> claimDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Notification> due = Notification.<Notification>find(
                 "status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt", NotificationStatus.QUEUED, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -106,6 +127,9 @@ public class Deliveries {
                 .page(0, CLAIM_BATCH).list();
         for (Notification notification : due) {
             notification.attempts++;
+            if (notification.firstAttemptAt == null) {
+                notification.firstAttemptAt = now;
+            }
             notification.nextAttemptAt = now.plus(config.attemptLease());
         }
         return due.stream().map(n -> n.id).toList();
@@ -119,19 +143,60 @@ public class Deliveries {
                             + " not in this service's directory copy yet"));
             AgencyPublished.Contact contact = agency.contacts().stream()
                     .filter(c -> c.role().equals(notification.recipientRole)).findFirst()
-                    .orElseThrow(() -> new RetryableDeliveryException("agency " + agency.agencyId() + " has no "
+                    .orElseThrow(() -> new PermanentDeliveryException("agency " + agency.agencyId() + " has no "
                             + notification.recipientRole));
-            if (!EMAIL.equals(notification.channel)) {
-                throw new PermanentDeliveryException("channel " + notification.channel + " is not supported");
+            ZoneId zone = ZoneId.of(Optional.ofNullable(contact.timeZone()).orElse(agency.timeZone()));
+            switch (notification.channel) {
+                case EMAIL -> {
+                    RenderedEmail email = templates.email(notification.template,
+                            facts(notification, agency, contact), contact.language());
+                    mailer.send(Mail.withText(contact.email(), email.subject(), email.body()));
+                    QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.email(),
+                            email.templateVersion(), "smtp", null));
+                }
+                case SMS -> {
+                    Optional<Instant> quietUntil = quietHours.deferUntil(notification.urgency, clock.instant(), zone);
+                    if (quietUntil.isPresent()) {
+                        QuarkusTransaction.requiringNew().run(() -> defer(id, quietUntil.get()));
+                        return;
+                    }
+                    if (contact.phone() == null || contact.phone().isBlank()) {
+                        throw new PermanentDeliveryException("the " + notification.recipientRole + " of "
+                                + agency.agencyId() + " has no phone number");
+                    }
+                    RenderedSms text = templates.sms(notification.template, facts(notification, agency, contact),
+                            contact.language());
+                    SentSms sent = sms.send(contact.phone(), text.text());
+                    QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.phone(), text.templateVersion(),
+                            sent.provider(), sent.messageId()));
+                }
+                default -> throw new PermanentDeliveryException("channel " + notification.channel
+                        + " is not supported");
             }
-            RenderedEmail email = templates.email(notification.template, facts(notification, agency, contact));
-            mailer.send(Mail.withText(contact.email(), email.subject(), email.body()));
-            QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.email(), email.templateVersion()));
-        } catch (UnknownTemplateException | PermanentDeliveryException e) {
+        } catch (UnknownTemplateException | PermanentDeliveryException | IllegalArgumentException e) {
             QuarkusTransaction.requiringNew().run(() -> markFailed(id, e.getMessage()));
+        } catch (ProvidersBusyException e) {
+            QuarkusTransaction.requiringNew().run(() -> defer(id, clock.instant().plus(BUSY_WAIT)));
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> retryOrFail(id, error));
+        }
+    }
+
+    /** A delivery receipt: the SMS reached the phone (delivered) or the network gave up on it (failed). */
+    @Transactional
+    void onReceipt(@Observes SmsReceipt receipt) {
+        Notification notification = Notification.<Notification>find("provider = ?1 and providerMessageId = ?2",
+                receipt.provider(), receipt.messageId()).firstResult();
+        if (notification == null || notification.status != NotificationStatus.SENT) {
+            return; // a receipt for a message we did not send, or a second receipt for one
+        }
+        if (receipt.delivered()) {
+            notification.status = NotificationStatus.DELIVERED;
+            notification.deliveredAt = clock.instant();
+            publish(notification, EventTypes.NOTIFICATION_DELIVERED, null);
+        } else {
+            markFailed(notification, "not delivered: " + receipt.detail());
         }
     }
 
@@ -142,34 +207,49 @@ public class Deliveries {
                 notification.referralId.substring(0, 8).toUpperCase(Locale.ROOT), notification.category,
                 notification.urgency, referringName, target.name(),
                 Optional.ofNullable(contact.name()).orElse("Petugas"),
-                config.referralLinkBase() + notification.referralId);
+                links.issue(notification.referralId, notification.agencyId, notification.recipientRole));
     }
 
-    private void markSent(UUID id, String address, String templateVersion) {
+    private void markSent(UUID id, String address, String templateVersion, String provider, String messageId) {
         Notification notification = Notification.findById(id);
         notification.status = NotificationStatus.SENT;
-        notification.sentAt = Instant.now();
+        notification.sentAt = clock.instant();
         notification.recipientAddress = address;
         notification.templateVersion = templateVersion;
+        notification.provider = provider;
+        notification.providerMessageId = messageId;
         notification.nextAttemptAt = null;
         notification.lastError = null;
         publish(notification, EventTypes.NOTIFICATION_SENT, null);
-        Log.infof("Notification %s for referral %s sent by %s to the %s of %s", notification.id,
-                notification.referralId, notification.channel, notification.recipientRole, notification.agencyId);
+        Log.infof("Notification %s for referral %s sent by %s (%s) to the %s of %s", notification.id,
+                notification.referralId, notification.channel, provider, notification.recipientRole,
+                notification.agencyId);
+    }
+
+    /** Not an attempt: the notification waits (quiet hours, providers busy) without using up its retries. */
+    private void defer(UUID id, Instant until) {
+        Notification notification = Notification.findById(id);
+        notification.attempts--;
+        if (notification.attempts == 0) {
+            notification.firstAttemptAt = null;
+        }
+        notification.nextAttemptAt = until;
+        notification.deferredUntil = until;
     }
 
     private void retryOrFail(UUID id, String error) {
         Notification notification = Notification.findById(id);
-        if (notification.attempts >= config.maxAttempts()) {
-            markFailed(notification, error);
-            return;
-        }
+        Instant now = clock.instant();
         Duration backoff = config.initialBackoff().multipliedBy(1L << Math.min(notification.attempts - 1, 20));
         if (backoff.compareTo(config.maxBackoff()) > 0) {
             backoff = config.maxBackoff();
         }
+        if (now.plus(backoff).isAfter(notification.firstAttemptAt.plus(config.retryFor()))) {
+            markFailed(notification, error);
+            return;
+        }
         notification.lastError = error;
-        notification.nextAttemptAt = Instant.now().plus(backoff);
+        notification.nextAttemptAt = now.plus(backoff);
         Log.warnf("Notification %s attempt %d failed, next in %s: %s", notification.id, notification.attempts,
                 backoff, error);
     }
@@ -185,14 +265,40 @@ public class Deliveries {
         publish(notification, EventTypes.NOTIFICATION_FAILED, error);
         Log.errorf("Notification %s for referral %s failed after %d attempts: %s", notification.id,
                 notification.referralId, notification.attempts, error);
+        fallBack(notification);
+    }
+
+    /**
+     * Queues the same alert to the same person on the other channel, under the key the request for that
+     * channel would have had: if it was asked for already, or is itself the fallback, nothing is added.
+     */
+    private void fallBack(Notification failed) {
+        String other = EMAIL.equals(failed.channel) ? SMS : EMAIL;
+        String key = failed.notificationKey.endsWith(":" + failed.channel)
+                ? failed.notificationKey.substring(0, failed.notificationKey.length() - failed.channel.length()) + other
+                : failed.notificationKey + ":" + other;
+        int added = entityManager.createNativeQuery("""
+                insert into notification (id, notification_key, referral_id, agency_id, recipient_role, channel,
+                    template, level, referring_agency_id, category, urgency, status, attempts, next_attempt_at,
+                    created_at)
+                select ?1, ?2, referral_id, agency_id, recipient_role, ?3, template, level, referring_agency_id,
+                    category, urgency, 'QUEUED', 0, ?4, ?4
+                from notification where id = ?5
+                on conflict (notification_key) do nothing""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, other)
+                .setParameter(4, clock.instant()).setParameter(5, failed.id).executeUpdate();
+        if (added == 1) {
+            Log.infof("Notification %s failed by %s; falling back to %s", failed.id, failed.channel, other);
+        }
     }
 
     private void publish(Notification notification, String type, String detail) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         outbox.add(Topics.NOTIFICATION_STATUS, notification.referralId, type,
                 CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE, CloudEventAttributes.SYSTEM, at,
                 new NotificationStatusChanged(notification.notificationKey, notification.referralId,
                         notification.agencyId, notification.recipientRole, notification.channel,
-                        notification.status.name(), notification.template, notification.templateVersion, detail, at));
+                        notification.status.name(), notification.template, notification.templateVersion,
+                        notification.provider, detail, at));
     }
 }

@@ -2,17 +2,19 @@ package id.rujukan.notification.delivery;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.time.LocalTime;
 
-/** How notifications are attempted and retried. Checked at start-up. */
+/** How notifications are attempted, retried and held back. Checked at start-up. */
 @ConfigMapping(prefix = "rujukan.delivery")
 public interface DeliveryConfig {
 
-    /** Attempts before a notification is marked failed. */
-    @WithDefault("8")
-    @Min(1)
-    int maxAttempts();
+    /**
+     * How long after its first attempt a notification is retried; after that it is marked failed and the
+     * other channel is tried instead.
+     */
+    @WithDefault("4h")
+    Duration retryFor();
 
     /** Wait after the first failed attempt; doubles after each further one. */
     @WithDefault("10s")
@@ -30,6 +32,14 @@ public interface DeliveryConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
-    /** The link to a referral in an alert: this plus the referral id. */
-    String referralLinkBase();
+    QuietHoursConfig quietHours();
+
+    /** When SMS waits, in the recipient's own time zone; emergencies never wait. */
+    interface QuietHoursConfig {
+        @WithDefault("22:00")
+        LocalTime start();
+
+        @WithDefault("06:00")
+        LocalTime end();
+    }
 }

@@ -77,4 +77,22 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The SMS provider that took it, or {@code smtp}. */
+    public String provider;
+
+    /** The provider's id for the message: delivery receipts name it. */
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    /** Retries stop {@code rujukan.delivery.retry-for} after this. */
+    @Column(name = "first_attempt_at")
+    public Instant firstAttemptAt;
+
+    /** Until when it was last held back (quiet hours, providers at their rate limit). */
+    @Column(name = "deferred_until")
+    public Instant deferredUntil;
 }

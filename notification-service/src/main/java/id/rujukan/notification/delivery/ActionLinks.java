@@ -1,0 +1,52 @@
+package id.rujukan.notification.delivery;
+
+import id.rujukan.contract.ActionLink;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Issues the link in an alert: the gateway's mobile page for one referral and one recipient, signed and
+ * expiring, short enough for an SMS.
+ */
+@ApplicationScoped
+public class ActionLinks {
+
+    private final Config config;
+    private final byte[] secret;
+    private final Clock clock;
+
+    public ActionLinks(Config config, Clock clock) {
+        this.config = config;
+        this.secret = config.secret().getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    public String issue(String referralId, String agencyId, String role) {
+        ActionLink link = new ActionLink(UUID.fromString(referralId), agencyId, role,
+                clock.instant().plus(config.ttl()));
+        return config.baseUrl() + link.sign(secret);
+    }
+
+    /** The signed links. The gateway reads the same keys to check them. */
+    @ConfigMapping(prefix = "rujukan.action-links")
+    public interface Config {
+        /** The mobile page's address, the token follows it: e.g. {@code https://rujukan.example/m/}. */
+        @NotBlank
+        String baseUrl();
+
+        /** Shared with the gateway. */
+        @Size(min = 32)
+        String secret();
+
+        /** How long a link opens the page. */
+        @WithDefault("72h")
+        Duration ttl();
+    }
+}

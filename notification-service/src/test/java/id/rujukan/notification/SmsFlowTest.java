@@ -1,0 +1,230 @@
+package id.rujukan.notification;
+
+import static id.rujukan.notification.Alerting.OFFICER_PHONE;
+import static id.rujukan.notification.Alerting.SUPERVISOR_EMAIL;
+import static id.rujukan.notification.Alerting.SUPERVISOR_PHONE;
+import static id.rujukan.notification.Alerting.WAIT;
+import static id.rujukan.notification.Alerting.awaitMailsAbout;
+import static id.rujukan.notification.Alerting.awaitSmsAbout;
+import static id.rujukan.notification.Alerting.caseReference;
+import static id.rujukan.notification.Alerting.mailsAbout;
+import static id.rujukan.notification.Alerting.request;
+import static id.rujukan.notification.Alerting.smsAbout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Gsm7;
+import id.rujukan.contract.NotificationRequested;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.infra.MailServer.ReceivedMail;
+import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.SmsTestResource;
+import id.rujukan.notification.delivery.Notification;
+import id.rujukan.notification.delivery.NotificationStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Alerts by SMS over a real SMSC (SMPP) and a real aggregator API, beside the email. */
+@QuarkusTest
+class SmsFlowTest {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    @Inject
+    Alerting alerting;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void daytimeInJakarta() throws Exception {
+        alerting.publishDirectory();
+        clock.setTo(tomorrowAt(LocalTime.of(10, 0)));
+    }
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        SmsTestResource.center().refuseSubmissions(false);
+        SmsTestResource.center().receipts(DeliveryReceiptState.DELIVRD);
+        SmsTestResource.aggregator().failing(false);
+    }
+
+    @Test
+    void anEscalationReachesTheSupervisorBySmsAndEmailInBahasaIndonesiaAndTheOfficerInEnglish() throws Exception {
+        NotificationRequested supervisorSms = request("referral-escalation", "SUPERVISOR", "SMS", Urgency.HIGH,
+                "SUPERVISOR");
+        String referralId = supervisorSms.referralId();
+        String ref = caseReference(referralId);
+        NotificationRequested supervisorEmail = sameAlert(supervisorSms, "SUPERVISOR", "EMAIL");
+        NotificationRequested officerSms = sameAlert(supervisorSms, "OFFICER", "SMS");
+
+        alerting.send(supervisorSms);
+        alerting.send(supervisorEmail);
+        alerting.send(officerSms);
+
+        List<ReceivedSms> texts = awaitSmsAbout(referralId, 2);
+        ReceivedSms toSupervisor = texts.stream().filter(s -> s.to().equals(SUPERVISOR_PHONE.substring(1)))
+                .findFirst().orElseThrow();
+        ReceivedSms toOfficer = texts.stream().filter(s -> s.to().equals(OFFICER_PHONE.substring(1)))
+                .findFirst().orElseThrow();
+        assertThat(toSupervisor.from()).isEqualTo("RUJUKAN");
+        // in full the agency's name would take the SMS past 160 characters: it is abbreviated, not cut
+        assertThat(toSupervisor.text()).matches("ESKALASI \\(kepala bidang\\) Tinggi: ref " + ref
+                + " utk Dinsos Kab. OKU Timur belum ditanggapi\\. http://localhost:8080/m/[\\w-]{44}");
+        assertThat(toOfficer.text()).matches("ESCALATED \\(supervisor\\) High: ref " + ref
+                + " for Dinsos Kab. OKU Timur not answered\\. http://localhost:8080/m/[\\w-]{44}");
+        for (ReceivedSms text : texts) {
+            assertThat(Gsm7.septets(text.text())).isBetween(1, 160);
+        }
+        ReceivedMail mail = awaitMailsAbout(referralId, 1).get(0);
+        assertThat(mail.to()).isEqualTo(SUPERVISOR_EMAIL);
+        assertThat(mail.subject()).startsWith("[Rujukan] Eskalasi ke kepala bidang");
+
+        await().atMost(WAIT).until(() -> alerting.settled(officerSms.notificationKey()));
+        Notification officer = alerting.notification(officerSms.notificationKey());
+        assertThat(officer.templateVersion).isEqualTo("sms/en/1/referral-escalation");
+        assertThat(officer.provider).isEqualTo("smsc");
+        assertThat(alerting.notification(supervisorSms.notificationKey()).templateVersion)
+                .isEqualTo("sms/id/1/referral-escalation");
+    }
+
+    @Test
+    void aRedeliveredSmsRequestIsSentOnce() throws Exception {
+        NotificationRequested request = request("referral-new", "DUTY_OFFICER", "SMS", Urgency.NORMAL, null);
+        String eventId = UUID.randomUUID().toString();
+        String sameKeyNewEvent = UUID.randomUUID().toString();
+
+        alerting.send(eventId, request);
+        alerting.send(eventId, request);
+        alerting.send(sameKeyNewEvent, request);
+
+        awaitSmsAbout(request.referralId(), 1);
+        await().atMost(WAIT).until(() -> alerting.settled(request.notificationKey()));
+        Thread.sleep(1500); // a second send, if there were one, would have reached the SMSC by now
+        assertThat(smsAbout(request.referralId())).hasSize(1);
+    }
+
+    @Test
+    void whenTheSmscIsDownTheAggregatorDeliversAndTheSmscIsBackOnceHealthy() throws Exception {
+        SmsTestResource.center().suspend();
+        NotificationRequested whileDown;
+        try {
+            whileDown = request("referral-new", "DUTY_OFFICER", "SMS", Urgency.EMERGENCY, null);
+            alerting.send(whileDown);
+            ReceivedSms text = awaitSmsAbout(whileDown.referralId(), 1).get(0);
+            assertThat(SmsTestResource.aggregator().received()).contains(text);
+            await().atMost(WAIT).until(() -> alerting.statusOf(whileDown.notificationKey())
+                    == NotificationStatus.SENT);
+            assertThat(alerting.notification(whileDown.notificationKey()).provider).isEqualTo("aggregator");
+        } finally {
+            SmsTestResource.center().resume();
+        }
+
+        // once its failures age out of the health window (3 s in tests), the preferred SMSC takes SMS again
+        await().atMost(WAIT).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+            NotificationRequested next = request("referral-new", "DUTY_OFFICER", "SMS", Urgency.EMERGENCY, null);
+            alerting.send(next);
+            awaitSmsAbout(next.referralId(), 1);
+            return SmsTestResource.center().received().stream()
+                    .anyMatch(s -> s.text().contains("ref " + caseReference(next.referralId())));
+        });
+    }
+
+    @Test
+    void duringQuietHoursAnSmsWaitsUntilSixInTheMorningUnlessItIsAnEmergency() throws Exception {
+        clock.setTo(tomorrowAt(LocalTime.of(23, 0)));
+        NotificationRequested normal = request("referral-reminder", "DUTY_OFFICER", "SMS", Urgency.NORMAL, null);
+        NotificationRequested emergency = request("referral-new", "DUTY_OFFICER", "SMS", Urgency.EMERGENCY, null);
+        NotificationRequested normalEmail = sameAlert(normal, "DUTY_OFFICER", "EMAIL");
+
+        alerting.send(normal);
+        alerting.send(emergency);
+        alerting.send(normalEmail);
+
+        awaitSmsAbout(emergency.referralId(), 1);
+        awaitMailsAbout(normal.referralId(), 1);
+        await().atMost(WAIT).until(() -> alerting.notification(normal.notificationKey()).deferredUntil != null);
+        Notification waiting = alerting.notification(normal.notificationKey());
+        assertThat(waiting.status).isEqualTo(NotificationStatus.QUEUED);
+        assertThat(waiting.deferredUntil).isEqualTo(tomorrowAt(LocalTime.of(6, 0)).plus(java.time.Duration.ofDays(1)));
+        assertThat(smsAbout(normal.referralId())).isEmpty();
+
+        clock.setTo(waiting.deferredUntil);
+
+        awaitSmsAbout(normal.referralId(), 1);
+    }
+
+    @Test
+    void deliveryReceiptsMoveTheStatusToDeliveredAndAnUndeliveredSmsFallsBackToEmail() throws Exception {
+        NotificationRequested delivered = request("referral-new", "SUPERVISOR", "SMS", Urgency.HIGH, null);
+        alerting.send(delivered);
+
+        await().atMost(WAIT).until(() -> alerting.statusOf(delivered.notificationKey())
+                == NotificationStatus.DELIVERED);
+        List<ConsumerRecord<String, String>> statuses = alerting.kafka().await(Topics.NOTIFICATION_STATUS,
+                r -> delivered.referralId().equals(r.key()), 2, WAIT);
+        assertThat(statuses).map(r -> KafkaTestClient.headerValue(r, "ce_type").orElseThrow())
+                .containsExactly(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED);
+        assertThat(json.readTree(statuses.get(1).value()).get("provider").asText()).isEqualTo("smsc");
+
+        SmsTestResource.center().receipts(DeliveryReceiptState.UNDELIV);
+        NotificationRequested undelivered = request("referral-new", "SUPERVISOR", "SMS", Urgency.HIGH, null);
+        alerting.send(undelivered);
+
+        await().atMost(WAIT).until(() -> alerting.statusOf(undelivered.notificationKey())
+                == NotificationStatus.FAILED);
+        assertThat(alerting.notification(undelivered.notificationKey()).lastError).isEqualTo("not delivered: UNDELIV");
+        ReceivedMail fallback = awaitMailsAbout(undelivered.referralId(), 1).get(0);
+        assertThat(fallback.to()).isEqualTo(SUPERVISOR_EMAIL);
+        assertThat(alerting.notification(undelivered.referralId() + ":step-1:dinsos-1608:SUPERVISOR:EMAIL").status)
+                .isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void whenNoProviderTakesAnSmsWithinTheRetryWindowItFailsAndTheAlertGoesByEmail() throws Exception {
+        SmsTestResource.center().refuseSubmissions(true);
+        SmsTestResource.aggregator().failing(true);
+        NotificationRequested request = request("referral-reminder", "SUPERVISOR", "SMS", Urgency.EMERGENCY, null);
+
+        alerting.send(request);
+
+        await().atMost(WAIT).until(() -> alerting.statusOf(request.notificationKey())
+                == NotificationStatus.FAILED);
+        Notification failed = alerting.notification(request.notificationKey());
+        assertThat(failed.attempts).isGreaterThan(1);
+        assertThat(failed.lastError).startsWith("no SMS provider took it");
+        assertThat(awaitMailsAbout(request.referralId(), 1).get(0).to()).isEqualTo(SUPERVISOR_EMAIL);
+        assertThat(mailsAbout(request.referralId()).get(0).subject()).contains("Pengingat");
+        assertThat(smsAbout(request.referralId())).isEmpty();
+    }
+
+    private static NotificationRequested sameAlert(NotificationRequested alert, String role, String channel) {
+        return new NotificationRequested(String.join(":", alert.referralId(), "step-1", alert.agencyId(), role, channel),
+                alert.referralId(), alert.agencyId(), role, channel, alert.template(), alert.referringAgencyId(),
+                alert.category(), alert.urgency(), alert.level());
+    }
+
+    private static Instant tomorrowAt(LocalTime time) {
+        return ZonedDateTime.of(LocalDate.now(JAKARTA).plusDays(1), time, JAKARTA).toInstant();
+    }
+}
