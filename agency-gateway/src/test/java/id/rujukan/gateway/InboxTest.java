@@ -85,8 +85,8 @@ class InboxTest {
                 "SUPERVISOR", JAYAPURA, List.of("SUPERVISOR"), Urgency.EMERGENCY, Instant.now(), Instant.now(),
                 "step 2: escalated to the supervisor of Dinas Sosial Kota Jayapura"));
         publish(referral, EventTypes.NOTIFICATION_SENT, new NotificationStatusChanged(referral + ":RECEIVE-2", referral,
-                JAYAPURA, "SUPERVISOR", "EMAIL", "SENT", "referral-escalation", "referral-update/id/1", null,
-                Instant.now()));
+                JAYAPURA, "SUPERVISOR", "EMAIL", "SENT", "referral-escalation", "email/id/2/referral-escalation", "smtp",
+                null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency(JAYAPURA))
                 .get("/api/v1/referrals/" + referral + "/timeline").then().statusCode(200)

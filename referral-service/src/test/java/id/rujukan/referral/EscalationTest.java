@@ -90,19 +90,24 @@ class EscalationTest {
                         r -> assertThat(r).startsWith("step 4: escalated to the province: Dinas Sosial Provinsi Sumatera Selatan"),
                         r -> assertThat(r).startsWith("step 5: escalated to the Ministry: Kementerian Sosial"));
 
-        List<JsonNode> requests = requests(referral, 10);
+        // every alert by email and by SMS
+        List<JsonNode> requests = requests(referral, 20);
         assertThat(requests).extracting(r -> r.get("notificationKey").asText()).doesNotHaveDuplicates();
         assertThat(requests).filteredOn(r -> "SUPERVISOR".equals(r.path("level").asText()))
-                .extracting(r -> r.get("recipientRole").asText() + "@" + r.get("agencyId").asText())
-                .containsExactly("SUPERVISOR@dinsos-1608");
+                .extracting(r -> r.get("recipientRole").asText() + "@" + r.get("agencyId").asText() + " by "
+                        + r.get("channel").asText())
+                .containsExactlyInAnyOrder("SUPERVISOR@dinsos-1608 by EMAIL", "SUPERVISOR@dinsos-1608 by SMS");
         assertThat(requests).filteredOn(r -> "PROVINCE".equals(r.path("level").asText()))
+                .filteredOn(r -> "SMS".equals(r.get("channel").asText()))
                 .extracting(r -> r.get("recipientRole").asText() + "@" + r.get("agencyId").asText())
                 .containsExactlyInAnyOrder("HEAD@dinsos-16", "DUTY_OFFICER@dinsos-16");
         assertThat(requests).filteredOn(r -> "OFFICERS".equals(r.path("level").asText()))
                 .extracting(r -> r.get("template").asText() + " " + r.get("notificationKey").asText())
                 .containsExactlyInAnyOrder(
                         "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:OFFICER:EMAIL",
-                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:DUTY_OFFICER:EMAIL");
+                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:OFFICER:SMS",
+                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:DUTY_OFFICER:EMAIL",
+                        "referral-reminder " + referral.referralId() + ":RECEIVE-1:dinsos-1608:DUTY_OFFICER:SMS");
     }
 
     @Test

@@ -64,7 +64,7 @@ class SubmissionRoutingTest {
         assertThat(routedData.get("caseOwnerAgencyId").asText()).isEqualTo("rutan-martapura");
 
         List<ConsumerRecord<String, String>> requests = kafka.await(Topics.NOTIFICATION_REQUESTS,
-                r -> submitted.referralId().equals(r.key()), 2, WAIT);
+                r -> submitted.referralId().equals(r.key()), 4, WAIT);
         assertThat(requests).allSatisfy(request -> assertThat(KafkaTestClient.headerValue(request, "ce_type"))
                 .contains(EventTypes.NOTIFICATION_REQUESTED));
         List<JsonNode> requestData = new ArrayList<>();
@@ -73,7 +73,9 @@ class SubmissionRoutingTest {
         }
         assertThat(requestData).extracting(r -> r.get("notificationKey").asText()).containsExactlyInAnyOrder(
                 submitted.referralId() + ":routed-1:dinsos-1608:OFFICER:EMAIL",
-                submitted.referralId() + ":routed-1:dinsos-1608:DUTY_OFFICER:EMAIL");
+                submitted.referralId() + ":routed-1:dinsos-1608:OFFICER:SMS",
+                submitted.referralId() + ":routed-1:dinsos-1608:DUTY_OFFICER:EMAIL",
+                submitted.referralId() + ":routed-1:dinsos-1608:DUTY_OFFICER:SMS");
         assertThat(requestData).extracting(r -> r.get("template").asText()).containsOnly("referral-new");
 
         Referral stored = QuarkusTransaction.requiringNew()
@@ -125,7 +127,7 @@ class SubmissionRoutingTest {
         assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()),
                 Duration.ofSeconds(3))).hasSize(1);
         assertThat(kafka.readAll(Topics.NOTIFICATION_REQUESTS, r -> submitted.referralId().equals(r.key()),
-                Duration.ofSeconds(1))).hasSize(2);
+                Duration.ofSeconds(1))).hasSize(4);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())))).hasSize(2);
     }
