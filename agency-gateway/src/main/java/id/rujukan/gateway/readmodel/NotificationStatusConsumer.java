@@ -30,7 +30,8 @@ public class NotificationStatusConsumer {
     @Transactional
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         ReceivedEvent<NotificationStatusChanged> event = reader.read(payload, cloudEvent,
-                NotificationStatusChanged.class, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_FAILED));
+                NotificationStatusChanged.class, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED,
+                        EventTypes.NOTIFICATION_FAILED));
         NotificationStatusChanged status = event.data();
         String detail = status.channel() + " " + status.status().toLowerCase(Locale.ROOT) + " to the "
                 + status.recipientRole() + " of " + status.agencyId()

@@ -3,13 +3,11 @@ package id.rujukan.gateway.submission;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
-import id.rujukan.contract.SealedData;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
-import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.readmodel.Timeline;
@@ -22,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,10 +54,11 @@ public class ReferralResource {
     private final Caller caller;
     private final Idempotency idempotency;
     private final AuditTrail audit;
+    private final DetailsReader detailsReader;
     private final Clock clock;
 
     public ReferralResource(DataSealer sealer, SubmissionPublisher publisher, ReferralViews views, Timeline timeline,
-            Caller caller, Idempotency idempotency, AuditTrail audit) {
+            Caller caller, Idempotency idempotency, AuditTrail audit, DetailsReader detailsReader) {
         this.sealer = sealer;
         this.publisher = publisher;
         this.views = views;
@@ -68,6 +66,7 @@ public class ReferralResource {
         this.caller = caller;
         this.idempotency = idempotency;
         this.audit = audit;
+        this.detailsReader = detailsReader;
         this.clock = Clock.systemUTC();
     }
 
@@ -137,17 +136,7 @@ public class ReferralResource {
     @Operation(summary = "The child's personal data, the consent and the summary, for a party agency",
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
     public ProtectedDetails details(@PathParam("id") String id) {
-        UUID referralId = views.requireParty(id, caller.agencyId());
-        SealedData sealed = views.sealedDetails(referralId)
-                .orElseThrow(() -> new NotFoundException("No personal data held for referral " + id));
-        try {
-            ProtectedDetails details = sealer.open(referralId, sealed, ProtectedDetails.class);
-            audit.record("READ_DETAILS", referralId, null);
-            return details;
-        } catch (KeyErasedException e) {
-            audit.record("READ_DETAILS_ERASED", referralId, null);
-            throw e;
-        }
+        return detailsReader.read(views.requireParty(id, caller.agencyId()));
     }
 
     @GET
