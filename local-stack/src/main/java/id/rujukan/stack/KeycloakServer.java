@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,12 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * Starts Keycloak from {@code <root>/local-stack/target/keycloak} with the realm of
      * {@code <root>/k8s/base/keycloak/rujukan-realm.json}; does not wait for it (see {@link #awaitReady}).
+     *
+     * @param gatewayUrl where the gateway listens, e.g. {@code http://localhost:8080}: officers signing in to its
+     *        mobile page are sent back there
      */
-    static KeycloakServer start(Path root, int port, int managementPort, Path logDir) throws IOException {
+    static KeycloakServer start(Path root, int port, int managementPort, String gatewayUrl, Path logDir)
+            throws IOException {
         Path home;
         try (var dists = Files.list(root.resolve("local-stack/target/keycloak"))) {
             home = dists.filter(dir -> Files.exists(dir.resolve("bin/kc.sh"))).findFirst().orElseThrow();
@@ -44,8 +47,11 @@ public final class KeycloakServer implements AutoCloseable {
                     + "./mvnw package -DskipTests first", e);
         }
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(root.resolve("k8s/base/keycloak/rujukan-realm.json"), imports.resolve("rujukan-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        // the realm lets officers sign in to the gateway's mobile page at its documented address; this stack's
+        // gateway may listen elsewhere (the tests pick free ports)
+        String realm = Files.readString(root.resolve("k8s/base/keycloak/rujukan-realm.json"))
+                .replace("\"http://localhost:8080/*\"", "\"" + gatewayUrl + "/*\"");
+        Files.writeString(imports.resolve("rujukan-realm.json"), realm);
         Files.createDirectories(logDir);
         Path log = logDir.resolve("keycloak.log");
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",

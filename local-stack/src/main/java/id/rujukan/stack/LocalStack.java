@@ -1,10 +1,13 @@
 package id.rujukan.stack;
 
 import id.rujukan.contract.Topics;
+import id.rujukan.infra.AlertsPage;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.KafkaBroker;
 import id.rujukan.infra.MailServer;
 import id.rujukan.infra.PostgresServer;
+import id.rujukan.infra.SmsAggregator;
+import id.rujukan.infra.SmsCenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +23,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
+import java.util.stream.Stream;
 
 /**
- * The whole system on one machine, without Docker: PostgreSQL, Kafka (KRaft) and an SMTP server with an
- * inbox page, then the three packaged services as child processes. All data lives under one directory;
+ * The whole system on one machine, without Docker: Keycloak, PostgreSQL, Kafka (KRaft), an SMTP server, an
+ * SMSC simulator (SMPP) and an SMS aggregator's HTTP API with a page of every alert sent, then the three
+ * packaged services as child processes. All data lives under one directory;
  * {@code --fresh} wipes it first. Ctrl-C stops everything.
  */
 public final class LocalStack implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("gateway", "referral", "notification");
+    static final String SMSC_SYSTEM_ID = "rujukan";
+    static final String SMSC_PASSWORD = "dev-smpp";
+    static final String AGGREGATOR_API_KEY = "dev-aggregator-key";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackPorts ports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private MailServer mail;
+    private SmsCenter smsc;
+    private SmsAggregator smsAggregator;
     private KeycloakServer keycloak;
 
     private LocalStack(StackPorts ports) {
@@ -88,7 +98,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(Path root, Path dataDir) throws Exception {
         Path logs = dataDir.resolve("logs");
         // the slowest to start: it boots while the rest comes up
-        KeycloakServer keycloak = KeycloakServer.start(root, ports.keycloak(), ports.keycloakManagement(), logs);
+        String gatewayUrl = "http://localhost:" + ports.gateway();
+        KeycloakServer keycloak = KeycloakServer.start(root, ports.keycloak(), ports.keycloakManagement(), gatewayUrl,
+                logs);
         running.add(keycloak);
         PostgresServer postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), ports.postgres());
         running.add(postgres);
@@ -96,10 +108,14 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka());
         running.add(kafka);
         kafka.createTopics(Topics.ALL);
-        mail = MailServer.start(ports.smtp()).withInboxPage(ports.inbox());
+        mail = MailServer.start(ports.smtp());
         running.add(mail);
-
-        String gatewayUrl = "http://localhost:" + ports.gateway();
+        smsc = SmsCenter.start(ports.smsc(), SMSC_SYSTEM_ID, SMSC_PASSWORD);
+        running.add(smsc);
+        smsAggregator = SmsAggregator.start(ports.smsAggregator(), AGGREGATOR_API_KEY);
+        running.add(smsAggregator);
+        running.add(AlertsPage.start(ports.alerts(), mail::received, this::smsReceived));
+        String linkSecret = secret(dataDir, "action-link-secret");
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
                         common(kafka, postgres, "referral"), logs),
@@ -107,7 +123,13 @@ public final class LocalStack implements AutoCloseable {
                         common(kafka, postgres, "notification"),
                         Map.of("quarkus.mailer.host", "127.0.0.1",
                                 "quarkus.mailer.port", Integer.toString(ports.smtp()),
-                                "rujukan.delivery.referral-link-base", gatewayUrl + "/api/v1/referrals/")), logs));
+                                "rujukan.action-links.base-url", gatewayUrl + "/m/",
+                                "rujukan.action-links.secret", linkSecret,
+                                "rujukan.sms.providers.smsc.smpp.port", Integer.toString(ports.smsc()),
+                                "rujukan.sms.providers.smsc.smpp.system-id", SMSC_SYSTEM_ID,
+                                "rujukan.sms.providers.smsc.smpp.password", SMSC_PASSWORD,
+                                "rujukan.sms.providers.aggregator.http.endpoint", smsAggregator.endpoint(),
+                                "rujukan.sms.providers.aggregator.http.api-key", AGGREGATOR_API_KEY)), logs));
         running.addAll(services);
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -116,8 +138,10 @@ public final class LocalStack implements AutoCloseable {
         keycloak.awaitReady(READY_TIMEOUT);
         ServiceProcess gateway = ServiceProcess.start(root, "agency-gateway", ports.gateway(), with(
                 common(kafka, postgres, "gateway"),
-                Map.of("rujukan.protection.master-key", masterKey(dataDir),
+                Map.of("rujukan.protection.master-key", secret(dataDir, "master-key"),
                         "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                        "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
+                        "rujukan.action-links.secret", linkSecret,
                         "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService())),
                 logs);
         running.add(gateway);
@@ -139,9 +163,12 @@ public final class LocalStack implements AutoCloseable {
         return all;
     }
 
-    /** The gateway's master key for this data directory: made once, so a second run still opens old data. */
-    private static String masterKey(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("master-key");
+    /**
+     * A secret of this data directory (the gateway's master key, the action links' key): made once, so a
+     * second run still opens old data and old links.
+     */
+    private static String secret(Path dataDir, String name) throws IOException {
+        Path file = dataDir.resolve(name);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
@@ -165,17 +192,23 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    /** Every SMS the SMSC and the aggregator took. */
+    public List<SmsCenter.ReceivedSms> smsReceived() {
+        return Stream.concat(smsc.received().stream(), smsAggregator.received().stream()).toList();
+    }
+
     private void printWelcome(Path dataDir, Duration took) {
         String gateway = "http://localhost:" + ports.gateway();
         System.out.printf("""
 
                 Rujukan is running (started in %d s). Data: %s
                   Agency gateway API   %s/api/v1/referrals   (OpenAPI: %s/q/openapi)
-                  Local inbox          http://localhost:%d/   (every email sent, newest first)
+                  Alerts sent          http://localhost:%d/   (every SMS and email, newest first; links open)
                   Keycloak             http://localhost:%d/   (realm rujukan; dev secrets in k8s/base/keycloak)
                   referral-service     http://localhost:%d/q/health
                   notification-service http://localhost:%d/q/health
                   Kafka %s   PostgreSQL 127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
+                  SMSC (SMPP) 127.0.0.1:%d   SMS aggregator API %s
                   Service logs         %s
 
                 Try it (README, "First referral"):
@@ -185,8 +218,9 @@ public final class LocalStack implements AutoCloseable {
                     -d @local-stack/demo/referral.json %s/api/v1/referrals
 
                 Ctrl-C stops everything.
-                """, took.toSeconds(), dataDir, gateway, gateway, ports.inbox(), ports.keycloak(), ports.referralService(),
-                ports.notificationService(), "127.0.0.1:" + ports.kafka(), ports.postgres(), ports.smtp(),
+                """, took.toSeconds(), dataDir, gateway, gateway, ports.alerts(), ports.keycloak(), ports.referralService(),
+                ports.notificationService(), "127.0.0.1:" + ports.kafka(), ports.postgres(), ports.smtp(), ports.smsc(),
+                smsAggregator.endpoint(),
                 dataDir.resolve("logs"), ports.keycloak(), gateway);
     }
 

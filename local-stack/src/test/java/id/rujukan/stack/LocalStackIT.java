@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.rujukan.contract.Gsm7;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.MailServer.ReceivedMail;
+import id.rujukan.infra.SmsCenter.ReceivedSms;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,15 +16,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The three packaged services as separate processes, started by the local-stack launcher against one
  * Kafka broker, one PostgreSQL server and one SMTP server: what an agency sends reaches an inbox.
  */
 class LocalStackIT {
+
+    private static final String CHILD_NAME = "Bayi Contoh";
+    private static final String OFFICER_PHONE = "6281211111608";
 
     private static Path dataDir;
     private static LocalStack stack;
@@ -64,8 +75,11 @@ class LocalStackIT {
         List<ReceivedMail> mails = mailsAbout(referralId);
         assertThat(mails).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
                 "officer@dinsos-1608.rujukan.example", "duty-officer@dinsos-1608.rujukan.example");
+        // each in the recipient's language: the officer reads English
+        assertThat(mails).extracting(ReceivedMail::subject).containsExactlyInAnyOrder(
+                "[Rujukan] New referral from Rutan Kelas IIB Martapura (ref " + referralId.substring(0, 8).toUpperCase(Locale.ROOT) + ")",
+                "[Rujukan] Rujukan baru dari Rutan Kelas IIB Martapura (ref " + referralId.substring(0, 8).toUpperCase(Locale.ROOT) + ")");
         assertThat(mails).allSatisfy(mail -> {
-            assertThat(mail.subject()).startsWith("[Rujukan] Rujukan baru dari Rutan Kelas IIB Martapura");
             assertThat(mail.body()).contains(referralId).doesNotContain("Bayi Contoh");
         });
     }
@@ -146,5 +160,56 @@ class LocalStackIT {
 
     private static List<ReceivedMail> mailsAbout(String referralId) {
         return stack.mail().received().stream().filter(m -> m.body().contains(referralId)).toList();
+    }
+
+    @Test
+    void anOfficerOpensTheLinkInTheSmsInABrowserSignsInAndAcceptsTheReferral() throws Exception {
+        String body = Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
+                .resolve("local-stack/demo/referral.json")).replace("\"HIGH\"", "\"EMERGENCY\"");
+        String rutan = clientToken("rutan-martapura");
+        String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        String reference = "ref " + referralId.substring(0, 8).toUpperCase(Locale.ROOT);
+
+        // the officer of Dinas Sosial OKU Timur reads English; the duty officer Bahasa Indonesia
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(reference).size() >= 2);
+        List<ReceivedSms> texts = smsAbout(reference);
+        ReceivedSms toOfficer = texts.stream().filter(s -> s.to().equals(OFFICER_PHONE)).findFirst().orElseThrow();
+        assertThat(toOfficer.text()).startsWith("NEW REFERRAL EMERGENCY: " + reference);
+        for (ReceivedSms text : texts) {
+            assertThat(Gsm7.septets(text.text())).isBetween(1, 160);
+            assertThat(text.text()).doesNotContain(CHILD_NAME).doesNotContain("Bayi").doesNotContain("Contoh");
+        }
+        Matcher link = Pattern.compile("http://localhost:\\d+/m/[\\w-]+").matcher(toOfficer.text());
+        assertThat(link.find()).isTrue();
+
+        try (Browser browser = new Browser()) {
+            ChromeDriver page = browser.driver();
+            page.get(link.group());
+            // Keycloak's sign-in page, then back to the referral
+            page.findElement(By.id("username")).sendKeys("officer.dinsos-1608");
+            page.findElement(By.id("password")).sendKeys("dev-password");
+            page.findElement(By.id("kc-login")).click();
+            assertThat(page.findElement(By.id("state")).getText()).isIn("ROUTED", "RECEIVED");
+            assertThat(page.findElement(By.id("child-name")).getText()).isEqualTo(CHILD_NAME);
+
+            page.findElement(By.id("accept")).click();
+
+            // the page refreshes itself until the accepted state is back from referral-service
+            new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
+                driver.navigate().refresh();
+                return "ACCEPTED".equals(driver.findElement(By.id("state")).getText());
+            });
+        }
+        given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId)
+                .then().statusCode(200).body("state", equalTo("ACCEPTED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/timeline")
+                        .then().statusCode(200).extract().jsonPath().getList("detail", String.class))
+                .contains("SMS delivered to the OFFICER of dinsos-1608"));
+    }
+
+    private static List<ReceivedSms> smsAbout(String reference) {
+        return stack.smsReceived().stream().filter(s -> s.text().contains(reference)).toList();
     }
 }
