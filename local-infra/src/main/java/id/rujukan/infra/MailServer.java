@@ -72,7 +72,7 @@ public final class MailServer implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One message as the inbox shows it. */
+    /** One message as the SMTP server took it. */
     public record ReceivedMail(String to, String subject, String body, String sentAt) {
     }
 }

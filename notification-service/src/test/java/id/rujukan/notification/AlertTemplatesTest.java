@@ -10,6 +10,7 @@ import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedSms;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class AlertTemplatesTest {
 
     /** A production address of 30 characters and a token (always 44). */
     private static final String LINK = "https://rujukan.kemsos.go.id/m/" + "A".repeat(44);
-    private static final List<String> LEVELS = java.util.Arrays.asList(null, "OFFICERS", "SUPERVISOR", "HEAD",
+    private static final List<String> LEVELS = Arrays.asList(null, "OFFICERS", "SUPERVISOR", "HEAD",
             "PROVINCE", "MINISTRY");
 
     @Inject

@@ -27,6 +27,7 @@ import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -141,7 +142,7 @@ class SmsFlowTest {
         }
 
         // once its failures age out of the health window (3 s in tests), the preferred SMSC takes SMS again
-        await().atMost(WAIT).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             NotificationRequested next = request("referral-new", "DUTY_OFFICER", "SMS", Urgency.EMERGENCY, null);
             alerting.send(next);
             awaitSmsAbout(next.referralId(), 1);
@@ -166,7 +167,7 @@ class SmsFlowTest {
         await().atMost(WAIT).until(() -> alerting.notification(normal.notificationKey()).deferredUntil != null);
         Notification waiting = alerting.notification(normal.notificationKey());
         assertThat(waiting.status).isEqualTo(NotificationStatus.QUEUED);
-        assertThat(waiting.deferredUntil).isEqualTo(tomorrowAt(LocalTime.of(6, 0)).plus(java.time.Duration.ofDays(1)));
+        assertThat(waiting.deferredUntil).isEqualTo(tomorrowAt(LocalTime.of(6, 0)).plus(Duration.ofDays(1)));
         assertThat(smsAbout(normal.referralId())).isEmpty();
 
         clock.setTo(waiting.deferredUntil);

@@ -1,6 +1,5 @@
 package id.rujukan.gateway.action;
 
-import id.rujukan.contract.ReferralAction;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -19,14 +18,4 @@ public record ActionRequest(
         @Size(max = 4000) String note) {
 
     static final ActionRequest EMPTY = new ActionRequest(null, null, null, null);
-
-    /** The least body {@code action} needs, to ask whether it would be allowed at all. */
-    ActionRequest withCodesFor(ReferralAction action) {
-        return switch (action) {
-            case DECLINE -> new ActionRequest("ANY", null, null, null);
-            case COMPLETE -> new ActionRequest(null, "ANY", null, null);
-            case NOTE -> new ActionRequest(null, null, null, "any");
-            default -> this;
-        };
-    }
 }

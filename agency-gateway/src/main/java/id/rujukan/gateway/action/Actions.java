@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,12 +53,7 @@ public class Actions {
 
     /** True if {@code agency} may take {@code action} on the referral as it stands. */
     public boolean may(ReferralAction action, ReferralView view, String agency) {
-        try {
-            check(action, view, agency, ActionRequest.EMPTY.withCodesFor(action));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return refusal(action, view, agency).isEmpty();
     }
 
     /**
@@ -79,18 +75,28 @@ public class Actions {
         return new ActionAccepted(requested.actionId(), referralId.toString(), action.name(), view.state);
     }
 
-    private static void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
+    /** Why {@code agency} may not take {@code action} now (403, or 409 naming the state), if it may not. */
+    private static Optional<RuntimeException> refusal(ReferralAction action, ReferralView view, String agency) {
         boolean target = agency.equals(view.targetAgencyId);
         boolean referrer = agency.equals(view.referringAgencyId);
         if (action == ReferralAction.CANCEL ? !referrer : action != ReferralAction.NOTE && !target) {
-            throw new ForbiddenException("agency " + agency + " may not " + verb(action) + " this referral: only "
-                    + (action == ReferralAction.CANCEL ? "the referrer" : "the agency it is addressed to") + " may");
+            return Optional.of(new ForbiddenException("agency " + agency + " may not " + verb(action)
+                    + " this referral: only "
+                    + (action == ReferralAction.CANCEL ? "the referrer" : "the agency it is addressed to") + " may"));
         }
         Set<String> allowed = ALLOWED_FROM.get(action);
         if (allowed != null && !allowed.contains(view.state)) {
-            throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
+            return Optional.of(HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                     .withDetail("cannot " + verb(action) + " a referral that is " + view.state)
-                    .with("currentState", view.state).build();
+                    .with("currentState", view.state).build());
+        }
+        return Optional.empty();
+    }
+
+    private static void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
+        Optional<RuntimeException> refused = refusal(action, view, agency);
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         if (action == ReferralAction.DECLINE && body.reasonCode() == null) {
             throw Problems.badRequest("reasonCode", "a decline needs a reason code");
