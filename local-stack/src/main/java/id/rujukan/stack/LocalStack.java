@@ -8,6 +8,7 @@ import id.rujukan.infra.MailServer;
 import id.rujukan.infra.PostgresServer;
 import id.rujukan.infra.SmsAggregator;
 import id.rujukan.infra.SmsCenter;
+import id.rujukan.infra.TraceCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private MailServer mail;
     private SmsCenter smsc;
     private SmsAggregator smsAggregator;
+    private TraceCollector traces;
     private KeycloakServer keycloak;
 
     private LocalStack(StackPorts ports) {
@@ -115,6 +117,8 @@ public final class LocalStack implements AutoCloseable {
         smsAggregator = SmsAggregator.start(ports.smsAggregator(), AGGREGATOR_API_KEY);
         running.add(smsAggregator);
         running.add(AlertsPage.start(ports.alerts(), mail::received, this::smsReceived));
+        traces = TraceCollector.start(ports.traces());
+        running.add(traces);
         String linkSecret = secret(dataDir, "action-link-secret");
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
@@ -149,12 +153,17 @@ public final class LocalStack implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    private static Map<String, String> common(KafkaBroker kafka, PostgresServer postgres, String database) {
+    private Map<String, String> common(KafkaBroker kafka, PostgresServer postgres, String database) {
         return Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                // traces to the stack's collector, soon after each span ends; logs as text for people
+                "quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "200ms",
+                "quarkus.log.console.json.enabled", "false");
     }
 
     private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
@@ -193,6 +202,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Every SMS the SMSC and the aggregator took. */
+    /** The spans the services have exported. */
+    public TraceCollector traces() {
+        return traces;
+    }
+
     public List<SmsCenter.ReceivedSms> smsReceived() {
         return Stream.concat(smsc.received().stream(), smsAggregator.received().stream()).toList();
     }
@@ -208,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
                   referral-service     http://localhost:%d/q/health
                   notification-service http://localhost:%d/q/health
                   Kafka %s   PostgreSQL 127.0.0.1:%d (user postgres)   SMTP 127.0.0.1:%d
-                  SMSC (SMPP) 127.0.0.1:%d   SMS aggregator API %s
+                  SMSC (SMPP) 127.0.0.1:%d   SMS aggregator API %s   Traces (OTLP/HTTP) %s
                   Service logs         %s
 
                 Try it (README, "First referral"):
@@ -220,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
                 Ctrl-C stops everything.
                 """, took.toSeconds(), dataDir, gateway, gateway, ports.alerts(), ports.keycloak(), ports.referralService(),
                 ports.notificationService(), "127.0.0.1:" + ports.kafka(), ports.postgres(), ports.smtp(), ports.smsc(),
-                smsAggregator.endpoint(),
+                smsAggregator.endpoint(), traces.endpoint(),
                 dataDir.resolve("logs"), ports.keycloak(), gateway);
     }
 

@@ -1,6 +1,8 @@
 package id.rujukan.messaging;
 
 import id.rujukan.contract.CloudEventAttributes;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
@@ -22,9 +24,10 @@ public final class CloudEventMessages {
     /**
      * @param topic the topic, or {@code null} for the channel's own
      * @param key the Kafka key, also the CloudEvent subject
+     * @param trace the trace the record continues (its context goes out in the {@code traceparent} header)
      */
     public static Message<String> of(String topic, String key, String eventId, String type, String source,
-            String agencyId, Instant occurredAt, String data, CompletableFuture<Void> acked) {
+            String agencyId, Instant occurredAt, String data, Context trace, CompletableFuture<Void> acked) {
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
         if (topic != null) {
@@ -39,7 +42,7 @@ public final class CloudEventMessages {
                 .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
                 .withExtension(CloudEventAttributes.AGENCY, agencyId)
                 .build();
-        return Message.of(data, Metadata.of(kafka.build(), cloudEvent),
+        return Message.of(data, Metadata.of(kafka.build(), cloudEvent, TracingMetadata.withCurrent(trace)),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

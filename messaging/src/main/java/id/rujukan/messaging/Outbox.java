@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
@@ -63,8 +61,9 @@ public class Outbox {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, event_key, type, source, subject, agency_id,
-                        occurred_at, payload, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        occurred_at, payload, created_at, traceparent)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                String traceparent = TraceContext.current();
                 for (OutboundEvent event : events) {
                     UUID id = UUID.randomUUID();
                     ids.add(id);
@@ -78,6 +77,7 @@ public class Outbox {
                     insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
                     insert.setString(9, toJson(event));
                     insert.setTimestamp(10, now);
+                    insert.setString(11, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -100,17 +100,6 @@ public class Outbox {
             return;
         }
         transactions.putResource(OutboxRelay.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::wakeUp);
     }
 }

@@ -47,4 +47,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C traceparent of the work that wrote the event, if it was traced. */
+    public String traceparent;
 }

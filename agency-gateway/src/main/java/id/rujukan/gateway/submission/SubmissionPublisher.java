@@ -8,6 +8,7 @@ import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.gateway.api.Problems;
 import id.rujukan.messaging.CloudEventMessages;
+import io.opentelemetry.context.Context;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,7 @@ public class SubmissionPublisher {
     private void send(String key, String type, String agencyId, Instant at, Object data) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         emitter.send(CloudEventMessages.of(null, key, UUID.randomUUID().toString(), type,
-                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, agencyId, at, toJson(type, data), acked));
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, agencyId, at, toJson(type, data), Context.current(), acked));
         try {
             acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -7,6 +7,8 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.SubmissionPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
@@ -47,10 +50,14 @@ public class WebhookDispatcher {
     private final ManagedExecutor executor;
     private final HttpClient http;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Function<String, Counter> pushes;
 
     public WebhookDispatcher(EntityManager entityManager, WebhookConfig config, Timeline timeline,
-            SubmissionPublisher publisher, ObjectMapper json, ManagedExecutor executor) {
+            SubmissionPublisher publisher, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.pushes = outcome -> Counter.builder("rujukan.webhook.deliveries").tag("outcome", outcome)
+                .description("Pushes to agencies' webhooks: delivered, failed (to be retried), given-up")
+                .register(registry);
         this.config = config;
         this.timeline = timeline;
         this.publisher = publisher;
@@ -163,6 +170,7 @@ public class WebhookDispatcher {
                     Instant.now(), "WEBHOOK", agency, null, null, null,
                     "pushed to the webhook of " + agency + " (attempt " + attempt + ")"));
         });
+        pushes.apply("delivered").increment();
         if (isNewlyRoutedTo(agency, delivery)) {
             publisher.publish(new ReferralActionRequested(UUID.randomUUID().toString(),
                     delivery.referralId().toString(), ReferralAction.RECEIVE, agency, "webhook", null, null, null,
@@ -186,6 +194,7 @@ public class WebhookDispatcher {
                     "WEBHOOK", agency, null, null, null, "push to the webhook of " + agency + " failed (attempt "
                             + attempt + ": " + error + ")" + (giveUp ? "; given up, the inbox still has it" : "")));
         });
+        pushes.apply(giveUp ? "given-up" : "failed").increment();
         Log.warnf("Webhook push %d to %s failed (attempt %d): %s", delivery.id(), agency, attempt, error);
     }
 

@@ -9,6 +9,9 @@ import id.rujukan.contract.Topics;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.DirectoryCopy;
 import id.rujukan.messaging.Outbox;
+import id.rujukan.messaging.TraceContext;
+import id.rujukan.notification.metrics.NotificationMetrics.Outcome;
+import id.rujukan.notification.metrics.NotificationMetrics;
 import id.rujukan.notification.sms.ProvidersBusyException;
 import id.rujukan.notification.sms.SentSms;
 import id.rujukan.notification.sms.SmsProviders;
@@ -18,6 +21,10 @@ import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedEmail;
 import id.rujukan.notification.template.RenderedSms;
 import id.rujukan.notification.template.UnknownTemplateException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -50,6 +57,7 @@ public class Deliveries {
 
     static final String EMAIL = "EMAIL";
     static final String SMS = "SMS";
+    static final String SMTP = "smtp";
     private static final int CLAIM_BATCH = 20;
     /** How soon to try again when every SMS provider is at its rate limit. */
     private static final Duration BUSY_WAIT = Duration.ofSeconds(1);
@@ -65,10 +73,14 @@ public class Deliveries {
     private final QuietHours quietHours;
     private final ActionLinks links;
     private final Clock clock;
+    private final NotificationMetrics metrics;
+    private final Tracer tracer;
 
     public Deliveries(ConsumedEvents consumedEvents, DirectoryCopy directory, AlertTemplates templates, Mailer mailer,
             SmsProviders sms, Outbox outbox, EntityManager entityManager, DeliveryConfig config,
-            QuietHours quietHours, ActionLinks links, Clock clock) {
+            QuietHours quietHours, ActionLinks links, Clock clock, NotificationMetrics metrics, Tracer tracer) {
+        this.metrics = metrics;
+        this.tracer = tracer;
         this.consumedEvents = consumedEvents;
         this.directory = directory;
         this.templates = templates;
@@ -104,6 +116,7 @@ public class Deliveries {
         notification.status = NotificationStatus.QUEUED;
         notification.createdAt = clock.instant();
         notification.nextAttemptAt = notification.createdAt;
+        notification.traceparent = TraceContext.current();
         notification.persist();
         return true;
     }
@@ -137,6 +150,22 @@ public class Deliveries {
 
     private void attempt(UUID id) {
         Notification notification = QuarkusTransaction.requiringNew().call(() -> Notification.findById(id));
+        // the trace of the request that queued it, however long it waited
+        Span span = tracer.spanBuilder("deliver " + notification.channel)
+                .setParent(TraceContext.of(notification.traceparent))
+                .setAttribute("rujukan.notification.id", id.toString())
+                .setAttribute("rujukan.referral.id", notification.referralId)
+                .setAttribute("rujukan.notification.channel", notification.channel)
+                .setAttribute("rujukan.notification.attempt", notification.attempts)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            deliver(id, notification, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void deliver(UUID id, Notification notification, Span span) {
         try {
             AgencyPublished agency = directory.agency(notification.agencyId)
                     .orElseThrow(() -> new RetryableDeliveryException("agency " + notification.agencyId
@@ -146,17 +175,27 @@ public class Deliveries {
                     .orElseThrow(() -> new PermanentDeliveryException("agency " + agency.agencyId() + " has no "
                             + notification.recipientRole));
             ZoneId zone = ZoneId.of(Optional.ofNullable(contact.timeZone()).orElse(agency.timeZone()));
+            String provider;
             switch (notification.channel) {
                 case EMAIL -> {
                     RenderedEmail email = templates.email(notification.template,
                             facts(notification, agency, contact), contact.language());
-                    mailer.send(Mail.withText(contact.email(), email.subject(), email.body()));
+                    long started = System.nanoTime();
+                    boolean handedOver = false;
+                    try {
+                        mailer.send(Mail.withText(contact.email(), email.subject(), email.body()));
+                        handedOver = true;
+                    } finally {
+                        metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);
+                    }
+                    provider = SMTP;
                     QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.email(),
-                            email.templateVersion(), "smtp", null));
+                            email.templateVersion(), SMTP, null));
                 }
                 case SMS -> {
                     Optional<Instant> quietUntil = quietHours.deferUntil(notification.urgency, clock.instant(), zone);
                     if (quietUntil.isPresent()) {
+                        span.addEvent("deferred: quiet hours");
                         QuarkusTransaction.requiringNew().run(() -> defer(id, quietUntil.get()));
                         return;
                     }
@@ -167,20 +206,30 @@ public class Deliveries {
                     RenderedSms text = templates.sms(notification.template, facts(notification, agency, contact),
                             contact.language());
                     SentSms sent = sms.send(contact.phone(), text.text());
+                    provider = sent.provider();
                     QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.phone(), text.templateVersion(),
                             sent.provider(), sent.messageId()));
                 }
                 default -> throw new PermanentDeliveryException("channel " + notification.channel
                         + " is not supported");
             }
+            span.setAttribute("rujukan.notification.provider", provider);
         } catch (UnknownTemplateException | PermanentDeliveryException | IllegalArgumentException e) {
+            failSpan(span, e);
             QuarkusTransaction.requiringNew().run(() -> markFailed(id, e.getMessage()));
         } catch (ProvidersBusyException e) {
+            span.addEvent("deferred: every SMS provider at its rate limit");
             QuarkusTransaction.requiringNew().run(() -> defer(id, clock.instant().plus(BUSY_WAIT)));
         } catch (RuntimeException e) {
+            failSpan(span, e);
             String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             QuarkusTransaction.requiringNew().run(() -> retryOrFail(id, error));
         }
+    }
+
+    private static void failSpan(Span span, RuntimeException e) {
+        span.recordException(e);
+        span.setStatus(StatusCode.ERROR, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
     }
 
     /** A delivery receipt: the SMS reached the phone (delivered) or the network gave up on it (failed). */
@@ -195,6 +244,7 @@ public class Deliveries {
             notification.status = NotificationStatus.DELIVERED;
             notification.deliveredAt = clock.instant();
             publish(notification, EventTypes.NOTIFICATION_DELIVERED, null);
+            metrics.outcome(notification.channel, notification.provider, Outcome.DELIVERED);
         } else {
             markFailed(notification, "not delivered: " + receipt.detail());
         }
@@ -221,6 +271,7 @@ public class Deliveries {
         notification.nextAttemptAt = null;
         notification.lastError = null;
         publish(notification, EventTypes.NOTIFICATION_SENT, null);
+        metrics.outcome(notification.channel, provider, Outcome.SENT);
         Log.infof("Notification %s for referral %s sent by %s (%s) to the %s of %s", notification.id,
                 notification.referralId, notification.channel, provider, notification.recipientRole,
                 notification.agencyId);
@@ -250,8 +301,17 @@ public class Deliveries {
         }
         notification.lastError = error;
         notification.nextAttemptAt = now.plus(backoff);
+        metrics.outcome(notification.channel, provider(notification), Outcome.RETRIED);
         Log.warnf("Notification %s attempt %d failed, next in %s: %s", notification.id, notification.attempts,
                 backoff, error);
+    }
+
+    /** The provider to blame: the one that took it, the SMTP server, or none when no SMS provider took it. */
+    private static String provider(Notification notification) {
+        if (notification.provider != null) {
+            return notification.provider;
+        }
+        return EMAIL.equals(notification.channel) ? SMTP : NotificationMetrics.NO_PROVIDER;
     }
 
     private void markFailed(UUID id, String error) {
@@ -263,6 +323,7 @@ public class Deliveries {
         notification.lastError = error;
         notification.nextAttemptAt = null;
         publish(notification, EventTypes.NOTIFICATION_FAILED, error);
+        metrics.outcome(notification.channel, provider(notification), Outcome.FAILED);
         Log.errorf("Notification %s for referral %s failed after %d attempts: %s", notification.id,
                 notification.referralId, notification.attempts, error);
         fallBack(notification);
@@ -280,9 +341,9 @@ public class Deliveries {
         int added = entityManager.createNativeQuery("""
                 insert into notification (id, notification_key, referral_id, agency_id, recipient_role, channel,
                     template, level, referring_agency_id, category, urgency, status, attempts, next_attempt_at,
-                    created_at)
+                    created_at, traceparent)
                 select ?1, ?2, referral_id, agency_id, recipient_role, ?3, template, level, referring_agency_id,
-                    category, urgency, 'QUEUED', 0, ?4, ?4
+                    category, urgency, 'QUEUED', 0, ?4, ?4, traceparent
                 from notification where id = ?5
                 on conflict (notification_key) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, other)

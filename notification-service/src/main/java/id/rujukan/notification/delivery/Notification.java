@@ -95,4 +95,7 @@ public class Notification extends PanacheEntityBase {
     /** Until when it was last held back (quiet hours, providers at their rate limit). */
     @Column(name = "deferred_until")
     public Instant deferredUntil;
+
+    /** W3C traceparent of the request that queued it: its delivery continues that trace. */
+    public String traceparent;
 }

@@ -1,6 +1,12 @@
 package id.rujukan.notification.sms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.notification.metrics.NotificationMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Engine;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -30,11 +36,18 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class SmsProviders {
 
+    private static final String CHANNEL = "SMS";
+
     private final List<Route> routes = new ArrayList<>();
     private final Clock clock;
+    private final NotificationMetrics metrics;
+    private final Tracer tracer;
 
-    public SmsProviders(SmsConfig config, Engine qute, ObjectMapper json, Event<SmsReceipt> receipts, Clock clock) {
+    public SmsProviders(SmsConfig config, Engine qute, ObjectMapper json, Event<SmsReceipt> receipts, Clock clock,
+            NotificationMetrics metrics, Tracer tracer) {
         this.clock = clock;
+        this.metrics = metrics;
+        this.tracer = tracer;
         for (Map.Entry<String, SmsConfig.Provider> entry : config.providers().entrySet()) {
             String name = entry.getKey();
             SmsConfig.Provider provider = entry.getValue();
@@ -81,19 +94,32 @@ public class SmsProviders {
         List<String> failures = new ArrayList<>();
         boolean limited = false;
         for (Route route : ordered) {
+            Span span = tracer.spanBuilder("sms submit").setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("rujukan.sms.provider", route.name).startSpan();
             long started = System.nanoTime();
-            try {
+            try (Scope scope = span.makeCurrent()) {
                 String messageId = route.guard.call(() -> route.provider.submit(to, text), String.class);
-                route.health.record(clock.instant(), false, Duration.ofNanos(System.nanoTime() - started));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                route.health.record(clock.instant(), false, took);
+                metrics.handedOver(CHANNEL, route.name, took, true);
+                span.setAttribute("rujukan.sms.message-id", messageId);
                 return new SentSms(route.name, messageId);
             } catch (RateLimitException e) {
+                span.addEvent("rate limited");
                 limited = true;
             } catch (CircuitBreakerOpenException e) {
+                span.addEvent("circuit open");
                 failures.add(route.name + ": circuit open");
             } catch (Exception e) {
-                route.health.record(clock.instant(), true, Duration.ofNanos(System.nanoTime() - started));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                route.health.record(clock.instant(), true, took);
+                metrics.handedOver(CHANNEL, route.name, took, false);
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
                 failures.add(e.getMessage());
                 Log.warnf("SMS provider %s failed, trying the next: %s", route.name, e.getMessage());
+            } finally {
+                span.end();
             }
         }
         if (limited) {

@@ -16,6 +16,7 @@ import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
 import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.metrics.ReferralMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,9 +57,11 @@ public class Escalator {
     private final ObjectMapper json;
     private final EscalationConfig config;
     private final Clock clock;
+    private final ReferralMetrics metrics;
 
     public Escalator(EntityManager entityManager, Outbox outbox, Alerts alerts, ObjectMapper json,
-            EscalationConfig config, Clock clock) {
+            EscalationConfig config, Clock clock, ReferralMetrics metrics) {
+        this.metrics = metrics;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -199,6 +202,7 @@ public class Escalator {
             }
         });
         outbox.addAll(events);
+        metrics.escalated(due.stream().map(d -> d.chain().get(d.step() - 1).level()).toList());
         Log.debugf("Escalation: %d steps fired", due.size());
         return due.size();
     }

@@ -17,12 +17,14 @@ import id.rujukan.referral.deadline.DeadlinePolicy;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.escalation.EscalationPolicy;
 import id.rujukan.referral.escalation.Level;
+import id.rujukan.referral.metrics.ReferralMetrics;
 import id.rujukan.referral.routing.Router;
 import id.rujukan.referral.routing.RoutingDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +51,11 @@ public class Referrals {
     private final DeadlinePolicy deadlines;
     private final EscalationPolicy escalation;
     private final Clock clock;
+    private final ReferralMetrics metrics;
 
     public Referrals(Router router, Outbox outbox, Alerts alerts, DeadlinePolicy deadlines,
-            EscalationPolicy escalation, Clock clock) {
+            EscalationPolicy escalation, Clock clock, ReferralMetrics metrics) {
+        this.metrics = metrics;
         this.router = router;
         this.outbox = outbox;
         this.alerts = alerts;
@@ -155,6 +159,7 @@ public class Referrals {
             case ACCEPT -> {
                 if (referral.receivedAt == null) {
                     referral.receivedAt = now;
+                    acknowledged(referral, now);
                 }
                 referral.acceptedAt = now;
                 Deadline.stop(referral.id, Deadline.RECEIVE);
@@ -302,9 +307,16 @@ public class Referrals {
 
     private void received(Referral referral, Instant now) {
         referral.receivedAt = now;
+        acknowledged(referral, now);
         Deadline.stop(referral.id, Deadline.RECEIVE);
         // the accept clock counts from routing; if it has already run out, its chain starts now
         Deadline.start(referral.id, Deadline.ACCEPT, referral.acceptDueAt);
+    }
+
+    private void acknowledged(Referral referral, Instant now) {
+        if (referral.routedAt != null) {
+            metrics.acknowledged(referral.urgency, Duration.between(referral.routedAt, now));
+        }
     }
 
     private CareCase openCase(ReferralSubmitted submitted, Instant now) {

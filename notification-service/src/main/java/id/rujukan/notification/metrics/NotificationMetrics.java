@@ -1,0 +1,58 @@
+package id.rujukan.notification.metrics;
+
+import id.rujukan.messaging.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The notification service's domain metrics: what became of notifications ({@code rujukan.notifications},
+ * by channel, provider and outcome: sent, delivered, retried, failed) and how long each hand-over to a
+ * provider took ({@code rujukan.notification.send}, by channel, provider and outcome ok or error).
+ * Outcomes are counted when their transaction commits.
+ */
+@ApplicationScoped
+public class NotificationMetrics {
+
+    /** The provider tag of an outcome no provider is to blame for: every SMS provider refused it. */
+    public static final String NO_PROVIDER = "none";
+
+    private final MeterRegistry registry;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public NotificationMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.registry = registry;
+        this.transactions = transactions;
+    }
+
+    /** One hand-over to a provider (an SMSC, an aggregator, the SMTP server) and how long it took. */
+    public void handedOver(String channel, String provider, Duration took, boolean ok) {
+        Timer.builder("rujukan.notification.send")
+                .description("Time to hand a notification to its provider")
+                .tags("channel", channel, "provider", provider, "outcome", ok ? "ok" : "error")
+                .publishPercentileHistogram()
+                .register(registry).record(took);
+    }
+
+    /** A notification's outcome, counted once the transaction recording it commits. */
+    public void outcome(String channel, String provider, Outcome outcome) {
+        Counter counter = Counter.builder("rujukan.notifications")
+                .description("Notifications by what became of them")
+                .tags("channel", channel, "provider", provider == null ? NO_PROVIDER : provider,
+                        "outcome", outcome.tag())
+                .register(registry);
+        AfterCommit.run(transactions, counter::increment);
+    }
+
+    public enum Outcome {
+        SENT, DELIVERED, RETRIED, FAILED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
