@@ -9,16 +9,23 @@ import id.rujukan.contract.Gsm7;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.infra.TraceCollector;
+import id.rujukan.infra.testing.PrometheusText;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,6 +214,93 @@ class LocalStackIT {
                 given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/timeline")
                         .then().statusCode(200).extract().jsonPath().getList("detail", String.class))
                 .contains("SMS delivered to the OFFICER of dinsos-1608"));
+    }
+
+    @Test
+    void oneTraceRunsFromTheGatewayPostThroughTheThreeServicesToTheSmsAtTheSmsc() {
+        // the agency's system starts the trace; every span of the referral's journey must join it
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        String body = readDemo().replace("\"HIGH\"", "\"EMERGENCY\"");
+        String referralId = given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura"))
+                .header("traceparent", traceparent).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        String reference = "ref " + referralId.substring(0, 8).toUpperCase(Locale.ROOT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(reference).size() >= 2);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<TraceCollector.ReceivedSpan> trace = stack.traces().trace(traceId);
+            assertThat(trace).extracting(TraceCollector.ReceivedSpan::service)
+                    .contains("agency-gateway", "referral-service", "notification-service");
+            // the SMS handed to the SMSC (two: the officer and the duty officer), under the referral's trace
+            assertThat(trace).filteredOn(span -> span.name().equals("sms submit"))
+                    .extracting(TraceCollector.ReceivedSpan::service).containsOnly("notification-service")
+                    .hasSizeGreaterThanOrEqualTo(2);
+            // Kafka hops: published by one service, received by the next
+            assertThat(trace).filteredOn(span -> span.kind().equals("SPAN_KIND_PRODUCER"))
+                    .extracting(TraceCollector.ReceivedSpan::service)
+                    .contains("agency-gateway", "referral-service");
+            assertThat(trace).filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER"))
+                    .extracting(TraceCollector.ReceivedSpan::service)
+                    .contains("referral-service", "notification-service");
+        });
+        // every span but the first has its parent in the same trace: one tree, not fragments
+        List<TraceCollector.ReceivedSpan> trace = stack.traces().trace(traceId);
+        Set<String> ids = trace.stream().map(TraceCollector.ReceivedSpan::spanId).collect(Collectors.toSet());
+        assertThat(trace).filteredOn(span -> !ids.contains(span.parentSpanId())).hasSize(1)
+                .allSatisfy(root -> assertThat(root.service()).isEqualTo("agency-gateway"));
+    }
+
+    @Test
+    void afterAReferralsLifeEachServiceShowsItsDomainMetrics() {
+        String rutan = clientToken("rutan-martapura");
+        String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON)
+                .body(readDemo()).when().post("/api/v1/referrals")
+                .then().statusCode(202).extract().path("referralId");
+        String officer = userToken("officer.dinsos-1608");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ROUTED")));
+        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/referrals/" + referralId + "/acknowledge").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(referralId).size() >= 2);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String referrals = metrics(stack.ports().referralService());
+            assertThat(PrometheusText.sum(referrals, "rujukan_referrals", Map.of("state", "RECEIVED"))).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusText.sum(referrals, "rujukan_referral_acknowledge_time_seconds_count",
+                    Map.of("urgency", "HIGH"))).isGreaterThanOrEqualTo(1);
+            assertThat(PrometheusText.has(referrals, "rujukan_referrals_overdue")).isTrue();
+            assertThat(PrometheusText.sum(referrals, "rujukan_escalations_fired_total", Map.of("level", "OFFICERS")))
+                    .isNotNaN();
+            assertThat(PrometheusText.has(referrals, "rujukan_outbox_lag_seconds")).isTrue();
+            assertThat(PrometheusText.has(referrals, "kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+
+            String notifications = metrics(stack.ports().notificationService());
+            assertThat(PrometheusText.sum(notifications, "rujukan_notifications_total",
+                    Map.of("channel", "EMAIL", "provider", "smtp", "outcome", "sent"))).isGreaterThanOrEqualTo(2);
+            assertThat(PrometheusText.sum(notifications, "rujukan_notifications_total",
+                    Map.of("channel", "SMS", "outcome", "sent"))).isGreaterThanOrEqualTo(2);
+            assertThat(PrometheusText.sum(notifications, "rujukan_notification_send_seconds_count",
+                    Map.of("channel", "SMS", "outcome", "ok"))).isGreaterThanOrEqualTo(2);
+            assertThat(PrometheusText.has(notifications, "kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+
+            String gatewayMetrics = metrics(stack.ports().gateway());
+            assertThat(PrometheusText.sum(gatewayMetrics, "rujukan_webhook_deliveries_total",
+                    Map.of("outcome", "failed"))).isNotNaN();
+            assertThat(PrometheusText.sum(gatewayMetrics, "http_server_requests_seconds_count",
+                    Map.of("uri", "/api/v1/referrals", "method", "POST", "status", "202"))).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    private static String metrics(int port) {
+        return given().baseUri("http://127.0.0.1:" + port).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static List<ReceivedSms> smsAbout(String reference) {

@@ -58,6 +58,8 @@ public class WebhookDispatcher {
         this.pushes = outcome -> Counter.builder("rujukan.webhook.deliveries").tag("outcome", outcome)
                 .description("Pushes to agencies' webhooks: delivered, failed (to be retried), given-up")
                 .register(registry);
+        // shown at 0 from the start, so an alert on failures has a series before the first one
+        List.of("delivered", "failed", "given-up").forEach(pushes::apply);
         this.config = config;
         this.timeline = timeline;
         this.publisher = publisher;
