@@ -10,6 +10,7 @@ import static id.rujukan.notification.Alerting.caseReference;
 import static id.rujukan.notification.Alerting.mailsAbout;
 import static id.rujukan.notification.Alerting.request;
 import static id.rujukan.notification.Alerting.smsAbout;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +23,7 @@ import id.rujukan.contract.Urgency;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
 import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.PrometheusText;
 import id.rujukan.infra.testing.SmsTestResource;
 import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
@@ -34,6 +36,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -206,6 +209,7 @@ class SmsFlowTest {
         SmsTestResource.center().refuseSubmissions(true);
         SmsTestResource.aggregator().failing(true);
         NotificationRequested request = request("referral-reminder", "SUPERVISOR", "SMS", Urgency.EMERGENCY, null);
+        String before = metrics();
 
         alerting.send(request);
 
@@ -217,6 +221,30 @@ class SmsFlowTest {
         assertThat(awaitMailsAbout(request.referralId(), 1).get(0).to()).isEqualTo(SUPERVISOR_EMAIL);
         assertThat(mailsAbout(request.referralId()).get(0).subject()).contains("Pengingat");
         assertThat(smsAbout(request.referralId())).isEmpty();
+
+        // what the dashboard shows: retries, then the failure, each provider's refusals, the email instead
+        await().atMost(WAIT).untilAsserted(() -> {
+            String after = metrics();
+            assertThat(delta(before, after, "rujukan_notifications_total",
+                    Map.of("channel", "SMS", "provider", "none", "outcome", "retried"))).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, "rujukan_notifications_total",
+                    Map.of("channel", "SMS", "provider", "none", "outcome", "failed"))).isEqualTo(1);
+            assertThat(delta(before, after, "rujukan_notification_send_seconds_count",
+                    Map.of("channel", "SMS", "provider", "smsc", "outcome", "error"))).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, "rujukan_notification_send_seconds_count",
+                    Map.of("channel", "SMS", "provider", "aggregator", "outcome", "error"))).isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, "rujukan_notifications_total",
+                    Map.of("channel", "EMAIL", "provider", "smtp", "outcome", "sent"))).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double delta(String before, String after, String name, Map<String, String> labels) {
+        double was = PrometheusText.sum(before, name, labels);
+        return PrometheusText.sum(after, name, labels) - (Double.isNaN(was) ? 0 : was);
     }
 
     private static NotificationRequested sameAlert(NotificationRequested alert, String role, String channel) {
