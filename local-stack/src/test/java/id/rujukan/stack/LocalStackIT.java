@@ -78,7 +78,7 @@ class LocalStackIT {
                         .then().statusCode(200)
                         .body("state", equalTo("ROUTED"))
                         .body("targetAgencyId", equalTo("dinsos-1608")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(referralId).size() >= 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(referralId).size() >= 2);
         List<ReceivedMail> mails = mailsAbout(referralId);
         assertThat(mails).extracting(ReceivedMail::to).containsExactlyInAnyOrder(
                 "officer@dinsos-1608.rujukan.example", "duty-officer@dinsos-1608.rujukan.example");

@@ -17,9 +17,12 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    /** Whether any series of the metric is exposed. */
+    /**
+     * Whether any series of the metric is exposed, whatever its value: a Kafka client's records-lag-max, for
+     * one, reads NaN while its consumer has fetched nothing lately.
+     */
     public static boolean has(String text, String metric) {
-        return !Double.isNaN(sum(text, metric, Map.of()));
+        return text.lines().anyMatch(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "));
     }
 
     /**
