@@ -42,12 +42,14 @@ class ConsumedGarbageTest {
 
 
     @Test
-    void garbageOnTheLifecycleAndDirectoryTopicsGoesToTheDeadLetterTopicWithItsReason() throws Exception {
+    void garbageOnEveryConsumedTopicGoesToTheDeadLetterTopicWithItsReasonWhileValidRecordsFlow() throws Exception {
         String key = "poison-" + UUID.randomUUID();
         kafka.send(Topics.REFERRAL_LIFECYCLE, key, "\u0000\u0001 not json", headers(EventTypes.REFERRAL_ROUTED));
         kafka.send(Topics.REFERRAL_LIFECYCLE, key, "{\"referralId\":\"" + key + "\",\"version\":3}",
                 headers(EventTypes.REFERRAL_ROUTED));
         kafka.send(Topics.AGENCY_DIRECTORY, key, "{\"agencyId\":\"" + key + "\"}", headers(EventTypes.AGENCY_PUBLISHED));
+        kafka.send(Topics.NOTIFICATION_STATUS, key, "[1,2,3", headers(EventTypes.NOTIFICATION_SENT));
+        kafka.send(Topics.NOTIFICATION_STATUS, key, "{}", List.of());
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged valid = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
                 Urgency.NORMAL, "named by the referrer");
@@ -55,11 +57,15 @@ class ConsumedGarbageTest {
                 headers(EventTypes.REFERRAL_ROUTED));
 
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_AGENCY_GATEWAY,
-                r -> key.equals(r.key()), 3, WAIT);
+                r -> key.equals(r.key()), 5, WAIT);
         assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason").orElse(""))
                 .anySatisfy(reason -> assertThat(reason).contains("is unreadable"))
                 .anySatisfy(reason -> assertThat(reason).contains("is invalid").contains("category must not be null"))
-                .anySatisfy(reason -> assertThat(reason).contains(EventTypes.AGENCY_PUBLISHED).contains("is invalid"));
+                .anySatisfy(reason -> assertThat(reason).contains(EventTypes.AGENCY_PUBLISHED).contains("is invalid"))
+                .anySatisfy(reason -> assertThat(reason).contains(EventTypes.NOTIFICATION_SENT).contains("is unreadable"))
+                .anySatisfy(reason -> assertThat(reason).contains("not a CloudEvent"));
+        assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-topic").orElse(""))
+                .contains(Topics.REFERRAL_LIFECYCLE, Topics.AGENCY_DIRECTORY, Topics.NOTIFICATION_STATUS);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(200).body("state", equalTo("ROUTED")));
     }
