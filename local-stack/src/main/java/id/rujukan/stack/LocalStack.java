@@ -46,10 +46,13 @@ public final class LocalStack implements AutoCloseable {
     private SmsCenter smsc;
     private SmsAggregator smsAggregator;
     private TraceCollector traces;
+    /** For bench/run.sh: the gateway's HTTP floor on, limits meant for agencies and SMS contracts off. */
+    private final boolean bench;
     private KeycloakServer keycloak;
 
-    private LocalStack(StackPorts ports) {
+    private LocalStack(StackPorts ports, boolean bench) {
         this.ports = ports;
+        this.bench = bench;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,18 +62,20 @@ public final class LocalStack implements AutoCloseable {
         Path root = Path.of(System.getProperty("rujukan.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve(".local-stack");
         boolean fresh = false;
+        boolean bench = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
+                case "--bench" -> bench = true;
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 default -> {
-                    System.err.println("usage: local-stack [--fresh] [--data-dir DIR]");
+                    System.err.println("usage: local-stack [--fresh] [--data-dir DIR] [--bench]");
                     System.exit(2);
                 }
             }
         }
         long started = System.nanoTime();
-        LocalStack stack = start(root, dataDir, fresh, StackPorts.standard());
+        LocalStack stack = start(root, dataDir, fresh, StackPorts.standard(), bench);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the local stack...");
@@ -83,11 +88,20 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready. */
     public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports) throws Exception {
+        return start(root, dataDir, fresh, ports, false);
+    }
+
+    /**
+     * @param bench as for bench/run.sh: the gateway's HTTP floor endpoint on, and no rate limit per agency or
+     *        per SMS provider (the load comes from one agency, and the simulators take any rate)
+     */
+    public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports, boolean bench)
+            throws Exception {
         if (fresh) {
             Directories.delete(dataDir);
         }
         Files.createDirectories(dataDir);
-        LocalStack stack = new LocalStack(ports);
+        LocalStack stack = new LocalStack(ports, bench);
         try {
             stack.startAll(root, dataDir);
         } catch (Exception | Error e) {
@@ -122,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
         String linkSecret = secret(dataDir, "action-link-secret");
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
-                        common(kafka, postgres, "referral"), logs),
+                        common(kafka, postgres, "referral"), logs, bench),
                 ServiceProcess.start(root, "notification-service", ports.notificationService(), with(
                         common(kafka, postgres, "notification"),
                         Map.of("quarkus.mailer.host", "127.0.0.1",
@@ -133,7 +147,9 @@ public final class LocalStack implements AutoCloseable {
                                 "rujukan.sms.providers.smsc.smpp.system-id", SMSC_SYSTEM_ID,
                                 "rujukan.sms.providers.smsc.smpp.password", SMSC_PASSWORD,
                                 "rujukan.sms.providers.aggregator.http.endpoint", smsAggregator.endpoint(),
-                                "rujukan.sms.providers.aggregator.http.api-key", AGGREGATOR_API_KEY)), logs));
+                                "rujukan.sms.providers.aggregator.http.api-key", AGGREGATOR_API_KEY),
+                        benchOnly(Map.of("rujukan.sms.providers.smsc.rate-per-second", "100000",
+                                "rujukan.sms.providers.aggregator.rate-per-second", "100000"))), logs, bench));
         running.addAll(services);
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -146,8 +162,10 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.oidc.auth-server-url", keycloak.issuer(),
                         "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
                         "rujukan.action-links.secret", linkSecret,
-                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService())),
-                logs);
+                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService()),
+                benchOnly(Map.of("rujukan.bench.floor-enabled", "true", "rujukan.rate-limit.per-second", "1000000",
+                        "rujukan.rate-limit.burst", "1000000"))),
+                logs, bench);
         running.add(gateway);
         gateway.awaitReady(READY_TIMEOUT);
         this.keycloak = keycloak;
@@ -166,10 +184,17 @@ public final class LocalStack implements AutoCloseable {
                 "quarkus.log.console.json.enabled", "false");
     }
 
-    private static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+    @SafeVarargs
+    private static Map<String, String> with(Map<String, String> base, Map<String, String>... more) {
         Map<String, String> all = new HashMap<>(base);
-        all.putAll(more);
+        for (Map<String, String> each : more) {
+            all.putAll(each);
+        }
         return all;
+    }
+
+    private Map<String, String> benchOnly(Map<String, String> config) {
+        return bench ? config : Map.of();
     }
 
     /**

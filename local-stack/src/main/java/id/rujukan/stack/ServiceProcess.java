@@ -31,15 +31,26 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir)
             throws IOException {
+        return start(root, name, port, config, logDir, false);
+    }
+
+    /**
+     * @param fullJit for measurements: the JIT compiles hot code fully (and a larger heap), instead of the
+     *        quick start of the first compiler tier only
+     */
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir,
+            boolean fullJit) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: build with ./mvnw package -DskipTests first");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add(fullJit ? "-Xmx512m" : "-Xmx256m");
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        if (!fullJit) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

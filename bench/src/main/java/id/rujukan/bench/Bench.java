@@ -1,0 +1,456 @@
+package id.rujukan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The load generator of bench/run.sh, in its own JVM, against a local stack started with {@code --bench}.
+ * Prints each figure as it is measured and writes them as Markdown rows for bench/RESULTS.md.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SERVICES = {"agency-gateway", "referral-service", "notification-service"};
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String body;
+    private final List<String> results = new ArrayList<>();
+    private final Map<String, Long> maxRss = new ConcurrentHashMap<>();
+    private String token;
+    private Instant tokenAt = Instant.EPOCH;
+
+    private Bench(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.body = Files.readString(Path.of(options.get("root"), "local-stack/demo/referral.json"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("root", ".", "gateway", "http://127.0.0.1:8080",
+                "keycloak", "http://127.0.0.1:8180", "kafka", "127.0.0.1:19092",
+                "postgres", "jdbc:postgresql://127.0.0.1:15432/notification", "seconds", "30",
+                "concurrency", "64", "rate", "500", "out", "target/bench-results.md"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Bench(options).run();
+    }
+
+    private void run() throws Exception {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(this::sampleRss, 0, 500, TimeUnit.MILLISECONDS);
+        int seconds = Integer.parseInt(options.get("seconds"));
+        int concurrency = Integer.parseInt(options.get("concurrency"));
+
+        System.out.println("Warming up (15 s each: the API and the floor)...");
+        closedLoop("/api/v1/referrals", true, concurrency, 15);
+        closedLoop("/bench/floor", false, concurrency, 15);
+
+        // the floor and Kafka first, on a quiet machine; then the gateway, while what it takes in flows on
+        waitForQuiet();
+        double floor = closedLoop("/bench/floor", false, concurrency, seconds);
+        int recordSize = intakeRecordSize();
+        double kafka = kafkaProducerRate(recordSize);
+        waitForQuiet();
+        Map<String, Long> cpuBefore = cpuTicks();
+        long wallBefore = System.nanoTime();
+        double gateway = closedLoop("/api/v1/referrals", true, concurrency, seconds);
+        String cpu = cpuShare(cpuBefore, cpuTicks(), System.nanoTime() - wallBefore);
+        System.out.println("P1 CPU during the gateway phase (share of the machine): " + cpu);
+        System.out.printf("P1 gateway ingest: %.0f referrals/s accepted (202, token checked, acks=all)%n", gateway);
+        System.out.printf("P1 HTTP floor:     %.0f requests/s (same stack, same body, 202, nothing done)%n", floor);
+        System.out.printf("P1 Kafka producer: %.0f records/s of %d bytes, acks=all (ProducerPerformance)%n", kafka,
+                recordSize);
+        System.out.printf("P1 ratios: gateway/floor %.2f (target >= 0.5), gateway/Kafka %.2f%n", gateway / floor,
+                gateway / kafka);
+        results.add(String.format("| P1 | gateway ingest, %d concurrent, real tokens, acks=all | %.0f referrals/s | "
+                + "HTTP floor %.0f/s (ratio %.2f, target >= 0.50: %s); Kafka producer %.0f records/s of %d B "
+                + "(ratio %.3f) |", concurrency, gateway, floor, gateway / floor,
+                gateway / floor >= 0.5 ? "met" : "**missed**", kafka, recordSize, gateway / kafka));
+        results.add("| P1 | CPU while the gateway phase ran (share of all cores) | " + cpu + " | |");
+
+        waitForQuiet();
+        int rate = Integer.parseInt(options.get("rate"));
+        Latency atTarget = openLoop(rate, 20);
+        System.out.println("P2 end to end at " + rate + "/s: " + atTarget);
+        results.add(String.format("| P2 | POST to first alert handed to SMTP/SMSC, %d referrals/s for 20 s | "
+                + "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms | %d of %d alerted; target p99 < 50 ms: %s |", rate,
+                atTarget.p(50), atTarget.p(95), atTarget.p(99), atTarget.max(), atTarget.alerted(), atTarget.sent(),
+                atTarget.holds(50) ? "met" : "**missed**"));
+        Integer holding = atTarget.holds(100) ? rate : null;
+        for (int lower : new int[] {400, 300, 200, 100, 50, 25, 10}) {
+            if (holding != null || lower >= rate) {
+                continue;
+            }
+            waitForQuiet();
+            Latency latency = openLoop(lower, 15);
+            System.out.println("P2 end to end at " + lower + "/s: " + latency);
+            results.add(String.format("| P2 | the same at %d referrals/s for 15 s | p50 %d ms, p95 %d ms, p99 %d ms, "
+                    + "max %d ms | %d of %d alerted |", lower, latency.p(50), latency.p(95), latency.p(99),
+                    latency.max(), latency.alerted(), latency.sent()));
+            if (latency.holds(100)) {
+                holding = lower;
+            }
+        }
+        System.out.println("P2 highest rate tried that holds p99 < 100 ms: " + (holding == null ? "none" : holding + "/s"));
+        results.add("| P2 | highest rate tried that holds p99 < 100 ms | " + (holding == null ? "none of those tried"
+                : holding + " referrals/s") + " | |");
+
+        sampler.shutdownNow();
+        for (String service : SERVICES) {
+            String started = startTime(service);
+            long rss = maxRss.getOrDefault(service, 0L);
+            System.out.printf("P4 %s: RSS under load %d MiB (max sampled), started in %s%n", service, rss / 1024, started);
+            results.add(String.format("| P4 | %s | RSS %d MiB under load (max, sampled every 0.5 s) | started in %s |",
+                    service, rss / 1024, started));
+        }
+        Files.writeString(Path.of(options.get("out")), String.join("\n", results) + "\n");
+        System.exit(0);
+    }
+
+    /** Keeps {@code concurrency} requests in flight for the time given; returns 202s per second. */
+    private double closedLoop(String path, boolean authenticated, int concurrency, int seconds) throws Exception {
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Map<String, Integer> why = new ConcurrentHashMap<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        HttpRequest request = request(path, authenticated);
+        while (System.nanoTime() < end) {
+            inFlight.acquire();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 202) {
+                    accepted.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    why.merge(error == null ? "HTTP " + response.statusCode() : error.getClass().getSimpleName(), 1,
+                            Integer::sum);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(concurrency);
+        double rate = accepted.get() / ((System.nanoTime() - started) / 1e9);
+        if (failed.get() > 0) {
+            System.out.println("  " + path + ": " + failed.get() + " requests not accepted " + why);
+        }
+        return rate;
+    }
+
+    /** Sends {@code rate} referrals a second; then waits for each one's first alert and reads when it went. */
+    private Latency openLoop(int rate, int seconds) throws Exception {
+        HttpRequest request = request("/api/v1/referrals", true);
+        Map<String, Instant> posted = new ConcurrentHashMap<>();
+        AtomicLong failed = new AtomicLong();
+        Map<String, Integer> why = new ConcurrentHashMap<>();
+        int total = rate * seconds;
+        CountDownLatch done = new CountDownLatch(total);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        AtomicLong sent = new AtomicLong();
+        clock.scheduleAtFixedRate(() -> {
+            if (sent.incrementAndGet() > total) {
+                return;
+            }
+            Instant at = Instant.now();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                try {
+                    if (error == null && response.statusCode() == 202) {
+                        posted.put(JSON.readTree(response.body()).get("referralId").asText(), at);
+                    } else {
+                        failed.incrementAndGet();
+                        why.merge(error == null ? "HTTP " + response.statusCode() : error.getClass().getSimpleName(),
+                                1, Integer::sum);
+                    }
+                } catch (IOException e) {
+                    failed.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        done.await(seconds + 60L, TimeUnit.SECONDS);
+        clock.shutdownNow();
+        if (!why.isEmpty()) {
+            System.out.println("  at " + rate + "/s, not accepted: " + why);
+        }
+        // every referral's first alert, as the notification service recorded handing it over
+        Map<String, Instant> firstAlert = new HashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            firstAlert = firstAlerts(posted.keySet());
+            if (firstAlert.size() >= posted.size()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        List<Long> millis = new ArrayList<>();
+        for (Map.Entry<String, Instant> entry : firstAlert.entrySet()) {
+            millis.add(Duration.between(posted.get(entry.getKey()), entry.getValue()).toMillis());
+        }
+        millis.sort(Long::compare);
+        return new Latency(millis, total - failed.get(), failed.get());
+    }
+
+    private Map<String, Instant> firstAlerts(Set<String> referralIds) throws Exception {
+        Map<String, Instant> first = new HashMap<>();
+        Properties login = new Properties();
+        login.put("user", "postgres");
+        login.put("password", "postgres");
+        try (Connection db = DriverManager.getConnection(options.get("postgres"), login);
+                PreparedStatement query = db.prepareStatement("""
+                        select referral_id, min(sent_at) from notification
+                        where referral_id = any(?) and sent_at is not null group by referral_id""")) {
+            query.setArray(1, db.createArrayOf("text", referralIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    first.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The latencies of one run, in milliseconds, sorted. */
+    record Latency(List<Long> millis, long sent, long refused) {
+        long p(int percentile) {
+            return millis.isEmpty() ? -1 : millis.get(Math.min(millis.size() - 1,
+                    (int) Math.ceil(percentile / 100.0 * millis.size()) - 1));
+        }
+
+        long max() {
+            return millis.isEmpty() ? -1 : millis.get(millis.size() - 1);
+        }
+
+        int alerted() {
+            return millis.size();
+        }
+
+        boolean holds(long p99Millis) {
+            return alerted() == sent && refused == 0 && p(99) < p99Millis;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d of %d alerted, %d refused)", p(50),
+                    p(95), p(99), max(), alerted(), sent, refused);
+        }
+    }
+
+    /** The value size and headers of the record the gateway publishes for one referral. */
+    private int intakeRecordSize() {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", options.get("kafka"));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            TopicPartition partition = consumer.partitionsFor("rujukan.referral-intake.v1").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).findFirst().orElseThrow();
+            consumer.assign(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            consumer.seek(partition, Math.max(0, end - 1));
+            for (int i = 0; i < 20; i++) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    int headers = 0;
+                    for (Header header : record.headers()) {
+                        headers += header.key().length() + header.value().length;
+                    }
+                    return record.value().length + headers;
+                }
+            }
+        }
+        throw new IllegalStateException("no referral on the intake topic to size");
+    }
+
+    /** Kafka's ProducerPerformance against the same broker, in its own JVM; records per second. */
+    private double kafkaProducerRate(int recordSize) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", options.get("kafka"));
+        try (Admin admin = Admin.create(config)) {
+            if (!admin.listTopics().names().get().contains("bench.raw-producer")) {
+                admin.createTopics(List.of(new NewTopic("bench.raw-producer", 6, (short) 1))).all().get();
+            }
+        }
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "bench.raw-producer", "--num-records", "300000", "--record-size",
+                Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + options.get("kafka"), "acks=all", "enable.idempotence=true", "linger.ms=1")
+                .redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tool.waitFor();
+        Matcher summary = Pattern.compile("300000 records sent, ([\\d.]+) records/sec").matcher(output);
+        if (!summary.find()) {
+            throw new IllegalStateException("ProducerPerformance printed no summary:\n" + output);
+        }
+        return Double.parseDouble(summary.group(1));
+    }
+
+    /** Waits until the services have caught up: no notification queued or being sent. */
+    private void waitForQuiet() throws Exception {
+        Properties login = new Properties();
+        login.put("user", "postgres");
+        login.put("password", "postgres");
+        for (int i = 0; i < 120; i++) {
+            try (Connection db = DriverManager.getConnection(options.get("postgres"), login);
+                    ResultSet rows = db.createStatement().executeQuery(
+                            "select count(*) from notification where status = 'QUEUED'")) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private HttpRequest request(String path, boolean authenticated) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.get("gateway") + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authenticated) {
+            builder.header("Authorization", "Bearer " + token());
+        }
+        return builder.build();
+    }
+
+    /** A real token from the stack's Keycloak (client credentials of Rutan Martapura), renewed every 4 minutes. */
+    private String token() throws Exception {
+        if (Duration.between(tokenAt, Instant.now()).toMinutes() >= 4) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("keycloak")
+                    + "/realms/rujukan/protocol/openid-connect/token"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "rutan-martapura:dev-secret-rutan-martapura".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+            JsonNode answer = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            token = answer.get("access_token").asText();
+            tokenAt = Instant.now();
+        }
+        return token;
+    }
+
+    private void sampleRss() {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String commandLine;
+                try {
+                    commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                } catch (IOException e) {
+                    continue;
+                }
+                for (String service : SERVICES) {
+                    if (commandLine.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
+                        for (String line : Files.readAllLines(process.resolve("status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                long kib = Long.parseLong(line.replaceAll("\\D", ""));
+                                maxRss.merge(service, kib, Math::max);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a process ended while being read; the next sample counts
+        }
+    }
+
+    /** CPU ticks used so far by each part of the stack, by what its command line says it is. */
+    private static Map<String, Long> cpuTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks.merge(part(commandLine), used, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    private static String part(String commandLine) {
+        for (String service : SERVICES) {
+            if (commandLine.contains(service + "/target/quarkus-app")) {
+                return service;
+            }
+        }
+        if (commandLine.contains("local-stack.jar")) {
+            return "Kafka+SMTP+SMSC (launcher JVM)";
+        }
+        if (commandLine.contains("keycloak")) {
+            return "Keycloak";
+        }
+        if (commandLine.contains("postgres")) {
+            return "PostgreSQL";
+        }
+        if (commandLine.contains("id.rujukan.bench.Bench")) {
+            return "load generator";
+        }
+        return "other";
+    }
+
+    private static String cpuShare(Map<String, Long> before, Map<String, Long> after, long wallNanos) {
+        double available = wallNanos / 1e9 * 100 * Runtime.getRuntime().availableProcessors(); // ticks at 100 Hz
+        StringBuilder share = new StringBuilder();
+        after.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry -> {
+            double percent = (entry.getValue() - before.getOrDefault(entry.getKey(), 0L)) / available * 100;
+            if (percent >= 1) {
+                share.append(share.isEmpty() ? "" : ", ").append(entry.getKey()).append(' ')
+                        .append(Math.round(percent)).append('%');
+            }
+        });
+        return share.toString();
+    }
+
+    private String startTime(String service) throws IOException {
+        Path log = Path.of(options.get("logs"), service + ".log");
+        Matcher started = Pattern.compile("started in ([\\d.]+)s").matcher(Files.readString(log));
+        return started.find() ? started.group(1) + " s" : "unknown";
+    }
+}
