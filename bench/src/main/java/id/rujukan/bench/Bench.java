@@ -34,11 +34,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -413,68 +413,62 @@ public final class Bench {
     }
 
     private void sampleRss() {
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                String commandLine;
-                try {
-                    commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                } catch (IOException e) {
-                    continue;
-                }
-                for (String service : SERVICES) {
-                    if (commandLine.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
-                        for (String line : Files.readAllLines(process.resolve("status"))) {
-                            if (line.startsWith("VmRSS:")) {
-                                long kib = Long.parseLong(line.replaceAll("\\D", ""));
-                                maxRss.merge(service, kib, Math::max);
-                            }
-                        }
+        processes().forEach((process, commandLine) -> {
+            String part = part(commandLine);
+            if (!List.of(SERVICES).contains(part)) {
+                return;
+            }
+            try {
+                for (String line : Files.readAllLines(process.resolve("status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        maxRss.merge(part, Long.parseLong(line.replaceAll("\\D", "")), Math::max);
                     }
                 }
+            } catch (IOException | RuntimeException e) {
+                // the process ended while being read; the next sample counts
             }
-        } catch (IOException | RuntimeException e) {
-            // a process ended while being read; the next sample counts
-        }
+        });
     }
 
     /** Sends a signal to the services named (their JVMs, found by command line). */
     private static void signal(String signal, String... services) throws Exception {
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                String commandLine;
-                try {
-                    commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                } catch (IOException e) {
-                    continue;
-                }
-                for (String service : services) {
-                    if (commandLine.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
-                        new ProcessBuilder("kill", "-" + signal, process.getFileName().toString()).inheritIO()
-                                .start().waitFor();
-                    }
-                }
+        for (Map.Entry<Path, String> process : processes().entrySet()) {
+            if (List.of(services).contains(part(process.getValue()))) {
+                new ProcessBuilder("kill", "-" + signal, process.getKey().getFileName().toString()).inheritIO()
+                        .start().waitFor();
             }
         }
+    }
+
+    /** Every process on the machine (its /proc directory) and its command line. */
+    private static Map<Path, String> processes() {
+        Map<Path, String> processes = new HashMap<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path process : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    processes.put(process, Files.readString(process.resolve("cmdline")).replace('\0', ' '));
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return processes;
+        }
+        return processes;
     }
 
     /** CPU ticks used so far by each part of the stack, by what its command line says it is. */
     private static Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new HashMap<>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String commandLine = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                    String stat = Files.readString(process.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    ticks.merge(part(commandLine), used, Long::sum);
-                } catch (IOException | RuntimeException e) {
-                    // gone meanwhile
-                }
+        processes().forEach((process, commandLine) -> {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(part(commandLine), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile
             }
-        } catch (IOException e) {
-            return ticks;
-        }
+        });
         return ticks;
     }
 

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -224,7 +225,7 @@ class ManifestsTest {
     }
 
     private static String capitalized(String operation) {
-        return operation.substring(0, 1).toUpperCase() + operation.substring(1).toLowerCase();
+        return operation.substring(0, 1).toUpperCase(Locale.ROOT) + operation.substring(1).toLowerCase(Locale.ROOT);
     }
 
     @ParameterizedTest

@@ -7,8 +7,6 @@ import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -38,9 +36,8 @@ public final class AlertsPage implements AutoCloseable {
     }
 
     /** Serves the page on {@code port} of the loopback interface. */
-    public static AlertsPage start(int port, Supplier<List<ReceivedMail>> mails, Supplier<List<ReceivedSms>> sms)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    public static AlertsPage start(int port, Supplier<List<ReceivedMail>> mails, Supplier<List<ReceivedSms>> sms) {
+        HttpServer server = LoopbackHttp.create(port, "Alerts page");
         AlertsPage page = new AlertsPage(server, mails, sms);
         server.createContext("/messages", exchange -> respond(exchange, "application/json",
                 JSON.writeValueAsString(Map.of("sms", page.sms.get(), "email", page.mails.get()))));

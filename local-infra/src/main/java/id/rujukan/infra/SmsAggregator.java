@@ -6,8 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +35,11 @@ public final class SmsAggregator implements AutoCloseable {
 
     /** Serves the API on {@code port} (0 picks a free one) on the loopback interface. */
     public static SmsAggregator start(int port, String apiKey) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port == 0 ? FreePorts.find() : port), 0);
-            SmsAggregator aggregator = new SmsAggregator(server, apiKey);
-            server.createContext(PATH, aggregator::handle);
-            server.start();
-            return aggregator;
-        } catch (IOException e) {
-            throw new IllegalStateException("SMS aggregator cannot listen on port " + port, e);
-        }
+        HttpServer server = LoopbackHttp.create(port, "SMS aggregator");
+        SmsAggregator aggregator = new SmsAggregator(server, apiKey);
+        server.createContext(PATH, aggregator::handle);
+        server.start();
+        return aggregator;
     }
 
     /** Where its API is, e.g. {@code http://127.0.0.1:8090/api/v1/messages}. */

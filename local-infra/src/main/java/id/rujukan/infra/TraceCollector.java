@@ -9,8 +9,6 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,16 +36,11 @@ public final class TraceCollector implements AutoCloseable {
 
     /** Listens on {@code port} (0 picks a free one) on the loopback interface. */
     public static TraceCollector start(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port == 0 ? FreePorts.find() : port), 0);
-            TraceCollector collector = new TraceCollector(server);
-            server.createContext(PATH, collector::handle);
-            server.start();
-            return collector;
-        } catch (IOException e) {
-            throw new IllegalStateException("Trace collector cannot listen on port " + port, e);
-        }
+        HttpServer server = LoopbackHttp.create(port, "Trace collector");
+        TraceCollector collector = new TraceCollector(server);
+        server.createContext(PATH, collector::handle);
+        server.start();
+        return collector;
     }
 
     /** The OTLP endpoint to configure exporters with (protocol http/protobuf), without the path. */

@@ -30,9 +30,6 @@ public class UnreadableBody {
 
     @ServerExceptionMapper(value = JsonProcessingException.class, priority = Priorities.USER - 100)
     public Response unreadable(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatched) {
-            return mismatched(mismatched);
-        }
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ")";
         String why = e instanceof JsonMappingException ? "it does not match the API" : "it is not valid JSON";
