@@ -10,10 +10,12 @@ import id.rujukan.contract.Topics;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.messaging.DirectoryCopy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,9 @@ class IdempotencyAndHandoffTest {
 
     @Inject
     DirectoryCopy directory;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeEach
     void agencies() throws Exception {
@@ -53,6 +58,38 @@ class IdempotencyAndHandoffTest {
                         "\"referringAgencyId\": \"dinsos-1608\"").replace("\"targetAgencyId\": \"dinsos-1608\"",
                         "\"targetAgencyId\": \"dinsos-16\""))
                 .post("/api/v1/referrals").then().statusCode(202).header("Idempotent-Replayed", (String) null);
+    }
+
+    @Test
+    void aKeyLeftClaimedByAGatewayThatDiedIsTakenOverAndResubmitsTheSameReferral() {
+        String key = UUID.randomUUID().toString();
+        String referralId = submit(key, Referrals.infantOfDetainee()).then().statusCode(202).extract()
+                .path("referralId");
+        // as a gateway killed after publishing, before keeping its answer, leaves the key: just now...
+        leaveClaimed(key, "now()");
+        submit(key, Referrals.infantOfDetainee()).then().statusCode(409).contentType("application/problem+json")
+                .header("Retry-After", "1");
+        // ...and longer ago than any request takes: the retry does it again, under the same referral id
+        leaveClaimed(key, "now() - interval '31 seconds'");
+        submit(key, Referrals.infantOfDetainee()).then().statusCode(202).header("Idempotent-Replayed", (String) null)
+                .body("referralId", equalTo(referralId));
+
+        // published twice as one referral (referral-service ignores a referral it already has), then answered
+        assertThat(KafkaTestResource.client().readAll(Topics.REFERRAL_INTAKE, r -> referralId.equals(r.key()),
+                Duration.ofSeconds(2))).hasSize(2).allSatisfy(record -> assertThat(
+                        json.readTree(record.value()).get("referralId").asText()).isEqualTo(referralId));
+        submit(key, Referrals.infantOfDetainee()).then().statusCode(202).header("Idempotent-Replayed", "true")
+                .body("referralId", equalTo(referralId));
+        // without a key nothing is remembered: each request is a referral of its own
+        assertThat(submit(null, Referrals.infantOfDetainee()).path("referralId").toString())
+                .isNotEqualTo(submit(null, Referrals.infantOfDetainee()).path("referralId").toString());
+    }
+
+    private void leaveClaimed(String key, String claimedAt) {
+        QuarkusTransaction.requiringNew().run(() -> assertThat(entityManager.createNativeQuery(
+                "update idempotent_request set status = null, location = null, body = null, claimed_at = "
+                        + claimedAt + " where agency_id = 'rutan-martapura' and idem_key = :key")
+                .setParameter("key", key).executeUpdate()).isEqualTo(1));
     }
 
     @Test

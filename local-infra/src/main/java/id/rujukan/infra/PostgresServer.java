@@ -19,10 +19,13 @@ public final class PostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    /** How to start it again on the same data, for a durable server; {@code null} for an ephemeral one. */
+    private final EmbeddedPostgres.Builder durable;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, EmbeddedPostgres.Builder durable) {
         this.postgres = postgres;
+        this.durable = durable;
     }
 
     /**
@@ -31,7 +34,7 @@ public final class PostgresServer implements AutoCloseable {
      * referrals.
      */
     public static PostgresServer startDurable(Path dataDir, int port) throws IOException {
-        return new PostgresServer(EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -39,8 +42,24 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 // whoever starts it stops it, after the services that use it
-                .setRegisterShutdownHook(false)
-                .start());
+                .setRegisterShutdownHook(false);
+        return new PostgresServer(builder.start(), builder);
+    }
+
+    /**
+     * Stops a durable server (a fast shutdown: connections are cut, as in an outage); {@link #startAgain()}
+     * brings it back on the same port and data.
+     */
+    public void stop() throws IOException {
+        if (durable == null) {
+            throw new IllegalStateException("only a durable server can be stopped and started again");
+        }
+        postgres.close();
+    }
+
+    /** Starts a stopped durable server again, on its port and data. */
+    public void startAgain() throws IOException {
+        postgres = durable.start();
     }
 
     /** Starts a throw-away server on a free port, for tests: fast, not durable. */
@@ -57,7 +76,7 @@ public final class PostgresServer implements AutoCloseable {
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
-        return new PostgresServer(builder.start());
+        return new PostgresServer(builder.start(), null);
     }
 
     /** Creates the databases that do not exist yet. */

@@ -48,11 +48,16 @@ public final class LocalStack implements AutoCloseable {
     private TraceCollector traces;
     /** For bench/run.sh: the gateway's HTTP floor on, limits meant for agencies and SMS contracts off. */
     private final boolean bench;
+    /** More configuration per service (by name), over the stack's own. */
+    private final Map<String, Map<String, String>> extraConfig;
     private KeycloakServer keycloak;
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
 
-    private LocalStack(StackPorts ports, boolean bench) {
+    private LocalStack(StackPorts ports, boolean bench, Map<String, Map<String, String>> extraConfig) {
         this.ports = ports;
         this.bench = bench;
+        this.extraConfig = extraConfig;
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,11 +102,20 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports, boolean bench)
             throws Exception {
+        return start(root, dataDir, fresh, ports, bench, Map.of());
+    }
+
+    /**
+     * @param extraConfig configuration per service name (e.g. {@code referral-service}) over the stack's own,
+     *        e.g. the fault-injection run's deadlines in seconds
+     */
+    public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports, boolean bench,
+            Map<String, Map<String, String>> extraConfig) throws Exception {
         if (fresh) {
             Directories.delete(dataDir);
         }
         Files.createDirectories(dataDir);
-        LocalStack stack = new LocalStack(ports, bench);
+        LocalStack stack = new LocalStack(ports, bench, extraConfig);
         try {
             stack.startAll(root, dataDir);
         } catch (Exception | Error e) {
@@ -118,10 +132,10 @@ public final class LocalStack implements AutoCloseable {
         KeycloakServer keycloak = KeycloakServer.start(root, ports.keycloak(), ports.keycloakManagement(), gatewayUrl,
                 logs);
         running.add(keycloak);
-        PostgresServer postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), ports.postgres());
+        postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), ports.postgres());
         running.add(postgres);
         postgres.createDatabases(DATABASES);
-        KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka());
+        kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka());
         running.add(kafka);
         kafka.createTopics(Topics.ALL);
         mail = MailServer.start(ports.smtp());
@@ -136,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
         String linkSecret = secret(dataDir, "action-link-secret");
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
-                        common(kafka, postgres, "referral"), logs, bench),
+                        with(common(kafka, postgres, "referral"), extra("referral-service")), logs, bench),
                 ServiceProcess.start(root, "notification-service", ports.notificationService(), with(
                         common(kafka, postgres, "notification"),
                         Map.of("quarkus.mailer.host", "127.0.0.1",
@@ -149,7 +163,8 @@ public final class LocalStack implements AutoCloseable {
                                 "rujukan.sms.providers.aggregator.http.endpoint", smsAggregator.endpoint(),
                                 "rujukan.sms.providers.aggregator.http.api-key", AGGREGATOR_API_KEY),
                         benchOnly(Map.of("rujukan.sms.providers.smsc.rate-per-second", "100000",
-                                "rujukan.sms.providers.aggregator.rate-per-second", "100000"))), logs, bench));
+                                "rujukan.sms.providers.aggregator.rate-per-second", "100000")),
+                        extra("notification-service")), logs, bench));
         running.addAll(services);
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -164,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
                         "rujukan.action-links.secret", linkSecret,
                         "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService()),
                 benchOnly(Map.of("rujukan.bench.floor-enabled", "true", "rujukan.rate-limit.per-second", "1000000",
-                        "rujukan.rate-limit.burst", "1000000"))),
+                        "rujukan.rate-limit.burst", "1000000")), extra("agency-gateway")),
                 logs, bench);
         running.add(gateway);
         gateway.awaitReady(READY_TIMEOUT);
@@ -197,6 +212,10 @@ public final class LocalStack implements AutoCloseable {
         return bench ? config : Map.of();
     }
 
+    private Map<String, String> extra(String service) {
+        return extraConfig.getOrDefault(service, Map.of());
+    }
+
     /**
      * A secret of this data directory (the gateway's master key, the action links' key): made once, so a
      * second run still opens old data and old links.
@@ -226,14 +245,52 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
-    /** Every SMS the SMSC and the aggregator took. */
     /** The spans the services have exported. */
     public TraceCollector traces() {
         return traces;
     }
 
+    /** Every SMS the SMSC and the aggregator took. */
     public List<SmsCenter.ReceivedSms> smsReceived() {
         return Stream.concat(smsc.received().stream(), smsAggregator.received().stream()).toList();
+    }
+
+    /** Kills a service ({@code agency-gateway}, ...) with SIGKILL, as a crash would. */
+    public void kill(String service) throws InterruptedException {
+        service(service).kill();
+    }
+
+    /** Starts a service that was killed again, as it was started, and waits until it is ready. */
+    public void startAgain(String service) throws Exception {
+        ServiceProcess again = service(service).startAgain();
+        running.set(running.indexOf(service(service)), again);
+        again.awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess service(String name) {
+        return running.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+                .filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Restarts the Kafka broker (a clean shutdown and start on the same data and port). */
+    public void restartKafka() {
+        kafka.restart();
+    }
+
+    /** Stops PostgreSQL (connections cut) until {@link #startPostgres()}. */
+    public void stopPostgres() throws IOException {
+        postgres.stop();
+    }
+
+    public void startPostgres() throws IOException {
+        postgres.startAgain();
+    }
+
+    /** While true, both SMS providers refuse every message: the SMSC with an error, the aggregator with 503. */
+    public void smsProvidersFailing(boolean failing) {
+        smsc.refuseSubmissions(failing);
+        smsAggregator.failing(failing);
     }
 
     private void printWelcome(Path dataDir, Duration took) {

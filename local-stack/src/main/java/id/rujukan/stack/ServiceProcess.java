@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final List<String> command;
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, List<String> command, Process process, int port, Path log) {
         this.name = name;
+        this.command = command;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -57,11 +59,24 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                .start();
-        return new ServiceProcess(name, process, port, log);
+        return new ServiceProcess(name, command, launch(command, ProcessBuilder.Redirect.to(log.toFile())), port, log);
+    }
+
+    private static Process launch(List<String> command, ProcessBuilder.Redirect output) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    /** Starts the service again as it was started, after it ended; its log goes on in the same file. */
+    ServiceProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return new ServiceProcess(name, command, launch(command, ProcessBuilder.Redirect.appendTo(log.toFile())),
+                port, log);
+    }
+
+    String name() {
+        return name;
     }
 
     /** Waits until the service says it is ready (Kafka, database and its own checks). */

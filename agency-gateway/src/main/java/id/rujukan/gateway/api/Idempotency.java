@@ -13,15 +13,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} for every POST: the first request with a key is done and its answer kept; a
  * retry with the same key and the same request gets that answer again and does nothing more; the same
  * key with a different request gets 422, and a retry while the first is still being done gets 409.
  * Keys are per agency, so one agency's keys never collide with another's.
+ * <p>
+ * A gateway that dies while doing a request (after claiming its key, before keeping the answer) leaves
+ * the claim behind; once it is older than {@code rujukan.idempotency.takeover-after}, a retry takes it
+ * over and does the request again. What the request creates is named from the key and the request
+ * ({@link #once(String, String, String, Object, Function)}), so doing it again re-creates the same
+ * referral under the same id, which every consumer already has or ignores, instead of a second one.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -30,10 +40,13 @@ public class Idempotency {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Duration takeoverAfter;
 
-    public Idempotency(EntityManager entityManager, ObjectMapper json) {
+    public Idempotency(EntityManager entityManager, ObjectMapper json,
+            @ConfigProperty(name = "rujukan.idempotency.takeover-after") Duration takeoverAfter) {
         this.entityManager = entityManager;
         this.json = json;
+        this.takeoverAfter = takeoverAfter;
     }
 
     /**
@@ -42,8 +55,16 @@ public class Idempotency {
      * @param request what identifies the request: its path and its body
      */
     public Response once(String agencyId, String key, String path, Object request, Supplier<Response> action) {
+        return once(agencyId, key, path, request, id -> action.get());
+    }
+
+    /**
+     * Runs {@code action} once per (agency, key), giving it the id of what it creates: the same for every
+     * retry of the same request with the same key (a random one without a key).
+     */
+    public Response once(String agencyId, String key, String path, Object request, Function<UUID, Response> action) {
         if (key == null) {
-            return action.get();
+            return action.apply(UUID.randomUUID());
         }
         if (key.isBlank() || key.length() > 200) {
             throw Problems.badRequest(HEADER, HEADER + " must be 1 to 200 characters");
@@ -53,12 +74,13 @@ public class Idempotency {
                 insert into idempotent_request (agency_id, idem_key, fingerprint) values (:agency, :key, :fingerprint)
                 on conflict do nothing""").setParameter("agency", agencyId).setParameter("key", key)
                 .setParameter("fingerprint", fingerprint).executeUpdate() == 1);
-        if (!first) {
+        if (!first && !takeOver(agencyId, key, fingerprint)) {
             return replay(agencyId, key, fingerprint);
         }
         Response response;
         try {
-            response = action.get();
+            response = action.apply(UUID.nameUUIDFromBytes(
+                    String.join("\n", agencyId, key, fingerprint).getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             // nothing was done: the key is free again for a retry
             forget(agencyId, key);
@@ -66,6 +88,16 @@ public class Idempotency {
         }
         remember(agencyId, key, response);
         return response;
+    }
+
+    /** Takes over a claim left unanswered for longer than a request can take (its gateway died doing it). */
+    private boolean takeOver(String agencyId, String key, String fingerprint) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                update idempotent_request set claimed_at = now()
+                where agency_id = :agency and idem_key = :key and fingerprint = :fingerprint and status is null
+                  and claimed_at < now() - make_interval(secs => :seconds)""").setParameter("agency", agencyId)
+                .setParameter("key", key).setParameter("fingerprint", fingerprint)
+                .setParameter("seconds", (double) takeoverAfter.toMillis() / 1000).executeUpdate() == 1);
     }
 
     private Response replay(String agencyId, String key, String fingerprint) {

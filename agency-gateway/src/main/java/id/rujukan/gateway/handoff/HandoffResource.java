@@ -62,7 +62,7 @@ public class HandoffResource {
         if (body.targetAgencyId() == null) {
             throw Problems.badRequest("targetAgencyId", "a handoff names the agency that takes the case over");
         }
-        return idempotency.once(agency, idempotencyKey, uri.getPath(), body, () -> referrals.submit(
+        return idempotency.once(agency, idempotencyKey, uri.getPath(), body, referralId -> referrals.submit(referralId,
                 ReferralKind.HANDOFF, caseId, body, uri.getBaseUriBuilder().path(ReferralResource.class)));
     }
 }

@@ -79,20 +79,22 @@ public class ReferralResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         String agency = caller.agencyId();
         return idempotency.once(agency, idempotencyKey, uri.getPath(), body,
-                () -> submit(ReferralKind.REFERRAL, null, body, uri.getBaseUriBuilder().path(ReferralResource.class)));
+                referralId -> submit(referralId, ReferralKind.REFERRAL, null, body,
+                        uri.getBaseUriBuilder().path(ReferralResource.class)));
     }
 
     /**
      * Submits a referral or a handoff and answers 202 once Kafka has it.
      *
+     * @param referralId its id: from {@link Idempotency}, the same for every retry of one request
      * @param caseId the case handed off, or {@code null} for a referral, which opens a case of its own
      */
-    public Response submit(ReferralKind kind, String caseId, SubmitReferral body, UriBuilder referrals) {
+    public Response submit(UUID referralId, ReferralKind kind, String caseId, SubmitReferral body,
+            UriBuilder referrals) {
         if (!caller.agencyId().equals(body.referringAgencyId())) {
             throw new ForbiddenException("agency " + caller.agencyId() + " can refer only in its own name, not as "
                     + body.referringAgencyId());
         }
-        UUID referralId = UUID.randomUUID();
         Instant now = clock.instant();
         ReferralSubmitted submitted = new ReferralSubmitted(referralId.toString(), kind,
                 caseId == null ? referralId.toString() : caseId, body.referringAgencyId(),

@@ -1,0 +1,307 @@
+package id.rujukan.stack.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.MailServer.ReceivedMail;
+import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.stack.chaos.Workload.Kind;
+import id.rujukan.stack.chaos.Workload.Submission;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The end of the fault run: every referral the gateway took against the state it must end in, every
+ * escalation step against the chain, and every alert the directory says someone must get against what the
+ * SMTP server and the SMSC (or the aggregator) actually received. What it expects comes from the run's plan
+ * and the agency directory's seed, not from the services' own records.
+ */
+final class Verdict {
+
+    /** The escalation chain of an emergency in the run: levels in order (steps 1 to 5). */
+    static final List<String> CHAIN = List.of("OFFICERS", "SUPERVISOR", "HEAD", "PROVINCE", "MINISTRY");
+    private static final List<String> OFFICERS = List.of("OFFICER", "DUTY_OFFICER");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CASE_REFERENCE = Pattern.compile("ref ([0-9A-F]{8})");
+    private static final Pattern EMAIL = Pattern.compile("[^<>\\s,]+@[^<>\\s,]+");
+
+    final List<String> lines = new ArrayList<>();
+    long lost;
+    long notTaken;
+    long wrongState;
+    long unknownReferrals;
+    long duplicateNotifications;
+    long missingNotifications;
+    long unexpectedNotifications;
+    long escalationsMissed;
+    long escalationsDoubled;
+    long escalationsUnexpected;
+
+    private final JsonNode directory;
+
+    Verdict(Path seed) throws IOException {
+        this.directory = JSON.readTree(Files.readString(seed));
+    }
+
+    boolean clean() {
+        return lost == 0 && notTaken == 0 && wrongState == 0 && unknownReferrals == 0 && duplicateNotifications == 0
+                && missingNotifications == 0 && unexpectedNotifications == 0 && escalationsMissed == 0
+                && escalationsDoubled == 0 && escalationsUnexpected == 0;
+    }
+
+    /**
+     * Referrals: each one the gateway took must be in referral-service in its final state, and the gateway
+     * must show the same state to the referrer; nothing may be there that the client was not told of.
+     */
+    void referrals(Collection<Submission> submissions, Connection referralDb, Map<String, String> gatewayStates)
+            throws SQLException {
+        Map<String, String> states = new HashMap<>();
+        try (ResultSet rows = referralDb.createStatement().executeQuery("select id::text, state from referral")) {
+            while (rows.next()) {
+                states.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        Map<String, Long> wrong = new HashMap<>();
+        Set<String> known = new HashSet<>();
+        for (Submission submission : submissions) {
+            if (submission.referralId == null) {
+                notTaken++;
+                continue;
+            }
+            known.add(submission.referralId);
+            String state = states.get(submission.referralId);
+            if (state == null) {
+                lost++;
+            } else if (!state.equals(submission.kind.finalState)
+                    || !state.equals(gatewayStates.get(submission.referralId))) {
+                wrongState++;
+                wrong.merge(submission.kind + " expected " + submission.kind.finalState + ", referral-service "
+                        + state + ", gateway " + gatewayStates.get(submission.referralId), 1L, Long::sum);
+            }
+        }
+        unknownReferrals = states.keySet().stream().filter(id -> !known.contains(id)).count();
+        lines.add(String.format("referrals taken by the gateway: %d (never taken: %d)", known.size(), notTaken));
+        lines.add("referrals lost: " + lost);
+        lines.add("referrals not in their expected final state: " + wrongState + (wrong.isEmpty() ? "" : " " + wrong));
+        lines.add("referrals in the system the client was never told of (duplicates): " + unknownReferrals);
+    }
+
+    /**
+     * Escalations: every step of every silent emergency's chain fired once (a row, and one event on the
+     * lifecycle topic), and none for referrals acknowledged in time.
+     */
+    void escalations(Collection<Submission> submissions, Connection referralDb, String bootstrapServers)
+            throws SQLException {
+        Map<String, Integer> rows = new HashMap<>();
+        try (ResultSet result = referralDb.createStatement().executeQuery(
+                "select referral_id::text, step, count(*) from escalation where deadline = 'RECEIVE' group by 1, 2")) {
+            while (result.next()) {
+                rows.put(result.getString(1) + "/" + result.getInt(2), result.getInt(3));
+            }
+        }
+        Map<String, Set<String>> eventIds = new HashMap<>();
+        for (ConsumerRecord<String, String> record : readAll(bootstrapServers, Topics.REFERRAL_LIFECYCLE)) {
+            if (!EventTypes.REFERRAL_ESCALATED.equals(header(record, "ce_type"))) {
+                continue;
+            }
+            try {
+                JsonNode data = JSON.readTree(record.value());
+                if ("RECEIVE".equals(data.path("deadline").asText())) {
+                    eventIds.computeIfAbsent(data.get("referralId").asText() + "/" + data.get("step").asInt(),
+                            k -> new HashSet<>()).add(header(record, "ce_id"));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable escalation event", e);
+            }
+        }
+        long expected = 0;
+        for (Submission submission : submissions) {
+            if (submission.referralId == null) {
+                continue;
+            }
+            for (int step = 1; step <= CHAIN.size(); step++) {
+                String key = submission.referralId + "/" + step;
+                int fired = rows.getOrDefault(key, 0);
+                int events = eventIds.getOrDefault(key, Set.of()).size();
+                if (submission.kind == Kind.ESCALATE) {
+                    expected++;
+                    if (fired == 0 || events == 0) {
+                        escalationsMissed++;
+                    } else if (fired > 1 || events > 1) {
+                        escalationsDoubled++;
+                    }
+                } else if (fired > 0 || events > 0) {
+                    escalationsUnexpected++;
+                }
+            }
+        }
+        lines.add(String.format("escalation steps due: %d; missed: %d; doubled: %d; fired for referrals "
+                + "acknowledged in time: %d", expected, escalationsMissed, escalationsDoubled, escalationsUnexpected));
+    }
+
+    /**
+     * Alerts: who must have been told about each referral (from the directory: the receiver's officers when
+     * it arrives; each escalation step's people; the referrer's officers when it is accepted), by email and
+     * by SMS, against what the servers received. Two messages with the same subject (email) or text (SMS,
+     * its link aside) to the same address about the same referral are a duplicate.
+     */
+    void notifications(Collection<Submission> submissions, List<ReceivedMail> mails, List<ReceivedSms> sms) {
+        Map<String, Integer> expected = new HashMap<>();
+        Map<String, String> byCaseReference = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (Submission submission : submissions) {
+            String id = submission.referralId;
+            if (id == null) {
+                continue;
+            }
+            if (byCaseReference.put(id.substring(0, 8).toUpperCase(Locale.ROOT), id) != null) {
+                ambiguous.add(id.substring(0, 8).toUpperCase(Locale.ROOT));
+            }
+            expect(expected, id, submission.target(), OFFICERS);
+            if (submission.kind == Kind.ESCALATE) {
+                expect(expected, id, submission.target(), OFFICERS);
+                expect(expected, id, submission.target(), List.of("SUPERVISOR"));
+                expect(expected, id, submission.target(), List.of("HEAD"));
+                expect(expected, id, provinceOf(submission.target()), List.of("HEAD", "DUTY_OFFICER"));
+                expect(expected, id, agencyOfType("MINISTRY"), List.of("DUTY_OFFICER", "HEAD"));
+            } else if (submission.kind == Kind.ACCEPT) {
+                expect(expected, id, Workload.REFERRER, OFFICERS);
+            }
+        }
+        Map<String, Set<String>> distinct = new HashMap<>();
+        long received = 0;
+        for (ReceivedMail mail : mails) {
+            Matcher id = UUID.matcher(mail.body());
+            Matcher to = EMAIL.matcher(mail.to());
+            if (id.find() && to.find()) {
+                received++;
+                count(distinct, to.group().toLowerCase(Locale.ROOT) + " " + id.group(), mail.subject());
+            }
+        }
+        for (ReceivedSms message : sms) {
+            Matcher reference = CASE_REFERENCE.matcher(message.text());
+            if (reference.find() && !ambiguous.contains(reference.group(1))
+                    && byCaseReference.containsKey(reference.group(1))) {
+                received++;
+                count(distinct, digits(message.to()) + " " + byCaseReference.get(reference.group(1)),
+                        message.text().lines().filter(line -> !line.contains("://")).reduce("", String::concat));
+            }
+        }
+        long distinctReceived = distinct.values().stream().mapToLong(Set::size).sum();
+        duplicateNotifications = received - distinctReceived;
+        Set<String> all = new HashSet<>(expected.keySet());
+        all.addAll(distinct.keySet());
+        for (String key : all) {
+            int want = expected.getOrDefault(key, 0);
+            int got = distinct.getOrDefault(key, Set.of()).size();
+            missingNotifications += Math.max(0, want - got);
+            unexpectedNotifications += Math.max(0, got - want);
+        }
+        long want = expected.values().stream().mapToLong(Integer::longValue).sum();
+        lines.add(String.format("alerts the directory says are due: %d; received by SMTP/SMSC: %d (%d emails, %d SMS)",
+                want, received, mails.size(), sms.size()));
+        lines.add("duplicate notifications: " + duplicateNotifications);
+        lines.add("notifications missing: " + missingNotifications + "; not expected: " + unexpectedNotifications
+                + (ambiguous.isEmpty() ? "" : " (SMS of " + ambiguous.size()
+                        + " referrals sharing a case reference not counted)"));
+    }
+
+    private void expect(Map<String, Integer> expected, String referralId, String agencyId, List<String> roles) {
+        for (JsonNode contact : agency(agencyId).get("contacts")) {
+            if (roles.contains(contact.get("role").asText())) {
+                expected.merge(contact.get("email").asText().toLowerCase(Locale.ROOT) + " " + referralId, 1,
+                        Integer::sum);
+                expected.merge(digits(contact.get("phone").asText()) + " " + referralId, 1, Integer::sum);
+            }
+        }
+    }
+
+    private static void count(Map<String, Set<String>> distinct, String key, String what) {
+        distinct.computeIfAbsent(key, k -> new HashSet<>()).add(what);
+    }
+
+    private JsonNode agency(String agencyId) {
+        for (JsonNode agency : directory) {
+            if (agency.get("agencyId").asText().equals(agencyId)) {
+                return agency;
+            }
+        }
+        throw new IllegalArgumentException("not in the directory: " + agencyId);
+    }
+
+    private String provinceOf(String agencyId) {
+        String province = agency(agencyId).get("region").get("provinceCode").asText();
+        return find(agency -> agency.get("type").asText().equals("DINAS_SOSIAL_PROVINCE")
+                && agency.get("region").get("provinceCode").asText().equals(province), () -> "province of " + agencyId);
+    }
+
+    private String agencyOfType(String type) {
+        return find(agency -> agency.get("type").asText().equals(type), () -> type);
+    }
+
+    private String find(java.util.function.Predicate<JsonNode> which, Supplier<String> what) {
+        for (JsonNode agency : directory) {
+            if (which.test(agency)) {
+                return agency.get("agencyId").asText();
+            }
+        }
+        throw new IllegalArgumentException("no agency: " + what.get());
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("\\D", "");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Every record on the topic, from the start to its end as it is now. */
+    static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrapServers);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
