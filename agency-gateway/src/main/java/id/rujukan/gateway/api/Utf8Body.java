@@ -27,7 +27,13 @@ public class Utf8Body implements ReaderInterceptor {
         if (type == null || !type.getSubtype().endsWith("json")) {
             return context.proceed();
         }
-        byte[] body = context.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = context.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            // the client went away (or reset the stream) while sending: nothing to do, and not our failure
+            throw Problems.badRequest("body", "The body could not be read to its end");
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

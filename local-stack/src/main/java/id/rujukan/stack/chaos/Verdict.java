@@ -168,7 +168,8 @@ final class Verdict {
      * Alerts: who must have been told about each referral (from the directory: the receiver's officers when
      * it arrives; each escalation step's people; the referrer's officers when it is accepted), by email and
      * by SMS, against what the servers received. Two messages with the same subject (email) or text (SMS,
-     * its link aside) to the same address about the same referral are a duplicate.
+     * its link aside) to the same address about the same referral are a duplicate; a few examples of each
+     * discrepancy are listed.
      */
     void notifications(Collection<Submission> submissions, List<ReceivedMail> mails, List<ReceivedSms> sms) {
         Map<String, Integer> expected = new HashMap<>();
@@ -193,42 +194,62 @@ final class Verdict {
                 expect(expected, id, Workload.REFERRER, OFFICERS);
             }
         }
-        Map<String, Set<String>> distinct = new HashMap<>();
-        long received = 0;
+        Map<String, List<String>> got = new HashMap<>();
         for (ReceivedMail mail : mails) {
             Matcher id = UUID.matcher(mail.body());
             Matcher to = EMAIL.matcher(mail.to());
             if (id.find() && to.find()) {
-                received++;
-                count(distinct, to.group().toLowerCase(Locale.ROOT) + " " + id.group(), mail.subject());
+                got.computeIfAbsent(to.group().toLowerCase(Locale.ROOT) + " " + id.group(), k -> new ArrayList<>())
+                        .add("email: " + mail.subject());
             }
         }
         for (ReceivedSms message : sms) {
             Matcher reference = CASE_REFERENCE.matcher(message.text());
             if (reference.find() && !ambiguous.contains(reference.group(1))
                     && byCaseReference.containsKey(reference.group(1))) {
-                received++;
-                count(distinct, digits(message.to()) + " " + byCaseReference.get(reference.group(1)),
-                        message.text().lines().filter(line -> !line.contains("://")).reduce("", String::concat));
+                got.computeIfAbsent(digits(message.to()) + " " + byCaseReference.get(reference.group(1)),
+                        k -> new ArrayList<>()).add("SMS: " + message.text().lines()
+                                .filter(line -> !line.contains("://")).reduce("", String::concat));
             }
         }
-        long distinctReceived = distinct.values().stream().mapToLong(Set::size).sum();
-        duplicateNotifications = received - distinctReceived;
+        Map<String, Long> duplicatesBy = new HashMap<>();
+        Map<String, Long> missingBy = new HashMap<>();
+        List<String> examples = new ArrayList<>();
+        long received = 0;
         Set<String> all = new HashSet<>(expected.keySet());
-        all.addAll(distinct.keySet());
+        all.addAll(got.keySet());
         for (String key : all) {
+            List<String> messages = got.getOrDefault(key, List.of());
+            received += messages.size();
+            Set<String> distinct = new HashSet<>(messages);
+            for (String message : distinct) {
+                long copies = messages.stream().filter(message::equals).count();
+                if (copies > 1) {
+                    duplicateNotifications += copies - 1;
+                    duplicatesBy.merge(message.substring(0, message.indexOf(':')), copies - 1, Long::sum);
+                    if (examples.size() < 6) {
+                        examples.add("  duplicate: " + key + " x" + copies + " " + message);
+                    }
+                }
+            }
             int want = expected.getOrDefault(key, 0);
-            int got = distinct.getOrDefault(key, Set.of()).size();
-            missingNotifications += Math.max(0, want - got);
-            unexpectedNotifications += Math.max(0, got - want);
+            if (want > distinct.size()) {
+                missingNotifications += want - distinct.size();
+                missingBy.merge(key.contains("@") ? "email" : "SMS", (long) want - distinct.size(), Long::sum);
+                if (examples.size() < 12) {
+                    examples.add("  missing " + (want - distinct.size()) + " of " + want + ": " + key + " got " + messages);
+                }
+            }
+            unexpectedNotifications += Math.max(0, distinct.size() - want);
         }
         long want = expected.values().stream().mapToLong(Integer::longValue).sum();
         lines.add(String.format("alerts the directory says are due: %d; received by SMTP/SMSC: %d (%d emails, %d SMS)",
                 want, received, mails.size(), sms.size()));
-        lines.add("duplicate notifications: " + duplicateNotifications);
-        lines.add("notifications missing: " + missingNotifications + "; not expected: " + unexpectedNotifications
-                + (ambiguous.isEmpty() ? "" : " (SMS of " + ambiguous.size()
-                        + " referrals sharing a case reference not counted)"));
+        lines.add("duplicate notifications: " + duplicateNotifications + (duplicatesBy.isEmpty() ? "" : " " + duplicatesBy));
+        lines.add("notifications missing: " + missingNotifications + (missingBy.isEmpty() ? "" : " " + missingBy)
+                + "; not expected: " + unexpectedNotifications + (ambiguous.isEmpty() ? "" : " (SMS of "
+                + ambiguous.size() + " referrals sharing a case reference not counted)"));
+        lines.addAll(examples);
     }
 
     private void expect(Map<String, Integer> expected, String referralId, String agencyId, List<String> roles) {
@@ -239,10 +260,6 @@ final class Verdict {
                 expected.merge(digits(contact.get("phone").asText()) + " " + referralId, 1, Integer::sum);
             }
         }
-    }
-
-    private static void count(Map<String, Set<String>> distinct, String key, String what) {
-        distinct.computeIfAbsent(key, k -> new HashSet<>()).add(what);
     }
 
     private JsonNode agency(String agencyId) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What agency systems do during the fault run, through the gateway with real Keycloak tokens: Rutan
  * Martapura submits referrals at a steady rate, and the receiving Dinas Sosial acknowledges (and for some,
  * accepts) the ones meant for that. As a careful agency system would, every POST carries an
- * Idempotency-Key and is retried with the same key until the gateway answers it, whatever the fault.
+ * Idempotency-Key and is retried with the same key, backing off, until the gateway answers it, whatever the
+ * fault.
  */
 final class Workload implements AutoCloseable {
 
@@ -34,7 +36,9 @@ final class Workload implements AutoCloseable {
     /** Receives the emergencies nobody acknowledges; its chain escalates to the province and the Ministry. */
     static final String SILENT_RECEIVER = "dinsos-1607";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** The first retry's wait; it doubles (with jitter) up to {@link #MAX_BACKOFF}, or as Retry-After says. */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** How long a request is retried before the run counts it as never taken. */
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
@@ -76,7 +80,7 @@ final class Workload implements AutoCloseable {
     private final String gateway;
     private final String keycloak;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, Submission> submissions = new ConcurrentHashMap<>();
@@ -192,9 +196,17 @@ final class Workload implements AutoCloseable {
         }, () -> pendingActions.remove(key));
     }
 
-    /** A POST retried with the same key every second until {@code taken} says the answer settles it. */
+    /**
+     * A POST retried with the same key, backing off exponentially with jitter (or as the gateway's
+     * Retry-After says), until {@code taken} says the answer settles it.
+     */
     private void post(String agency, String path, String body, String key, Instant firstTry, Answer taken,
             Runnable finished) {
+        post(agency, path, body, key, firstTry, taken, finished, 0);
+    }
+
+    private void post(String agency, String path, String body, String key, Instant firstTry, Answer taken,
+            Runnable finished, int attempt) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
@@ -202,7 +214,8 @@ final class Workload implements AutoCloseable {
                     .header("Authorization", "Bearer " + token(agency))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IOException | InterruptedException | RuntimeException e) {
-            retry(agency, path, body, key, firstTry, taken, finished, "token: " + e.getClass().getSimpleName());
+            retry(agency, path, body, key, firstTry, taken, finished, attempt, null,
+                    "token: " + e.getClass().getSimpleName());
             return;
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
@@ -210,17 +223,18 @@ final class Workload implements AutoCloseable {
                 if (error == null && taken.settles(response)) {
                     finished.run();
                 } else {
-                    retry(agency, path, body, key, firstTry, taken, finished,
+                    retry(agency, path, body, key, firstTry, taken, finished, attempt, response,
                             error == null ? "HTTP " + response.statusCode() : rootCause(error));
                 }
             } catch (IOException | RuntimeException e) {
-                retry(agency, path, body, key, firstTry, taken, finished, e.getClass().getSimpleName());
+                retry(agency, path, body, key, firstTry, taken, finished, attempt, response,
+                        e.getClass().getSimpleName());
             }
         });
     }
 
     private void retry(String agency, String path, String body, String key, Instant firstTry, Answer taken,
-            Runnable finished, String why) {
+            Runnable finished, int attempt, HttpResponse<String> response, String why) {
         retriedBecause.merge(why, 1, Integer::sum);
         if (Duration.between(firstTry, Instant.now()).compareTo(GIVE_UP_AFTER) > 0) {
             gaveUp.incrementAndGet();
@@ -228,7 +242,14 @@ final class Workload implements AutoCloseable {
             finished.run();
             return;
         }
-        scheduler.schedule(() -> post(agency, path, body, key, firstTry, taken, finished), RETRY_AFTER.toMillis(),
+        long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt, 10));
+        long wait = ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1);
+        if (response != null) {
+            // at least as long as the gateway asks (429 over the agency's rate, 503 while Kafka is away)
+            long asked = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
+            wait = Math.max(wait, asked);
+        }
+        scheduler.schedule(() -> post(agency, path, body, key, firstTry, taken, finished, attempt + 1), wait,
                 TimeUnit.MILLISECONDS);
     }
 

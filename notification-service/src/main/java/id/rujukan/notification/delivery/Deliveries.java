@@ -59,6 +59,7 @@ public class Deliveries {
     static final String SMS = "SMS";
     static final String SMTP = "smtp";
     private static final int CLAIM_BATCH = 20;
+    private static final Duration RECORD_RETRY = Duration.ofMillis(500);
     /** How soon to try again when every SMS provider is at its rate limit. */
     private static final Duration BUSY_WAIT = Duration.ofSeconds(1);
 
@@ -189,8 +190,7 @@ public class Deliveries {
                         metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);
                     }
                     provider = SMTP;
-                    QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.email(),
-                            email.templateVersion(), SMTP, null));
+                    recordSent(id, () -> markSent(id, contact.email(), email.templateVersion(), SMTP, null));
                 }
                 case SMS -> {
                     Optional<Instant> quietUntil = quietHours.deferUntil(notification.urgency, clock.instant(), zone);
@@ -207,8 +207,8 @@ public class Deliveries {
                             contact.language());
                     SentSms sent = sms.send(contact.phone(), text.text());
                     provider = sent.provider();
-                    QuarkusTransaction.requiringNew().run(() -> markSent(id, contact.phone(), text.templateVersion(),
-                            sent.provider(), sent.messageId()));
+                    recordSent(id, () -> markSent(id, contact.phone(), text.templateVersion(), sent.provider(),
+                            sent.messageId()));
                 }
                 default -> throw new PermanentDeliveryException("channel " + notification.channel
                         + " is not supported");
@@ -258,6 +258,36 @@ public class Deliveries {
                 notification.urgency, referringName, target.name(),
                 Optional.ofNullable(contact.name()).orElse("Petugas"),
                 links.issue(notification.referralId, notification.agencyId, notification.recipientRole));
+    }
+
+    /**
+     * Records that the SMTP server or SMS provider has the message. It must not be sent again, so a database
+     * that is away for a moment (a restart, a failover) is waited for, while this attempt's lease holds, rather
+     * than the attempt counted as failed and retried, or the batch's lease left to run out; both would send it
+     * twice. If the database stays away longer, the lease runs out and the message is sent again: delivery is
+     * at least once, never lost.
+     */
+    private void recordSent(UUID id, Runnable markSent) {
+        long giveUp = System.nanoTime() + config.attemptLease().dividedBy(2).toNanos();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(markSent);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUp) {
+                    Log.errorf("Notification %s was handed over but could not be recorded as sent; once its lease "
+                            + "runs out it will be sent again: %s", id, e.toString());
+                    throw e;
+                }
+                Log.warnf("Notification %s handed over; recording it waits for the database: %s", id, e.toString());
+                try {
+                    Thread.sleep(RECORD_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void markSent(UUID id, String address, String templateVersion, String provider, String messageId) {
