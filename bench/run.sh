@@ -59,15 +59,6 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
     echo '```'
   fi
 } > "$OUT/section.md"
-python3 - "$OUT/section.md" <<'PY'
-import re, sys
-section = open(sys.argv[1]).read()
-results = open("bench/RESULTS.md").read()
-start = results.find("## Latest run of bench/run.sh")
-if start >= 0:
-    end = results.find("\n## ", start + 1)
-    results = results[:start] + (results[end + 1:] if end >= 0 else "")
-open("bench/RESULTS.md", "w").write(results.rstrip() + "\n\n" + section)
-PY
+python3 bench/replace-section.py "$OUT/section.md" "## Latest run of bench/run.sh"
 echo
 cat "$OUT/section.md"

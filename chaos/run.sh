@@ -4,18 +4,33 @@
 # run during the faults), and meanwhile kills each service with SIGKILL and starts it again, restarts the Kafka
 # broker, stops PostgreSQL for 10 s and makes both SMS providers fail for a minute. Then it checks every referral,
 # escalation step and alert, and prints referrals lost, duplicate notifications, escalations missed or doubled
-# (all must be 0) and the time to recover after each fault. Exit status 0 only if all are 0.
-#   chaos/run.sh                     REFERRALS=10000 RATE=25
+# (all must be 0) and the time to recover after each fault, and writes them into bench/RESULTS.md ("Latest run
+# of chaos/run.sh"). Exit status 0 only if all are 0.
+#   chaos/run.sh                     REFERRALS=10000 RATE=15
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-mkdir -p target/chaos
+OUT=target/chaos
+mkdir -p "$OUT"
 echo "Building (./mvnw package -DskipTests)..."
 ./mvnw -B -q -ntp package -DskipTests
 set +e
 java -Xmx2g -Drujukan.root="$ROOT" -cp local-stack/target/local-stack.jar id.rujukan.stack.chaos.ChaosRun \
-  --referrals "${REFERRALS:-10000}" --rate "${RATE:-25}" --out target/chaos/results.md | tee target/chaos/run.log
+  --referrals "${REFERRALS:-10000}" --rate "${RATE:-15}" --out "$OUT/results.txt" | tee "$OUT/run.log"
 STATUS=${PIPESTATUS[0]}
 set -e
-echo "Service logs: target/chaos/stack/logs; figures: target/chaos/results.md"
+if [[ -s "$OUT/results.txt" ]]; then
+  CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+  {
+    echo "## Latest run of chaos/run.sh ($(date -u +%Y-%m-%d), exit status $STATUS)"
+    echo
+    echo "Machine: $(nproc) vCPU $CPU, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)."
+    echo
+    echo '```'
+    cat "$OUT/results.txt"
+    echo '```'
+  } > "$OUT/section.md"
+  python3 bench/replace-section.py "$OUT/section.md" "## Latest run of chaos/run.sh"
+fi
+echo "Service logs: $OUT/stack/logs; figures: $OUT/results.txt and bench/RESULTS.md"
 exit "$STATUS"

@@ -11,10 +11,10 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
+import id.rujukan.messaging.Transient;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -45,8 +45,12 @@ public class LifecycleConsumer {
 
     @Incoming("referral-lifecycle")
     @Blocking
-    @Transactional
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        // a database outage is waited out (the record held), not dead-lettered
+        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    }
+
+    private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent == null ? null : cloudEvent.getType();
         if (EventTypes.REFERRAL_ESCALATED.equals(type)) {
             ReceivedEvent<ReferralEscalated> event = reader.read(payload, cloudEvent, ReferralEscalated.class,

@@ -4,10 +4,10 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
+import id.rujukan.messaging.Transient;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -27,8 +27,12 @@ public class NotificationStatusConsumer {
 
     @Incoming("notification-status")
     @Blocking
-    @Transactional
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        // a database outage is waited out (the record held), not dead-lettered
+        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    }
+
+    private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         ReceivedEvent<NotificationStatusChanged> event = reader.read(payload, cloudEvent,
                 NotificationStatusChanged.class, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED,
                         EventTypes.NOTIFICATION_FAILED));

@@ -62,7 +62,7 @@ public final class ChaosRun {
             LogManager.getLogManager().readConfiguration(logging);
         }
         Path root = Path.of(System.getProperty("rujukan.root", ".")).toAbsolutePath().normalize();
-        Map<String, String> options = new HashMap<>(Map.of("referrals", "10000", "rate", "25",
+        Map<String, String> options = new HashMap<>(Map.of("referrals", "10000", "rate", "15",
                 "data-dir", root.resolve("target/chaos/stack").toString(),
                 "out", root.resolve("target/chaos/results.md").toString()));
         for (int i = 0; i + 1 < args.length; i += 2) {

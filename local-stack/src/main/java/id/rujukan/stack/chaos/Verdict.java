@@ -48,6 +48,8 @@ final class Verdict {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CASE_REFERENCE = Pattern.compile("ref ([0-9A-F]{8})");
+    /** The action link in an SMS: signed anew for every message, so left out when comparing texts. */
+    private static final Pattern LINK = Pattern.compile("\\S+://\\S+");
     private static final Pattern EMAIL = Pattern.compile("[^<>\\s,]+@[^<>\\s,]+");
 
     final List<String> lines = new ArrayList<>();
@@ -208,8 +210,7 @@ final class Verdict {
             if (reference.find() && !ambiguous.contains(reference.group(1))
                     && byCaseReference.containsKey(reference.group(1))) {
                 got.computeIfAbsent(digits(message.to()) + " " + byCaseReference.get(reference.group(1)),
-                        k -> new ArrayList<>()).add("SMS: " + message.text().lines()
-                                .filter(line -> !line.contains("://")).reduce("", String::concat));
+                        k -> new ArrayList<>()).add("SMS: " + LINK.matcher(message.text()).replaceAll("").strip());
             }
         }
         Map<String, Long> duplicatesBy = new HashMap<>();

@@ -4,6 +4,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
+import id.rujukan.messaging.Transient;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ public class RequestConsumer {
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         ReceivedEvent<NotificationRequested> event = reader.read(payload, cloudEvent, NotificationRequested.class,
                 Set.of(EventTypes.NOTIFICATION_REQUESTED));
-        if (deliveries.queue(event.id(), event.data())) {
+        // a database outage is waited out (the record held), not dead-lettered
+        if (Transient.call(() -> deliveries.queue(event.id(), event.data()))) {
             // not on this thread: it runs on the channel's ordered Vert.x context, which the mailer's
             // callbacks need too, so waiting here for the mail would wait for ever
             executor.execute(deliveries::sendDue);

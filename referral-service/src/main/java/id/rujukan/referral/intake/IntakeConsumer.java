@@ -7,11 +7,11 @@ import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
+import id.rujukan.messaging.Transient;
 import id.rujukan.referral.lifecycle.Referrals;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -37,8 +37,12 @@ public class IntakeConsumer {
     // Blocking: the work is a JDBC transaction. Ordered (the default), so one referral's events stay in order.
     @Incoming("referral-intake")
     @Blocking
-    @Transactional
     public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        // a database outage is waited out (the record held), not dead-lettered
+        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    }
+
+    private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         if (cloudEvent != null && EventTypes.REFERRAL_ACTION_REQUESTED.equals(cloudEvent.getType())) {
             ReceivedEvent<ReferralActionRequested> event = reader.read(payload, cloudEvent,
                     ReferralActionRequested.class, Set.of(EventTypes.REFERRAL_ACTION_REQUESTED));
