@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -82,11 +83,22 @@ public class Idempotency {
             response = action.apply(UUID.nameUUIDFromBytes(
                     String.join("\n", agencyId, key, fingerprint).getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
-            // nothing was done: the key is free again for a retry
-            forget(agencyId, key);
+            // nothing was done: the key is free again for a retry (or, if the database is away, once the
+            // claim is old enough to be taken over)
+            try {
+                forget(agencyId, key);
+            } catch (RuntimeException forgetting) {
+                e.addSuppressed(forgetting);
+            }
             throw e;
         }
-        remember(agencyId, key, response);
+        try {
+            remember(agencyId, key, response);
+        } catch (RuntimeException e) {
+            // it was done: answer so. A retry is taken over once the claim is old enough, and does the same
+            // thing under the same id
+            Log.warnf("The answer to a request with an Idempotency-Key could not be kept: %s", e.toString());
+        }
         return response;
     }
 

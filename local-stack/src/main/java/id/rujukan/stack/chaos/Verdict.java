@@ -9,6 +9,7 @@ import id.rujukan.infra.SmsCenter.ReceivedSms;
 import id.rujukan.stack.chaos.Workload.Kind;
 import id.rujukan.stack.chaos.Workload.Submission;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -282,7 +284,7 @@ final class Verdict {
         return find(agency -> agency.get("type").asText().equals(type), () -> type);
     }
 
-    private String find(java.util.function.Predicate<JsonNode> which, Supplier<String> what) {
+    private String find(Predicate<JsonNode> which, Supplier<String> what) {
         for (JsonNode agency : directory) {
             if (which.test(agency)) {
                 return agency.get("agencyId").asText();
@@ -297,7 +299,7 @@ final class Verdict {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Every record on the topic, from the start to its end as it is now. */
