@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Consumes what agencies did at the gateway: submissions and actions, keyed by referral id, so one
  * referral's events arrive in order. Each event is processed once: its id is logged in the same
  * transaction as its effect. A record that is not a valid event fails, and the channel's dead-letter
- * strategy moves it aside with the reason while the next records keep flowing.
+ * strategy moves it aside with the reason while the next records keep flowing; a database outage is
+ * waited out instead ({@link Transient}), the record held until it can be stored.
  */
 @ApplicationScoped
 public class IntakeConsumer {
