@@ -41,11 +41,7 @@ if [[ "${SKIP_P3:-}" != "1" ]]; then
   P3=$(bench/escalation-burst.sh | tee /dev/stderr)
 fi
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 {
-  echo "## Latest run of bench/run.sh ($(date -u +%Y-%m-%d))"
-  echo
-  echo "Machine: $(nproc) vCPU $CPU, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)."
   echo "Everything on this one machine: the load generator, Keycloak, Kafka, PostgreSQL, the SMTP server, the SMSC"
   echo "and the three services (each -Xmx512m, full JIT)."
   echo
@@ -59,6 +55,5 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
     echo '```'
   fi
 } > "$OUT/section.md"
-python3 bench/replace-section.py "$OUT/section.md" "## Latest run of bench/run.sh"
 echo
-cat "$OUT/section.md"
+python3 bench/replace-section.py "Latest run of bench/run.sh" "$OUT/section.md"

@@ -20,17 +20,8 @@ java -Xmx2g -Drujukan.root="$ROOT" -cp local-stack/target/local-stack.jar id.ruj
 STATUS=${PIPESTATUS[0]}
 set -e
 if [[ -s "$OUT/results.txt" ]]; then
-  CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
-  {
-    echo "## Latest run of chaos/run.sh ($(date -u +%Y-%m-%d), exit status $STATUS)"
-    echo
-    echo "Machine: $(nproc) vCPU $CPU, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)."
-    echo
-    echo '```'
-    cat "$OUT/results.txt"
-    echo '```'
-  } > "$OUT/section.md"
-  python3 bench/replace-section.py "$OUT/section.md" "## Latest run of chaos/run.sh"
+  { echo; echo '```'; cat "$OUT/results.txt"; echo '```'; } > "$OUT/section.md"
+  python3 bench/replace-section.py "Latest run of chaos/run.sh" "$OUT/section.md" "exit status $STATUS" > /dev/null
 fi
 echo "Service logs: $OUT/stack/logs; figures: $OUT/results.txt and bench/RESULTS.md"
 exit "$STATUS"

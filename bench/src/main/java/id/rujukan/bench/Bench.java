@@ -1,7 +1,8 @@
 package id.rujukan.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.infra.ConsumerLag;
+import id.rujukan.stack.AgencyTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -58,11 +55,12 @@ public final class Bench {
     private final String body;
     private final List<String> results = new ArrayList<>();
     private final Map<String, Long> maxRss = new ConcurrentHashMap<>();
-    private String token;
-    private Instant tokenAt = Instant.EPOCH;
+    /** Real tokens from the stack's Keycloak: the load comes from Rutan Martapura's system. */
+    private final AgencyTokens tokens;
 
     private Bench(Map<String, String> options) throws IOException {
         this.options = options;
+        this.tokens = new AgencyTokens(options.get("keycloak"));
         this.body = Files.readString(Path.of(options.get("root"), "local-stack/demo/referral.json"));
     }
 
@@ -354,7 +352,7 @@ public final class Bench {
         config.put("bootstrap.servers", options.get("kafka"));
         try (Admin admin = Admin.create(config)) {
             for (int i = 0; i < 600; i++) {
-                long lag = lag(admin, "referral-service") + lag(admin, "notification-service");
+                long lag = ConsumerLag.of(admin, "referral-service") + ConsumerLag.of(admin, "notification-service");
                 long queued;
                 try (Connection db = DriverManager.getConnection(options.get("postgres"), login);
                         ResultSet rows = db.createStatement().executeQuery(
@@ -370,46 +368,14 @@ public final class Bench {
         }
     }
 
-    /** Records a consumer group has not read yet, over all its partitions. */
-    private static long lag(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-        long lag = 0;
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-            if (entry.getValue() != null) {
-                lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-            }
-        }
-        return lag;
-    }
-
     private HttpRequest request(String path, boolean authenticated) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.get("gateway") + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authenticated) {
-            builder.header("Authorization", "Bearer " + token());
+            builder.header("Authorization", "Bearer " + tokens.of("rutan-martapura"));
         }
         return builder.build();
-    }
-
-    /** A real token from the stack's Keycloak (client credentials of Rutan Martapura), renewed every 4 minutes. */
-    private String token() throws Exception {
-        if (Duration.between(tokenAt, Instant.now()).toMinutes() >= 4) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(options.get("keycloak")
-                    + "/realms/rujukan/protocol/openid-connect/token"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            "rutan-martapura:dev-secret-rutan-martapura".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-            JsonNode answer = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            token = answer.get("access_token").asText();
-            tokenAt = Instant.now();
-        }
-        return token;
     }
 
     private void sampleRss() {

@@ -262,8 +262,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a service that was killed again, as it was started, and waits until it is ready. */
     public void startAgain(String service) throws Exception {
-        ServiceProcess again = service(service).startAgain();
-        running.set(running.indexOf(service(service)), again);
+        ServiceProcess ended = service(service);
+        ServiceProcess again = ended.startAgain();
+        running.set(running.indexOf(ended), again);
         again.awaitReady(READY_TIMEOUT);
     }
 

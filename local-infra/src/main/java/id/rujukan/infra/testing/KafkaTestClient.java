@@ -114,18 +114,48 @@ public final class KafkaTestClient implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Every record {@code topic} holds, from its start to its end as it is when called, over all partitions:
+     * for counting what a run produced, however many records that is.
+     */
+    public List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = groupless()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     /** How many records {@code topic} holds in all, over all partitions. */
     public long recordCount(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+        try (KafkaConsumer<String, String> consumer = groupless()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             long start = consumer.beginningOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             return end - start;
         }
+    }
+
+    /** A consumer of no group, for reading partitions it is assigned. */
+    private KafkaConsumer<String, String> groupless() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     /**

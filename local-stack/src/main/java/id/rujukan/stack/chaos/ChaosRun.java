@@ -1,6 +1,8 @@
 package id.rujukan.stack.chaos;
 
+import id.rujukan.infra.ConsumerLag;
 import id.rujukan.infra.PostgresServer;
+import id.rujukan.stack.AgencyTokens;
 import id.rujukan.stack.LocalStack;
 import id.rujukan.stack.StackPorts;
 import id.rujukan.stack.chaos.Workload.Kind;
@@ -26,11 +28,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.logging.LogManager;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The fault-injection run behind chaos/run.sh. It starts the local stack (every service a child process,
@@ -48,12 +45,14 @@ public final class ChaosRun {
 
     private final LocalStack stack;
     private final Workload workload;
+    private final AgencyTokens tokens;
     private final String jdbcBase;
     private final List<String> recoveries = new ArrayList<>();
 
-    private ChaosRun(LocalStack stack, Workload workload) {
+    private ChaosRun(LocalStack stack, Workload workload, AgencyTokens tokens) {
         this.stack = stack;
         this.workload = workload;
+        this.tokens = tokens;
         this.jdbcBase = "jdbc:postgresql://127.0.0.1:" + stack.ports().postgres() + "/";
     }
 
@@ -87,10 +86,10 @@ public final class ChaosRun {
         Thread stopper = new Thread(stack::close, "chaos-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         int exit;
-        try (Workload workload = new Workload("http://127.0.0.1:" + stack.ports().gateway(),
-                "http://127.0.0.1:" + stack.ports().keycloak(),
+        AgencyTokens tokens = new AgencyTokens("http://127.0.0.1:" + stack.ports().keycloak());
+        try (Workload workload = new Workload("http://127.0.0.1:" + stack.ports().gateway(), tokens,
                 Files.readString(root.resolve("local-stack/demo/referral.json")))) {
-            exit = new ChaosRun(stack, workload).run(root, referrals, rate, Path.of(options.get("out")), began);
+            exit = new ChaosRun(stack, workload, tokens).run(root, referrals, rate, Path.of(options.get("out")), began);
         } finally {
             stack.close();
         }
@@ -232,7 +231,7 @@ public final class ChaosRun {
         config.put("bootstrap.servers", "127.0.0.1:" + stack.ports().kafka());
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
-                long lag = lag(admin);
+                long lag = ConsumerLag.ofAllGroups(admin);
                 long queued;
                 long fired;
                 try (Connection notification = connect("notification"); Connection referral = connect("referral")) {
@@ -249,24 +248,6 @@ public final class ChaosRun {
         System.out.println("  the stack did not settle within " + timeout.toMinutes() + " min; checking anyway");
     }
 
-    /** Records not yet read, over every consumer group. */
-    private static long lag(Admin admin) throws Exception {
-        long lag = 0;
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                if (entry.getValue() != null) {
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-                }
-            }
-        }
-        return lag;
-    }
-
     /**
      * The state the gateway shows for each referral (GET /api/v1/referrals/{id}), to the referrer or the
      * receiver in turn, at the agencies' rate limits: a 429 is retried after the time it asks.
@@ -280,7 +261,7 @@ public final class ChaosRun {
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().gateway()
                     + "/api/v1/referrals/" + submission.referralId))
-                    .header("Authorization", "Bearer " + workload.token(submission.index % 2 == 0
+                    .header("Authorization", "Bearer " + tokens.of(submission.index % 2 == 0
                             ? Workload.REFERRER : submission.target()))
                     .timeout(Duration.ofSeconds(30)).GET().build();
             for (int attempt = 0; ; attempt++) {

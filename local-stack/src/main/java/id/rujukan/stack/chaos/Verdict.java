@@ -6,10 +6,10 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.stack.chaos.Workload.Kind;
 import id.rujukan.stack.chaos.Workload.Submission;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,17 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The end of the fault run: every referral the gateway took against the state it must end in, every
@@ -129,15 +124,19 @@ final class Verdict {
             }
         }
         Map<String, Set<String>> eventIds = new HashMap<>();
-        for (ConsumerRecord<String, String> record : readAll(bootstrapServers, Topics.REFERRAL_LIFECYCLE)) {
-            if (!EventTypes.REFERRAL_ESCALATED.equals(header(record, "ce_type"))) {
+        List<ConsumerRecord<String, String>> lifecycle;
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            lifecycle = kafka.readToEnd(Topics.REFERRAL_LIFECYCLE, Duration.ofMinutes(2));
+        }
+        for (ConsumerRecord<String, String> record : lifecycle) {
+            if (!KafkaTestClient.headerValue(record, "ce_type").orElse("").equals(EventTypes.REFERRAL_ESCALATED)) {
                 continue;
             }
             try {
                 JsonNode data = JSON.readTree(record.value());
                 if ("RECEIVE".equals(data.path("deadline").asText())) {
                     eventIds.computeIfAbsent(data.get("referralId").asText() + "/" + data.get("step").asInt(),
-                            k -> new HashSet<>()).add(header(record, "ce_id"));
+                            k -> new HashSet<>()).add(KafkaTestClient.headerValue(record, "ce_id").orElse(""));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("unreadable escalation event", e);
@@ -295,33 +294,5 @@ final class Verdict {
 
     private static String digits(String phone) {
         return phone.replaceAll("\\D", "");
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Every record on the topic, from the start to its end as it is now. */
-    static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 }

@@ -3,15 +3,14 @@ package id.rujukan.stack.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rujukan.stack.AgencyTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,23 +77,22 @@ final class Workload implements AutoCloseable {
     }
 
     private final String gateway;
-    private final String keycloak;
+    private final AgencyTokens tokens;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, Submission> submissions = new ConcurrentHashMap<>();
     private final Set<String> pendingActions = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> retriedBecause = new ConcurrentHashMap<>();
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger nextCanary = new AtomicInteger(1_000_000);
-    private final String template;
+    private final ObjectNode template;
     private CountDownLatch submitted;
 
-    Workload(String gateway, String keycloak, String template) {
+    Workload(String gateway, AgencyTokens tokens, String template) throws IOException {
         this.gateway = gateway;
-        this.keycloak = keycloak;
-        this.template = template;
+        this.tokens = tokens;
+        this.template = (ObjectNode) JSON.readTree(template);
     }
 
     /** Submits {@code count} referrals at {@code perSecond}; every tenth is an emergency left to escalate. */
@@ -154,12 +152,7 @@ final class Workload implements AutoCloseable {
     }
 
     private void submit(Submission submission, Instant firstTry, Runnable taken) {
-        ObjectNode body;
-        try {
-            body = (ObjectNode) JSON.readTree(template);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ObjectNode body = template.deepCopy();
         body.put("targetAgencyId", submission.target());
         body.put("urgency", submission.kind == Kind.ESCALATE ? "EMERGENCY" : "NORMAL");
         body.put("summary", "Rujukan uji ketahanan #" + submission.index);
@@ -211,7 +204,7 @@ final class Workload implements AutoCloseable {
         try {
             request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                    .header("Authorization", "Bearer " + token(agency))
+                    .header("Authorization", "Bearer " + tokens.of(agency))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IOException | InterruptedException | RuntimeException e) {
             retry(agency, path, body, key, firstTry, taken, finished, attempt, null,
@@ -261,26 +254,6 @@ final class Workload implements AutoCloseable {
         return cause.getClass().getSimpleName();
     }
 
-    /** A real token of the agency's system client, from the stack's Keycloak, renewed every four minutes. */
-    String token(String agency) throws IOException, InterruptedException {
-        Token token = tokens.get(agency);
-        if (token == null || Duration.between(token.at, Instant.now()).toMinutes() >= 4) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak
-                    + "/realms/rujukan/protocol/openid-connect/token"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (agency + ":dev-secret-" + agency).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak answered " + response.statusCode());
-            }
-            token = new Token(JSON.readTree(response.body()).get("access_token").asText(), Instant.now());
-            tokens.put(agency, token);
-        }
-        return token.value;
-    }
-
     static ObjectMapper json() {
         return JSON;
     }
@@ -288,9 +261,6 @@ final class Workload implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-    }
-
-    private record Token(String value, Instant at) {
     }
 
     @FunctionalInterface
