@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SERVICES=(agency-gateway referral-service notification-service)
-VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | sed -n 1p)
 EXTRA=()
 WORK=target/images
 mkdir -p "$WORK"
@@ -57,7 +57,7 @@ YAML
  "Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8",
   "LD_LIBRARY_PATH=/opt/java/lib:/opt/java/lib/server"]},
  "rootfs":{"type":"layers","diff_ids":["sha256:$DIFF_ID"]},
- "history":[{"created_by":"k8s/images/build.sh: jlink of $("$JDK/bin/java" -version 2>&1 | head -1 | tr -d '"')"}]}
+ "history":[{"created_by":"k8s/images/build.sh: jlink of $("$JDK/bin/java" -version 2>&1 | sed -n 1p | tr -d '"')"}]}
 JSON
   echo '[{"Config":"config.json","RepoTags":["rujukan/base-jre:local"],"Layers":["layer.tar"]}]' > "$BASE/manifest.json"
   tar -C "$BASE" -cf "$WORK/base-image.tar" manifest.json config.json layer.tar
@@ -97,6 +97,6 @@ assert any("quarkus-run.jar" in part for part in (c.get("Entrypoint") or []) + (
     config_digest=$(echo "$manifest" | python3 -c 'import json,sys; print(json.load(sys.stdin)["config"]["digest"])')
     mapfile -t image_env < <(curl -sf "http://$REGISTRY/v2/rujukan/referral-service/blobs/$config_digest" \
       | python3 -c 'import json,sys; [print(e) for e in json.load(sys.stdin)["config"]["Env"]]')
-    env -i "${image_env[@]}" "$(command -v chroot)" --userspec=185:185 "$ROOTFS" java -version 2>&1 | head -1 | sed 's/^/image runs: /'
+    env -i "${image_env[@]}" "$(command -v chroot)" --userspec=185:185 "$ROOTFS" java -version 2>&1 | sed -n 1p | sed 's/^/image runs: /'
   fi
 fi
