@@ -2,7 +2,7 @@
 """How bench/run.sh and chaos/run.sh keep their latest figures in bench/RESULTS.md:
     bench/replace-section.py TITLE BODY_FILE [NOTE]
 writes "## TITLE (date[, NOTE])", the machine it ran on, then the body, in place of the section with that
-title (or at the end), and prints the section."""
+title (where it stands, or at the end), and prints the section."""
 import datetime
 import os
 import subprocess
@@ -20,7 +20,10 @@ section = (f"{heading} ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d}{
 results = open("bench/RESULTS.md").read()
 start = results.find(heading)
 if start >= 0:
+    # in place: the text around it reads it where it was
     end = results.find("\n## ", start + 1)
-    results = results[:start] + (results[end + 1:] if end >= 0 else "")
-open("bench/RESULTS.md", "w").write(results.rstrip() + "\n\n" + section)
+    results = results[:start] + section.rstrip() + "\n" + (results[end:] if end >= 0 else "")
+else:
+    results = results.rstrip() + "\n\n" + section
+open("bench/RESULTS.md", "w").write(results)
 print(section)

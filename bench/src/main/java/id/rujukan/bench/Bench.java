@@ -3,6 +3,7 @@ package id.rujukan.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.infra.ConsumerLag;
 import id.rujukan.stack.AgencyTokens;
+import id.rujukan.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        LocalStack.quietLogging();
         Map<String, String> options = new HashMap<>(Map.of("root", ".", "gateway", "http://127.0.0.1:8080",
                 "keycloak", "http://127.0.0.1:8180", "kafka", "127.0.0.1:19092",
                 "postgres", "jdbc:postgresql://127.0.0.1:15432/notification", "seconds", "30",

@@ -49,7 +49,8 @@ public final class MailServer implements AutoCloseable {
                         Arrays.stream(message.getAllRecipients()).map(Address::toString).collect(Collectors.joining(", ")),
                         message.getSubject(),
                         GreenMailUtil.getBody(message),
-                        message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString()));
+                        message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
+                        message.getMessageID()));
             } catch (MessagingException e) {
                 throw new IllegalStateException("Unreadable message in the mail server", e);
             }
@@ -73,6 +74,6 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** One message as the SMTP server took it. */
-    public record ReceivedMail(String to, String subject, String body, String sentAt) {
+    public record ReceivedMail(String to, String subject, String body, String sentAt, String messageId) {
     }
 }

@@ -60,10 +60,18 @@ public final class LocalStack implements AutoCloseable {
         this.extraConfig = extraConfig;
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * The launcher's logging (and that of a tool run beside it, the benchmark or the fault run): the Kafka
+     * clients and servers it hosts speak up only when something is wrong.
+     */
+    public static void quietLogging() throws IOException {
         try (InputStream logging = LocalStack.class.getResourceAsStream("/logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
         Path root = Path.of(System.getProperty("rujukan.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve(".local-stack");
         boolean fresh = false;

@@ -83,6 +83,8 @@ class NotificationFlowTest {
         assertThat(stored.status).isEqualTo(NotificationStatus.SENT);
         assertThat(stored.recipientAddress).isEqualTo(DUTY_EMAIL);
         assertThat(stored.templateVersion).isEqualTo("email/id/2/referral-new");
+        // one Message-ID per notification, whatever the attempt: a resend is recognisable as the same alert
+        assertThat(mail.messageId()).isEqualTo("<" + stored.id + "@rujukan.local>");
     }
 
     @Test
@@ -148,9 +150,10 @@ class NotificationFlowTest {
     void aNotificationQueuedBeforeACrashIsSentByTheSweepAfterRestart() {
         // as a crash would leave it: queued and committed, the event consumed, nothing sent
         String referralId = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             Notification queued = new Notification();
-            queued.id = UUID.randomUUID();
+            queued.id = id;
             queued.notificationKey = referralId + ":routed:DUTY_OFFICER:EMAIL";
             queued.referralId = referralId;
             queued.agencyId = "dinsos-1608";
@@ -167,10 +170,12 @@ class NotificationFlowTest {
             queued.persist();
         });
 
-        awaitMailsAbout(referralId, 1);
+        ReceivedMail mail = awaitMailsAbout(referralId, 1).get(0);
         await().atMost(WAIT).until(() -> notification(referralId + ":routed:DUTY_OFFICER:EMAIL").status
                 == NotificationStatus.SENT);
         assertThat(mailsAbout(referralId)).hasSize(1);
+        // the second attempt carries the Message-ID the first would have (had it reached the server)
+        assertThat(mail.messageId()).isEqualTo("<" + id + "@rujukan.local>");
     }
 
     @Test

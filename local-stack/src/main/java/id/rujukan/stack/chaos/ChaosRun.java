@@ -7,7 +7,6 @@ import id.rujukan.stack.LocalStack;
 import id.rujukan.stack.StackPorts;
 import id.rujukan.stack.chaos.Workload.Kind;
 import id.rujukan.stack.chaos.Workload.Submission;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.LogManager;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -57,9 +55,7 @@ public final class ChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
-        try (InputStream logging = LocalStack.class.getResourceAsStream("/logging.properties")) {
-            LogManager.getLogManager().readConfiguration(logging);
-        }
+        LocalStack.quietLogging();
         Path root = Path.of(System.getProperty("rujukan.root", ".")).toAbsolutePath().normalize();
         Map<String, String> options = new HashMap<>(Map.of("referrals", "10000", "rate", "15",
                 "data-dir", root.resolve("target/chaos/stack").toString(),

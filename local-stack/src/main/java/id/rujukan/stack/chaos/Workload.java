@@ -217,7 +217,7 @@ final class Workload implements AutoCloseable {
                     finished.run();
                 } else {
                     retry(agency, path, body, key, firstTry, taken, finished, attempt, response,
-                            error == null ? "HTTP " + response.statusCode() : rootCause(error));
+                            error == null ? why(response) : rootCause(error));
                 }
             } catch (IOException | RuntimeException e) {
                 retry(agency, path, body, key, firstTry, taken, finished, attempt, response,
@@ -244,6 +244,27 @@ final class Workload implements AutoCloseable {
         }
         scheduler.schedule(() -> post(agency, path, body, key, firstTry, taken, finished, attempt + 1), wait,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The status, and for one a client would not expect of a valid request (not 404/409 while the gateway
+     * catches up, not 429/503 while it is loaded or its storage away) what the gateway said, so that the
+     * run's figures name the cause.
+     */
+    private static String why(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 404 || status == 409 || status == 429 || status == 503) {
+            return "HTTP " + status;
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("no Content-Type");
+        String detail;
+        try {
+            detail = JSON.readTree(response.body()).path("detail").asText(response.body());
+        } catch (IOException e) {
+            detail = response.body();
+        }
+        detail = detail.isEmpty() ? "no body" : detail.substring(0, Math.min(100, detail.length()));
+        return "HTTP " + status + " (" + type + ": " + detail + ")";
     }
 
     private static String rootCause(Throwable error) {

@@ -184,7 +184,8 @@ public class Deliveries {
                     long started = System.nanoTime();
                     boolean handedOver = false;
                     try {
-                        mailer.send(Mail.withText(contact.email(), email.subject(), email.body()));
+                        mailer.send(Mail.withText(contact.email(), email.subject(), email.body())
+                                .addHeader("Message-ID", "<" + id + "@" + config.messageIdDomain() + ">"));
                         handedOver = true;
                     } finally {
                         metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);

@@ -32,6 +32,14 @@ public interface DeliveryConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
+    /**
+     * The right-hand part of each email's {@code Message-ID}, {@code <notification id@this>}: the same for
+     * every attempt of one notification, so that a mail store can tell a resend (after a crash between the
+     * SMTP server taking a message and this service recording it) from a new alert.
+     */
+    @WithDefault("${quarkus.mailer.own-host-name:rujukan.local}")
+    String messageIdDomain();
+
     QuietHoursConfig quietHours();
 
     /** When SMS waits, in the recipient's own time zone; emergencies never wait. */
