@@ -33,7 +33,8 @@ final class Directory {
                             CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> copy.agency("dinsos-1608").isPresent()
-                && copy.agency("rutan-martapura").isPresent() && copy.agency("kemensos").isPresent());
+                && copy.agency("rutan-martapura").isPresent() && copy.agency("kemensos").isPresent()
+                && copy.caughtUp());
     }
 
     private static AgencyPublished agency(String id, String name, AgencyType type) {

@@ -94,6 +94,16 @@ public final class KafkaBroker implements AutoCloseable {
         startServer();
     }
 
+    /** Shuts the broker down cleanly (clients lose it, as in an outage) until {@link #startAgain()}. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts a stopped broker again on its ports and data; returns once it answers. */
+    public void startAgain() {
+        startServer();
+    }
+
     private static void format(Path logDir, Path config) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;

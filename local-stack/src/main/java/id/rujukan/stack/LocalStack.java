@@ -270,10 +270,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a service that was killed again, as it was started, and waits until it is ready. */
     public void startAgain(String service) throws Exception {
+        launchAgain(service);
+        awaitReady(service);
+    }
+
+    /** Starts a service that was killed again, as it was started, without waiting for it. */
+    public void launchAgain(String service) throws IOException {
         ServiceProcess ended = service(service);
-        ServiceProcess again = ended.startAgain();
-        running.set(running.indexOf(ended), again);
-        again.awaitReady(READY_TIMEOUT);
+        running.set(running.indexOf(ended), ended.startAgain());
+    }
+
+    /** Waits until a service says it is ready (Kafka, database and its own checks). */
+    public void awaitReady(String service) throws InterruptedException {
+        service(service).awaitReady(READY_TIMEOUT);
     }
 
     private ServiceProcess service(String name) {
@@ -285,6 +294,15 @@ public final class LocalStack implements AutoCloseable {
     /** Restarts the Kafka broker (a clean shutdown and start on the same data and port). */
     public void restartKafka() {
         kafka.restart();
+    }
+
+    /** Stops the Kafka broker until {@link #startKafka()}. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    public void startKafka() {
+        kafka.startAgain();
     }
 
     /** Stops PostgreSQL (connections cut) until {@link #startPostgres()}. */

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the directory copy holds agencies: until then, every agency would look unknown. */
+/**
+ * Not ready until the directory copy has read the directory topic to its end: until then, an agency not
+ * read yet would look unknown.
+ */
 @Readiness
 @ApplicationScoped
 @IfBuildProperty(name = "rujukan.directory-copy", stringValue = "true")
@@ -20,8 +23,7 @@ public class DirectoryCopyReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        int agencies = directory.size();
-        return HealthCheckResponse.named("agency-directory-copy").status(agencies > 0)
-                .withData("agencies", agencies).build();
+        return HealthCheckResponse.named("agency-directory-copy").status(directory.caughtUp())
+                .withData("agencies", directory.size()).build();
     }
 }

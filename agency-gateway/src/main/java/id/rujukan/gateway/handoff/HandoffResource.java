@@ -3,6 +3,7 @@ package id.rujukan.gateway.handoff;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
+import id.rujukan.gateway.api.NeedsDirectory;
 import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.readmodel.ReferralViews;
@@ -50,6 +51,7 @@ public class HandoffResource {
     }
 
     @POST
+    @NeedsDirectory
     @Operation(summary = "Hand the case over to the named agency (it moves when that agency accepts)")
     public Response handOff(@PathParam("caseId") String caseId,
             @NotNull(message = "a handoff body is required") @Valid SubmitReferral body,

@@ -5,6 +5,7 @@ import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.AgencyType;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.api.NeedsDirectory;
 import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.messaging.DirectoryCopy;
@@ -44,6 +45,7 @@ public class ReportResource {
     }
 
     @GET
+    @NeedsDirectory
     @RolesAllowed({Roles.SUPERVISOR, Roles.HEAD})
     @Operation(summary = "Counts by state and category, share answered in time, median times, overdue list")
     public JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,

@@ -5,6 +5,7 @@ import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.gateway.api.Caller;
 import id.rujukan.gateway.api.Idempotency;
+import id.rujukan.gateway.api.NeedsDirectory;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
@@ -71,6 +72,7 @@ public class ReferralResource {
     }
 
     @POST
+    @NeedsDirectory
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
     @Operation(summary = "Submit a referral",
