@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import id.rujukan.infra.Directories;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,31 +18,28 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayRestartIT {
 
-    private static Path root;
-    private static Path dataDir;
+    private static FreshStack fresh;
     private static LocalStack stack;
     private static String gateway;
 
     @BeforeAll
     static void startStack() throws Exception {
-        root = Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory("rujukan-restart");
-        stack = LocalStack.start(root, dataDir, true, StackPorts.free());
-        gateway = "http://127.0.0.1:" + stack.ports().gateway();
+        fresh = FreshStack.start("rujukan-restart");
+        stack = fresh.stack();
+        gateway = fresh.gateway();
     }
 
     @AfterAll
     static void stopStack() {
-        if (stack != null) {
-            stack.close();
+        if (fresh != null) {
+            fresh.close();
         }
-        Directories.delete(dataDir);
     }
 
     @Test
     void aGatewayThatHasNotReadTheDirectoryYetAsksForARetryInsteadOfRefusingAValidReferral() throws Exception {
         String rutan = new AgencyTokens("http://127.0.0.1:" + stack.ports().keycloak()).of("rutan-martapura");
-        String referral = Files.readString(root.resolve("local-stack/demo/referral.json"));
+        String referral = fresh.demoReferral();
         // the gateway replaced while Kafka is away: it serves HTTP, but cannot read the agency directory
         stack.kill("agency-gateway");
         stack.stopKafka();

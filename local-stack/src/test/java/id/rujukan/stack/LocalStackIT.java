@@ -6,16 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import id.rujukan.contract.Gsm7;
-import id.rujukan.infra.Directories;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
 import id.rujukan.infra.TraceCollector;
 import id.rujukan.infra.testing.PrometheusText;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -42,30 +37,27 @@ class LocalStackIT {
     private static final String CHILD_NAME = "Bayi Contoh";
     private static final String OFFICER_PHONE = "6281211111608";
 
-    private static Path dataDir;
+    private static FreshStack fresh;
     private static LocalStack stack;
     private static String gateway;
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory("rujukan-e2e");
-        stack = LocalStack.start(root, dataDir, true, StackPorts.free());
-        gateway = "http://127.0.0.1:" + stack.ports().gateway();
+        fresh = FreshStack.start("rujukan-e2e");
+        stack = fresh.stack();
+        gateway = fresh.gateway();
     }
 
     @AfterAll
     static void stopStack() {
-        if (stack != null) {
-            stack.close();
+        if (fresh != null) {
+            fresh.close();
         }
-        Directories.delete(dataDir);
     }
 
     @Test
     void aReferralPostedAtTheGatewayIsRoutedAndReachesTheDutyOfficersInbox() throws Exception {
-        String body = Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
-                .resolve("local-stack/demo/referral.json"));
+        String body = fresh.demoReferral();
 
         String rutan = clientToken("rutan-martapura");
         String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON).body(body)
@@ -95,7 +87,7 @@ class LocalStackIT {
     void tokensFromTheRealKeycloakDecideWhoSeesWhat() {
         String rutan = clientToken("rutan-martapura");
         String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON)
-                .body(readDemo()).when().post("/api/v1/referrals")
+                .body(fresh.demoReferral()).when().post("/api/v1/referrals")
                 .then().statusCode(202).extract().path("referralId");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway)
                 .auth().oauth2(userToken("officer.dinsos-1608")).when().get("/api/v1/referrals/" + referralId)
@@ -156,23 +148,13 @@ class LocalStackIT {
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    private static String readDemo() {
-        try {
-            return Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
-                    .resolve("local-stack/demo/referral.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<ReceivedMail> mailsAbout(String referralId) {
         return stack.mail().received().stream().filter(m -> m.body().contains(referralId)).toList();
     }
 
     @Test
     void anOfficerOpensTheLinkInTheSmsInABrowserSignsInAndAcceptsTheReferral() throws Exception {
-        String body = Files.readString(Path.of(System.getProperty("rujukan.root", ".."))
-                .resolve("local-stack/demo/referral.json")).replace("\"HIGH\"", "\"EMERGENCY\"");
+        String body = fresh.demoReferral().replace("\"HIGH\"", "\"EMERGENCY\"");
         String rutan = clientToken("rutan-martapura");
         String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
@@ -221,7 +203,7 @@ class LocalStackIT {
         // the agency's system starts the trace; every span of the referral's journey must join it
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
-        String body = readDemo().replace("\"HIGH\"", "\"EMERGENCY\"");
+        String body = fresh.demoReferral().replace("\"HIGH\"", "\"EMERGENCY\"");
         String referralId = given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura"))
                 .header("traceparent", traceparent).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
@@ -255,7 +237,7 @@ class LocalStackIT {
     void afterAReferralsLifeEachServiceShowsItsDomainMetrics() {
         String rutan = clientToken("rutan-martapura");
         String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON)
-                .body(readDemo()).when().post("/api/v1/referrals")
+                .body(fresh.demoReferral()).when().post("/api/v1/referrals")
                 .then().statusCode(202).extract().path("referralId");
         String officer = userToken("officer.dinsos-1608");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)

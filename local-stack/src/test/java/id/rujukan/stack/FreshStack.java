@@ -1,0 +1,44 @@
+package id.rujukan.stack;
+
+import id.rujukan.infra.Directories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole local stack, fresh, on free ports and in a temporary directory of its own, for one test class:
+ * started before its tests, stopped and removed after them.
+ */
+record FreshStack(Path root, Path dataDir, LocalStack stack) implements AutoCloseable {
+
+    static FreshStack start(String name) throws Exception {
+        Path root = Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory(name);
+        try {
+            return new FreshStack(root, dataDir, LocalStack.start(root, dataDir, true, StackPorts.free()));
+        } catch (Exception | Error e) {
+            Directories.delete(dataDir);
+            throw e;
+        }
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + stack.ports().gateway();
+    }
+
+    /** The demo referral of the README (from Rutan Martapura to Dinas Sosial OKU Timur, urgency HIGH). */
+    String demoReferral() {
+        try {
+            return Files.readString(root.resolve("local-stack/demo/referral.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        Directories.delete(dataDir);
+    }
+}
