@@ -79,8 +79,7 @@ class ActionTest {
                 .when().post("/api/v1/referrals/" + referralId + "/accept")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentState", equalTo("CANCELLED"));
-        assertThat(KafkaTestResource.client().readAll(Topics.REFERRAL_INTAKE, r -> referralId.equals(r.key()),
-                Duration.ofSeconds(2))).isEmpty();
+        assertThat(SentToKafka.intakeFor(referralId)).isEmpty();
     }
 
     @Test

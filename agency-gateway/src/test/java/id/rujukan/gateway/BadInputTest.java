@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.contract.Topics;
 import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.infra.testing.KafkaTestClient;
@@ -45,14 +44,14 @@ class BadInputTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         kafka = KafkaTestResource.client();
         Directory.publish(kafka, json, directory);
-        recordsBefore = kafka.recordCount(Topics.REFERRAL_INTAKE);
+        recordsBefore = SentToKafka.intakeCount();
         viewsBefore = views();
         keysBefore = keys();
     }
 
     @AfterEach
     void nothingWasPublishedOrStored() {
-        assertThat(kafka.recordCount(Topics.REFERRAL_INTAKE)).isEqualTo(recordsBefore);
+        assertThat(SentToKafka.intakeCount()).isEqualTo(recordsBefore);
         assertThat(views()).isEqualTo(viewsBefore);
         assertThat(keys()).isEqualTo(keysBefore);
     }

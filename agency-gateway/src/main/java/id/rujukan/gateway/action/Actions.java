@@ -7,12 +7,13 @@ import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
-import id.rujukan.gateway.submission.SubmissionPublisher;
+import id.rujukan.gateway.submission.IntakeEvents;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +41,15 @@ public class Actions {
             ReferralAction.CANCEL, OPEN);
 
     private final ReferralViews views;
-    private final SubmissionPublisher publisher;
+    private final IntakeEvents events;
     private final DataSealer sealer;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public Actions(ReferralViews views, SubmissionPublisher publisher, DataSealer sealer, AuditTrail audit) {
+    public Actions(ReferralViews views, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock) {
         this.views = views;
-        this.publisher = publisher;
+        this.events = events;
+        this.clock = clock;
         this.sealer = sealer;
         this.audit = audit;
     }
@@ -57,9 +60,13 @@ public class Actions {
     }
 
     /**
+     * Checks the action and records it, with its audit entry, in the caller's transaction (or one of its
+     * own): the outbox sends it to referral-service once that commits.
+     *
      * @param agency the acting agency, from the caller's token
      * @param actor the acting client or user
      */
+    @Transactional
     public ActionAccepted act(String agency, String actor, String id, ReferralAction action, ActionRequest given) {
         UUID referralId = views.requireParty(id, agency);
         ReferralView view = ReferralView.findById(referralId);
@@ -67,8 +74,8 @@ public class Actions {
         check(action, view, agency, body);
         ReferralActionRequested requested = new ReferralActionRequested(UUID.randomUUID().toString(),
                 referralId.toString(), action, agency, actor, body.reasonCode(), body.outcomeCode(),
-                body.milestone(), body.note() == null ? null : sealer.seal(referralId, body.note()), Instant.now());
-        publisher.publish(requested);
+                body.milestone(), body.note() == null ? null : sealer.seal(referralId, body.note()), clock.instant());
+        events.actionRequested(requested);
         if (body.note() != null) {
             audit.record("WRITE_NOTE", referralId, action.name());
         }

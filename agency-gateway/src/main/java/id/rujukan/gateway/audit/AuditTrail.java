@@ -25,8 +25,11 @@ public class AuditTrail {
     public record Entry(Instant at, String agencyId, String actor, String action, String referralId, String detail) {
     }
 
-    /** Records an access by the calling agency's client or user, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records an access by the calling agency's client or user, in the transaction that does it: a write
+     * and its audit entry are committed together, or neither is.
+     */
+    @Transactional
     public void record(String action, UUID referralId, String detail) {
         entityManager.createNativeQuery("""
                 insert into audit_entry (at, agency_id, actor, action, referral_id, detail)

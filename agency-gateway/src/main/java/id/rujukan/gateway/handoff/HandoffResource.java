@@ -7,7 +7,8 @@ import id.rujukan.gateway.api.NeedsDirectory;
 import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.readmodel.ReferralViews;
-import id.rujukan.gateway.submission.ReferralResource;
+import id.rujukan.gateway.submission.SubmissionAccepted;
+import id.rujukan.gateway.submission.Submissions;
 import id.rujukan.gateway.submission.SubmitReferral;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,13 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
 public class HandoffResource {
 
-    private final ReferralResource referrals;
+    private final Submissions submissions;
     private final ReferralViews views;
     private final Caller caller;
     private final Idempotency idempotency;
 
-    public HandoffResource(ReferralResource referrals, ReferralViews views, Caller caller, Idempotency idempotency) {
-        this.referrals = referrals;
+    public HandoffResource(Submissions submissions, ReferralViews views, Caller caller, Idempotency idempotency) {
+        this.submissions = submissions;
         this.views = views;
         this.caller = caller;
         this.idempotency = idempotency;
@@ -64,7 +65,7 @@ public class HandoffResource {
         if (body.targetAgencyId() == null) {
             throw Problems.badRequest("targetAgencyId", "a handoff names the agency that takes the case over");
         }
-        return idempotency.once(agency, idempotencyKey, uri.getPath(), body, referralId -> referrals.submit(referralId,
-                ReferralKind.HANDOFF, caseId, body, uri.getBaseUriBuilder().path(ReferralResource.class)));
+        return idempotency.once(agency, idempotencyKey, uri.getPath(), body, referralId -> SubmissionAccepted.response(
+                submissions.submit(agency, referralId, ReferralKind.HANDOFF, caseId, body), uri));
     }
 }

@@ -8,9 +8,10 @@ import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.submission.ReferralStatus;
-import id.rujukan.gateway.submission.SubmissionPublisher;
+import id.rujukan.gateway.submission.IntakeEvents;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,15 +45,19 @@ public class InboxResource {
             "IN_PROGRESS", "COMPLETED", "CANCELLED", "FAILED", "EXPIRED");
 
     private final Caller caller;
-    private final SubmissionPublisher publisher;
+    private final IntakeEvents events;
+    private final Clock clock;
 
-    public InboxResource(Caller caller, SubmissionPublisher publisher) {
+    public InboxResource(Caller caller, IntakeEvents events, Clock clock) {
         this.caller = caller;
-        this.publisher = publisher;
+        this.events = events;
+        this.clock = clock;
     }
 
     @GET
     @Path("inbox")
+    // reading a newly routed referral records its receipt: those actions are written in this transaction
+    @Transactional
     @Operation(summary = "Referrals addressed to my agency, newest change first",
             description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
     public ReferralPage inbox(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
@@ -61,8 +67,9 @@ public class InboxResource {
         ReferralPage page = page("targetAgencyId", agency, state, urgency, overdue, cursor, limit);
         for (ReferralStatus referral : page.items()) {
             if ("ROUTED".equals(referral.state())) {
-                publisher.publish(new ReferralActionRequested(UUID.randomUUID().toString(), referral.referralId(),
-                        ReferralAction.RECEIVE, agency, caller.actor(), null, null, null, null, Instant.now()));
+                events.actionRequested(new ReferralActionRequested(UUID.randomUUID().toString(),
+                        referral.referralId(), ReferralAction.RECEIVE, agency, caller.actor(), null, null, null, null,
+                        clock.instant()));
             }
         }
         return page;

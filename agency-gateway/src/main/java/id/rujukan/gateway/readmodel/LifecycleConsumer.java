@@ -11,14 +11,16 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
-import id.rujukan.messaging.Transient;
+import id.rujukan.messaging.RecordBatches;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -43,11 +45,12 @@ public class LifecycleConsumer {
         this.json = json;
     }
 
+    // in batches, each applied in one transaction; a database outage is waited out (the batch held), not
+    // dead-lettered
     @Incoming("referral-lifecycle")
     @Blocking
-    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        // a database outage is waited out (the record held), not dead-lettered
-        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

@@ -4,13 +4,15 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
-import id.rujukan.messaging.Transient;
+import id.rujukan.messaging.RecordBatches;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Puts what became of each alert into the referral's timeline: "EMAIL sent to the SUPERVISOR of ...". */
@@ -25,11 +27,12 @@ public class NotificationStatusConsumer {
         this.timeline = timeline;
     }
 
+    // in batches, each applied in one transaction; a database outage is waited out (the batch held), not
+    // dead-lettered
     @Incoming("notification-status")
     @Blocking
-    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        // a database outage is waited out (the record held), not dead-lettered
-        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

@@ -6,7 +6,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.readmodel.Timeline;
-import id.rujukan.gateway.submission.SubmissionPublisher;
+import id.rujukan.gateway.submission.IntakeEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -45,7 +45,7 @@ public class WebhookDispatcher {
     private final EntityManager entityManager;
     private final WebhookConfig config;
     private final Timeline timeline;
-    private final SubmissionPublisher publisher;
+    private final IntakeEvents events;
     private final ObjectMapper json;
     private final ManagedExecutor executor;
     private final HttpClient http;
@@ -53,7 +53,7 @@ public class WebhookDispatcher {
     private final Function<String, Counter> pushes;
 
     public WebhookDispatcher(EntityManager entityManager, WebhookConfig config, Timeline timeline,
-            SubmissionPublisher publisher, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry) {
+            IntakeEvents events, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.pushes = outcome -> Counter.builder("rujukan.webhook.deliveries").tag("outcome", outcome)
                 .description("Pushes to agencies' webhooks: delivered, failed (to be retried), given-up")
@@ -62,7 +62,7 @@ public class WebhookDispatcher {
         List.of("delivered", "failed", "given-up").forEach(pushes::apply);
         this.config = config;
         this.timeline = timeline;
-        this.publisher = publisher;
+        this.events = events;
         this.json = json;
         this.executor = executor;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
@@ -171,13 +171,13 @@ public class WebhookDispatcher {
             timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(
                     Instant.now(), "WEBHOOK", agency, null, null, null,
                     "pushed to the webhook of " + agency + " (attempt " + attempt + ")"));
+            if (isNewlyRoutedTo(agency, delivery)) {
+                events.actionRequested(new ReferralActionRequested(UUID.randomUUID().toString(),
+                        delivery.referralId().toString(), ReferralAction.RECEIVE, agency, "webhook", null, null, null,
+                        null, Instant.now()));
+            }
         });
         pushes.apply("delivered").increment();
-        if (isNewlyRoutedTo(agency, delivery)) {
-            publisher.publish(new ReferralActionRequested(UUID.randomUUID().toString(),
-                    delivery.referralId().toString(), ReferralAction.RECEIVE, agency, "webhook", null, null, null,
-                    null, Instant.now()));
-        }
     }
 
     private void failed(String agency, Delivery delivery, int attempt, String error) {

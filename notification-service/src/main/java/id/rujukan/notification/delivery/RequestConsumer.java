@@ -4,18 +4,21 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
-import id.rujukan.messaging.Transient;
+import id.rujukan.messaging.RecordBatches;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes notification requests: queues each once (by event id and by notification key), then has
- * the delivery run at once on a thread of its own. A record that is not a valid request goes to the
- * dead-letter topic.
+ * Consumes notification requests in batches, each queued in one transaction ({@link RecordBatches}): each
+ * request once (by event id and by notification key); then the delivery runs at once on a thread of its
+ * own. A record that is not a valid request goes to the dead-letter topic with the reason; a database
+ * outage is waited out, the batch held.
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -32,14 +35,20 @@ public class RequestConsumer {
 
     @Incoming("notification-requests")
     @Blocking
-    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        ReceivedEvent<NotificationRequested> event = reader.read(payload, cloudEvent, NotificationRequested.class,
-                Set.of(EventTypes.NOTIFICATION_REQUESTED));
-        // a database outage is waited out (the record held), not dead-lettered
-        if (Transient.call(() -> deliveries.queue(event.id(), event.data()))) {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        AtomicBoolean queued = new AtomicBoolean();
+        CompletionStage<Void> applied = RecordBatches.apply(batch, (payload, cloudEvent) -> {
+            ReceivedEvent<NotificationRequested> event = reader.read(payload, cloudEvent,
+                    NotificationRequested.class, Set.of(EventTypes.NOTIFICATION_REQUESTED));
+            if (deliveries.queue(event.id(), event.data())) {
+                queued.set(true);
+            }
+        });
+        if (queued.get()) {
             // not on this thread: it runs on the channel's ordered Vert.x context, which the mailer's
             // callbacks need too, so waiting here for the mail would wait for ever
             executor.execute(deliveries::sendDue);
         }
+        return applied;
     }
 }

@@ -7,20 +7,23 @@ import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
-import id.rujukan.messaging.Transient;
+import id.rujukan.messaging.RecordBatches;
 import id.rujukan.referral.lifecycle.Referrals;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes what agencies did at the gateway: submissions and actions, keyed by referral id, so one
- * referral's events arrive in order. Each event is processed once: its id is logged in the same
- * transaction as its effect. A record that is not a valid event fails, and the channel's dead-letter
- * strategy moves it aside with the reason while the next records keep flowing; a database outage is
- * waited out instead ({@link Transient}), the record held until it can be stored.
+ * referral's events arrive in order. Records come in batches, each applied in one transaction
+ * ({@link RecordBatches}); each event is processed once: its id is logged in the same transaction as its
+ * effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
+ * reason while the other records are applied; a database outage is waited out instead, the batch held until
+ * it can be stored.
  */
 @ApplicationScoped
 public class IntakeConsumer {
@@ -38,9 +41,8 @@ public class IntakeConsumer {
     // Blocking: the work is a JDBC transaction. Ordered (the default), so one referral's events stay in order.
     @Incoming("referral-intake")
     @Blocking
-    public void consume(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        // a database outage is waited out (the record held), not dead-lettered
-        Transient.inTransaction(() -> apply(payload, cloudEvent));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

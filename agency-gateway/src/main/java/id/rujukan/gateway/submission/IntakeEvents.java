@@ -1,0 +1,41 @@
+package id.rujukan.gateway.submission;
+
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralActionRequested;
+import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Topics;
+import id.rujukan.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Puts what agencies do (submissions and actions) on the intake topic, through the gateway's outbox: the
+ * event is written in the caller's transaction, beside the idempotency record, the case key, the audit
+ * entry and the read model, and the relay sends it once that transaction has committed. So an agency is
+ * told "accepted" only once the referral is on disk with fsync and cannot be lost, and no worker thread
+ * waits for Kafka meanwhile; if Kafka is away, the referral waits in the outbox instead of being refused.
+ */
+@ApplicationScoped
+public class IntakeEvents {
+
+    private final Outbox outbox;
+
+    public IntakeEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submitted(ReferralSubmitted submitted) {
+        outbox.add(Topics.REFERRAL_INTAKE, submitted.referralId(), EventTypes.REFERRAL_SUBMITTED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(), submitted.submittedAt(),
+                submitted);
+    }
+
+    /** An agency's action on a referral, keyed by the referral so it follows the submission. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void actionRequested(ReferralActionRequested action) {
+        outbox.add(Topics.REFERRAL_INTAKE, action.referralId(), EventTypes.REFERRAL_ACTION_REQUESTED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(), action.requestedAt(), action);
+    }
+}
