@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,10 +16,12 @@ public class AuditTrail {
 
     private final EntityManager entityManager;
     private final Caller caller;
+    private final Clock clock;
 
-    public AuditTrail(EntityManager entityManager, Caller caller) {
+    public AuditTrail(EntityManager entityManager, Caller caller, Clock clock) {
         this.entityManager = entityManager;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** One access: who, for which agency, did what to which referral's personal data, when. */
@@ -34,7 +37,7 @@ public class AuditTrail {
         entityManager.createNativeQuery("""
                 insert into audit_entry (at, agency_id, actor, action, referral_id, detail)
                 values (:at, :agency, :actor, :action, :referral, :detail)""")
-                .setParameter("at", Timestamp.from(Instant.now())).setParameter("agency", caller.agencyId())
+                .setParameter("at", Timestamp.from(clock.instant())).setParameter("agency", caller.agencyId())
                 .setParameter("actor", caller.actor()).setParameter("action", action)
                 .setParameter("referral", referralId).setParameter("detail", detail).executeUpdate();
     }

@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,15 +64,17 @@ public class MobileResource {
     private final DetailsReader details;
     private final Timeline timeline;
     private final Actions actions;
+    private final Clock clock;
 
     public MobileResource(Config config, Caller caller, ReferralViews views, DetailsReader details, Timeline timeline,
-            Actions actions) {
+            Actions actions, Clock clock) {
         this.config = config;
         this.caller = caller;
         this.views = views;
         this.details = details;
         this.timeline = timeline;
         this.actions = actions;
+        this.clock = clock;
     }
 
     @CheckedTemplate(basePath = "mobile")
@@ -122,7 +124,7 @@ public class MobileResource {
 
     private ActionLink check(String token) {
         try {
-            return ActionLink.verify(token, config.secret().getBytes(StandardCharsets.UTF_8), Instant.now(),
+            return ActionLink.verify(token, config.secret().getBytes(StandardCharsets.UTF_8), clock.instant(),
                     caller.agencyId());
         } catch (ActionLink.InvalidException e) {
             throw HttpProblem.builder()

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -34,11 +34,13 @@ public class DataSealer {
 
     private final SecretKey masterKey;
     private final ObjectMapper json;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DataSealer(ProtectionConfig config, ObjectMapper json) {
+    public DataSealer(ProtectionConfig config, ObjectMapper json, Clock clock) {
         this.masterKey = new SecretKeySpec(Base64.getDecoder().decode(config.masterKey()), "AES");
         this.json = json;
+        this.clock = clock;
     }
 
     /** Seals {@code data} with the case's data key, made the first time the case has something sealed. */
@@ -70,7 +72,7 @@ public class DataSealer {
         CaseKey key = new CaseKey();
         key.caseId = caseId;
         key.wrappedKey = encrypt(masterKey, dataKey.getEncoded(), caseId);
-        key.createdAt = Instant.now();
+        key.createdAt = clock.instant();
         key.persist();
         return dataKey;
     }
@@ -88,7 +90,7 @@ public class DataSealer {
             return false;
         }
         key.wrappedKey = null;
-        key.erasedAt = Instant.now();
+        key.erasedAt = clock.instant();
         return true;
     }
 

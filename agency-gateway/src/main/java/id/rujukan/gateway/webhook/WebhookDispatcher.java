@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,12 +49,13 @@ public class WebhookDispatcher {
     private final IntakeEvents events;
     private final ObjectMapper json;
     private final ManagedExecutor executor;
+    private final Clock clock;
     private final HttpClient http;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Function<String, Counter> pushes;
 
     public WebhookDispatcher(EntityManager entityManager, WebhookConfig config, Timeline timeline,
-            IntakeEvents events, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry) {
+            IntakeEvents events, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry, Clock clock) {
         this.entityManager = entityManager;
         this.pushes = outcome -> Counter.builder("rujukan.webhook.deliveries").tag("outcome", outcome)
                 .description("Pushes to agencies' webhooks: delivered, failed (to be retried), given-up")
@@ -65,6 +67,7 @@ public class WebhookDispatcher {
         this.events = events;
         this.json = json;
         this.executor = executor;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
@@ -74,7 +77,7 @@ public class WebhookDispatcher {
         @SuppressWarnings("unchecked")
         List<String> agencies = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select distinct agency_id from webhook_delivery where status = 'PENDING' and next_attempt_at <= :now")
-                .setParameter("now", Timestamp.from(Instant.now())).getResultList());
+                .setParameter("now", Timestamp.from(clock.instant())).getResultList());
         for (String agency : agencies) {
             if (inFlight.add(agency)) {
                 executor.execute(() -> {
@@ -108,7 +111,7 @@ public class WebhookDispatcher {
     /** The agency's due deliveries that are first in line for their referral, leased for one attempt. */
     private List<Delivery> claim(String agency) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     select d.id, d.referral_id, d.event_id, d.event_type, d.payload, d.attempts, d.created_at
@@ -135,7 +138,7 @@ public class WebhookDispatcher {
     /** One attempt; returns whether it was delivered. */
     private boolean push(Webhook webhook, Delivery delivery) {
         int attempt = delivery.attempts() + 1;
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String error;
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(webhook.url))
@@ -169,19 +172,19 @@ public class WebhookDispatcher {
                     "update webhook_delivery set status = 'DELIVERED', attempts = :attempts where id = :id")
                     .setParameter("attempts", attempt).setParameter("id", delivery.id()).executeUpdate();
             timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(
-                    Instant.now(), "WEBHOOK", agency, null, null, null,
+                    clock.instant(), "WEBHOOK", agency, null, null, null,
                     "pushed to the webhook of " + agency + " (attempt " + attempt + ")"));
             if (isNewlyRoutedTo(agency, delivery)) {
                 events.actionRequested(new ReferralActionRequested(UUID.randomUUID().toString(),
                         delivery.referralId().toString(), ReferralAction.RECEIVE, agency, "webhook", null, null, null,
-                        null, Instant.now()));
+                        null, clock.instant()));
             }
         });
         pushes.apply("delivered").increment();
     }
 
     private void failed(String agency, Delivery delivery, int attempt, String error) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean giveUp = now.isAfter(delivery.createdAt().plus(config.giveUpAfter()));
         Duration backoff = config.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
         Instant next = now.plus(backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff);

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,15 +13,17 @@ import java.util.UUID;
 public class WebhookQueue {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public WebhookQueue(EntityManager entityManager) {
+    public WebhookQueue(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /** @param payload the JSON pushed: the event's id, type and data */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String eventId, String type, UUID referralId, String payload, Set<String> agencies) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         for (String agency : agencies) {
             entityManager.createNativeQuery("""
                     insert into webhook_delivery (agency_id, referral_id, event_id, event_type, payload, status,

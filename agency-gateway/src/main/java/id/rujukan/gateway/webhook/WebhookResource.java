@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,9 +37,11 @@ public class WebhookResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Caller caller;
+    private final Clock clock;
 
-    public WebhookResource(Caller caller) {
+    public WebhookResource(Caller caller, Clock clock) {
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** Where to push. */
@@ -70,11 +73,11 @@ public class WebhookResource {
             webhook.agencyId = caller.agencyId();
             webhook.secret = secret = newSecret();
             webhook.url = registration.url();
-            webhook.updatedAt = Instant.now();
+            webhook.updatedAt = clock.instant();
             webhook.persist();
         } else {
             webhook.url = registration.url();
-            webhook.updatedAt = Instant.now();
+            webhook.updatedAt = clock.instant();
         }
         return new Registered(webhook.url, secret, webhook.updatedAt);
     }
@@ -87,7 +90,7 @@ public class WebhookResource {
         Webhook webhook = Webhook.<Webhook>findByIdOptional(caller.agencyId())
                 .orElseThrow(() -> new NotFoundException("No webhook registered"));
         webhook.secret = newSecret();
-        webhook.updatedAt = Instant.now();
+        webhook.updatedAt = clock.instant();
         return new Registered(webhook.url, webhook.secret, webhook.updatedAt);
     }
 
