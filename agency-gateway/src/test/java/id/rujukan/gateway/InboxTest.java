@@ -118,7 +118,8 @@ class InboxTest {
         Instant at = Instant.now().plusMillis(order);
         return new ReferralStateChanged(id, 2, ReferralKind.REFERRAL, id, "rutan-martapura", target, null,
                 "rutan-martapura", CaseCategory.NEGLECT, urgency, "REQUESTED", state, null, CloudEventAttributes.SYSTEM,
-                CloudEventAttributes.SYSTEM, null, "default", "routed to Dinas Sosial Kota Jayapura", null, at, at);
+                CloudEventAttributes.SYSTEM, null, "default", "routed to Dinas Sosial Kota Jayapura", null, at, at,
+                LifecycleEvents.allowedIn(state));
     }
 
     private String publish(ReferralStateChanged changed) throws Exception {

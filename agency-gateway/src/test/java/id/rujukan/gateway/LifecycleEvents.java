@@ -1,11 +1,17 @@
 package id.rujukan.gateway;
 
+import id.rujukan.contract.ActionParty;
+import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Urgency;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** Lifecycle events as referral-service publishes them. */
 final class LifecycleEvents {
@@ -18,6 +24,33 @@ final class LifecycleEvents {
         return new ReferralStateChanged(referralId, version, ReferralKind.REFERRAL, referralId, "rutan-martapura",
                 "dinsos-1608", null, "rutan-martapura", category, urgency, "REQUESTED", state, null,
                 CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, "named-by-referrer", reason, null,
-                Instant.now(), Instant.now());
+                Instant.now(), Instant.now(), allowedIn(state));
+    }
+
+    /**
+     * What referral-service publishes as allowed in the states these tests put referrals in: the target
+     * answers a referral awaiting it and works on one it accepted, the referrer cancels an open one, and any
+     * party writes notes. The gateway is tested on applying such a list, not on the rules behind it.
+     */
+    static List<AllowedAction> allowedIn(String state) {
+        List<AllowedAction> allowed = new ArrayList<>();
+        boolean awaiting = Set.of("ROUTED", "RECEIVED").contains(state);
+        boolean underWay = Set.of("ACCEPTED", "IN_PROGRESS").contains(state);
+        if (awaiting || underWay) {
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.ACKNOWLEDGE, null));
+            allowed.add(new AllowedAction(ActionParty.REFERRER, ReferralAction.CANCEL, null));
+        }
+        if (awaiting) {
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.ACCEPT, null));
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.DECLINE, "reasonCode"));
+        }
+        if (underWay) {
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.PROGRESS, null));
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.COMPLETE, "outcomeCode"));
+        }
+        for (ActionParty party : ActionParty.values()) {
+            allowed.add(new AllowedAction(party, ReferralAction.NOTE, "note"));
+        }
+        return allowed;
     }
 }

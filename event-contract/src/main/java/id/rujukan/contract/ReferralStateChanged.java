@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A referral changed: its state, its target, or it gained a note. Every party's view follows these.
@@ -18,6 +19,8 @@ import java.time.Instant;
  * @param rule for a routing decision, the rule that decided
  * @param reason the change in words, without personal data, as the timeline shows it
  * @param note the sealed free-text note of the action, or {@code null}
+ * @param allowedActions what each party may do now, by referral-service's lifecycle rules ({@code null}
+ *        in events written before it was published)
  */
 public record ReferralStateChanged(
         @NotBlank String referralId,
@@ -40,5 +43,6 @@ public record ReferralStateChanged(
         @NotBlank String reason,
         @Valid SealedData note,
         @NotNull Instant submittedAt,
-        @NotNull Instant at) {
+        @NotNull Instant at,
+        List<@Valid AllowedAction> allowedActions) {
 }

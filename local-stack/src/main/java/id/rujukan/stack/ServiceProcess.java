@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * @param fullJit for measurements: the JIT compiles hot code fully (and a larger heap), instead of the
+     * @param fullJit for measurements: the JIT compiles hot code fully, and collections are logged, instead of the
      *        quick start of the first compiler tier only
      */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir,
@@ -48,9 +48,14 @@ final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(fullJit ? "-Xmx512m" : "-Xmx256m");
+        // the footprint measured in bench/RESULTS.md (P4): a 128 MiB heap with the serial collector holds each
+        // service's working set under the benchmark's load, and its pauses stay in single milliseconds
+        command.add("-Xmx128m");
         command.add("-XX:+UseSerialGC");
-        if (!fullJit) {
+        command.add("-Xss512k");
+        if (fullJit) {
+            command.add("-Xlog:gc:file=" + logDir.resolve(name + "-gc.log"));
+        } else {
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.add("-Dquarkus.http.port=" + port);
@@ -63,7 +68,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static Process launch(List<String> command, ProcessBuilder.Redirect output) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+        // glibc gives each thread that allocates its own 64 MiB arena; a few are enough for a JVM, whose heap
+        // is not malloc'ed, and many cost resident memory for nothing
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder.start();
     }
 
     /** Starts the service again as it was started, after it ended; its log goes on in the same file. */

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  */
 public final class Transient {
 
-    private static final Duration FIRST_WAIT = Duration.ofMillis(250);
-    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     private Transient() {
     }
@@ -33,7 +32,6 @@ public final class Transient {
 
     /** Calls {@code work} (which opens its own transaction) again and again while it fails transiently. */
     public static <T> T call(Supplier<T> work) {
-        Duration wait = FIRST_WAIT;
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
@@ -41,6 +39,7 @@ public final class Transient {
                 if (!isTransient(e)) {
                     throw e;
                 }
+                Duration wait = BACKOFF.after(attempt);
                 Log.warnf("Attempt %d failed for a transient reason, again in %d ms: %s", attempt, wait.toMillis(),
                         rootMessage(e));
                 try {
@@ -49,7 +48,6 @@ public final class Transient {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
             }
         }
     }

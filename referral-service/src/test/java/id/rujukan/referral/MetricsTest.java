@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.PrometheusText;
-import id.rujukan.referral.lifecycle.ReferralState;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class MetricsTest {
         await().atMost(Story.WAIT).until(() -> value(metrics(), "rujukan_referrals",
                 Map.of("state", "RECEIVED", "urgency", "EMERGENCY")) >= 1);
         // every state is shown, at 0 when empty, so panels never go blank
-        assertThat(value(after, "rujukan_referrals", Map.of("state", "EXPIRED", "urgency", "LOW"))).isZero();
+        assertThat(value(after, "rujukan_referrals", Map.of("state", "FAILED", "urgency", "LOW"))).isZero();
         assertThat(PrometheusText.has(after, "rujukan_escalations_backlog")).isTrue();
         assertThat(PrometheusText.has(after, "rujukan_outbox_lag_seconds")).isTrue();
         assertThat(delta(before, after, "rujukan_outbox_relayed_total", Map.of())).isGreaterThanOrEqualTo(3);

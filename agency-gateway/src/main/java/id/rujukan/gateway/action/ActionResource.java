@@ -1,9 +1,9 @@
 package id.rujukan.gateway.action;
 
 import id.rujukan.contract.ReferralAction;
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Idempotency;
-import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.idempotency.Idempotency;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;

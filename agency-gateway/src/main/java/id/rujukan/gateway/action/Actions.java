@@ -1,9 +1,14 @@
 package id.rujukan.gateway.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.ActionParty;
+import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
-import id.rujukan.gateway.api.Problems;
 import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
@@ -14,49 +19,49 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * An agency acts on a referral, whether its system calls the API or an officer taps a button on the mobile
- * page: who may act and whether the referral's state allows it are checked here (403, 404, 409, 400 as
- * problems), then the action is recorded on Kafka for referral-service to apply.
+ * page. Who may act and whether the referral's state allows it are checked against what referral-service
+ * published with the referral's latest change (its lifecycle rules; 403, 409, 400 as problems), then the
+ * action is recorded on Kafka for referral-service to apply. Before the first change has arrived there is
+ * nothing to check against, and referral-service decides alone (a refusal then shows in the timeline).
  */
 @ApplicationScoped
 public class Actions {
 
-    private static final Set<String> AWAITING_ANSWER = Set.of("ROUTED", "RECEIVED");
-    private static final Set<String> UNDER_WAY = Set.of("ACCEPTED", "IN_PROGRESS");
-    private static final Set<String> OPEN = Set.of("REQUESTED", "ROUTED", "RECEIVED", "ACCEPTED", "IN_PROGRESS");
-    /** From which states each action may be taken. */
-    private static final Map<ReferralAction, Set<String>> ALLOWED_FROM = Map.of(
-            ReferralAction.ACKNOWLEDGE, Set.of("ROUTED", "RECEIVED", "ACCEPTED", "IN_PROGRESS"),
-            ReferralAction.ACCEPT, AWAITING_ANSWER,
-            ReferralAction.DECLINE, AWAITING_ANSWER,
-            ReferralAction.PROGRESS, UNDER_WAY,
-            ReferralAction.COMPLETE, UNDER_WAY,
-            ReferralAction.CANCEL, OPEN);
+    private static final TypeReference<List<AllowedAction>> ALLOWED = new TypeReference<>() {
+    };
+    /** Every field an action may be asked to carry: whether an action may be offered does not depend on them. */
+    private static final List<String> REQUIRABLE = List.of("reasonCode", "outcomeCode", "note");
 
     private final ReferralViews views;
     private final IntakeEvents events;
     private final DataSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public Actions(ReferralViews views, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock) {
+    public Actions(ReferralViews views, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock,
+            ObjectMapper json) {
         this.views = views;
         this.events = events;
         this.clock = clock;
+        this.json = json;
         this.sealer = sealer;
         this.audit = audit;
     }
 
     /** True if {@code agency} may take {@code action} on the referral as it stands. */
     public boolean may(ReferralAction action, ReferralView view, String agency) {
-        return refusal(action, view, agency).isEmpty();
+        return refusal(action, view, agency, Set.copyOf(REQUIRABLE)).isEmpty();
     }
 
     /**
@@ -82,37 +87,54 @@ public class Actions {
         return new ActionAccepted(requested.actionId(), referralId.toString(), action.name(), view.state);
     }
 
-    /** Why {@code agency} may not take {@code action} now (403, or 409 naming the state), if it may not. */
-    private static Optional<RuntimeException> refusal(ReferralAction action, ReferralView view, String agency) {
-        boolean target = agency.equals(view.targetAgencyId);
-        boolean referrer = agency.equals(view.referringAgencyId);
-        if (action == ReferralAction.CANCEL ? !referrer : action != ReferralAction.NOTE && !target) {
-            return Optional.of(new ForbiddenException("agency " + agency + " may not " + verb(action)
-                    + " this referral: only "
-                    + (action == ReferralAction.CANCEL ? "the referrer" : "the agency it is addressed to") + " may"));
+    /** Why {@code agency} may not take {@code action} now (403, 409 naming the state, 400 naming the field). */
+    private Optional<RuntimeException> refusal(ReferralAction action, ReferralView view, String agency,
+            Set<String> given) {
+        if (view.allowedActions == null) {
+            return Optional.empty();
         }
-        Set<String> allowed = ALLOWED_FROM.get(action);
-        if (allowed != null && !allowed.contains(view.state)) {
-            return Optional.of(HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                    .withDetail("cannot " + verb(action) + " a referral that is " + view.state)
-                    .with("currentState", view.state).build());
+        Set<ActionParty> parties = EnumSet.noneOf(ActionParty.class);
+        if (agency.equals(view.referringAgencyId)) {
+            parties.add(ActionParty.REFERRER);
         }
-        return Optional.empty();
+        if (agency.equals(view.targetAgencyId)) {
+            parties.add(ActionParty.TARGET);
+        }
+        if (parties.isEmpty()) {
+            parties.add(ActionParty.FORMER_TARGET); // a party (checked before), neither referrer nor target
+        }
+        return AllowedAction.refusal(allowedActions(view), parties, action, given, view.state).map(refused ->
+                switch (refused.kind()) {
+                    case NOT_YOURS -> new ForbiddenException("agency " + agency + " may not " + verb(action)
+                            + " this referral: " + refused.message());
+                    case NOT_NOW -> HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
+                            .withDetail(refused.message()).with("currentState", view.state).build();
+                    case MISSING_FIELD -> Problems.badRequest(refused.field(), refused.message());
+                });
     }
 
-    private static void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
-        Optional<RuntimeException> refused = refusal(action, view, agency);
+    private List<AllowedAction> allowedActions(ReferralView view) {
+        try {
+            return json.readValue(view.allowedActions, ALLOWED);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable allowed actions of referral " + view.id, e);
+        }
+    }
+
+    private void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
+        Set<String> given = new HashSet<>();
+        if (body.reasonCode() != null) {
+            given.add("reasonCode");
+        }
+        if (body.outcomeCode() != null) {
+            given.add("outcomeCode");
+        }
+        if (body.note() != null && !body.note().isBlank()) {
+            given.add("note");
+        }
+        Optional<RuntimeException> refused = refusal(action, view, agency, given);
         if (refused.isPresent()) {
             throw refused.get();
-        }
-        if (action == ReferralAction.DECLINE && body.reasonCode() == null) {
-            throw Problems.badRequest("reasonCode", "a decline needs a reason code");
-        }
-        if (action == ReferralAction.COMPLETE && body.outcomeCode() == null) {
-            throw Problems.badRequest("outcomeCode", "a completion needs an outcome code");
-        }
-        if (action == ReferralAction.NOTE && (body.note() == null || body.note().isBlank())) {
-            throw Problems.badRequest("note", "a note needs text");
         }
     }
 

@@ -1,9 +1,9 @@
 package id.rujukan.gateway.admin;
 
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Problems;
-import id.rujukan.gateway.api.Roles;
 import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import io.quarkiverse.resteasy.problem.HttpProblem;

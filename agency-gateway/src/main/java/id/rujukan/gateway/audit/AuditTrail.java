@@ -1,6 +1,6 @@
 package id.rujukan.gateway.audit;
 
-import id.rujukan.gateway.api.Caller;
+import id.rujukan.gateway.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,11 @@
 package id.rujukan.gateway.handoff;
 
 import id.rujukan.contract.ReferralKind;
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Idempotency;
-import id.rujukan.gateway.api.NeedsDirectory;
-import id.rujukan.gateway.api.Problems;
-import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.guard.NeedsDirectory;
+import id.rujukan.gateway.idempotency.Idempotency;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.submission.SubmissionAccepted;
 import id.rujukan.gateway.submission.Submissions;

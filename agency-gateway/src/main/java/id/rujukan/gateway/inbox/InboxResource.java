@@ -2,13 +2,14 @@ package id.rujukan.gateway.inbox;
 
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Problems;
-import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.readmodel.ReferralView;
-import id.rujukan.gateway.submission.ReferralStatus;
 import id.rujukan.gateway.submission.IntakeEvents;
+import id.rujukan.gateway.submission.ReferralStatus;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,9 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
 public class InboxResource {
-
-    private static final Set<String> STATES = Set.of("REQUESTED", "ROUTED", "RECEIVED", "ACCEPTED", "DECLINED",
-            "IN_PROGRESS", "COMPLETED", "CANCELLED", "FAILED", "EXPIRED");
 
     private final Caller caller;
     private final IntakeEvents events;
@@ -66,7 +63,7 @@ public class InboxResource {
         String agency = caller.agencyId();
         ReferralPage page = page("targetAgencyId", agency, state, urgency, overdue, cursor, limit);
         for (ReferralStatus referral : page.items()) {
-            if ("ROUTED".equals(referral.state())) {
+            if (ReferralState.ROUTED.name().equals(referral.state())) {
                 events.actionRequested(new ReferralActionRequested(UUID.randomUUID().toString(),
                         referral.referralId(), ReferralAction.RECEIVE, agency, caller.actor(), null, null, null, null,
                         clock.instant()));
@@ -92,8 +89,8 @@ public class InboxResource {
         StringBuilder query = new StringBuilder(agencyField).append(" = :agency");
         Parameters parameters = Parameters.with("agency", agency);
         if (state != null) {
-            if (!STATES.contains(state)) {
-                throw Problems.badRequest("state", "state must be one of " + STATES);
+            if (Arrays.stream(ReferralState.values()).noneMatch(known -> known.name().equals(state))) {
+                throw Problems.badRequest("state", "state must be one of " + Arrays.toString(ReferralState.values()));
             }
             query.append(" and state = :state");
             parameters.and("state", state);

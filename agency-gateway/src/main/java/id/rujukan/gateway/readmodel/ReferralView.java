@@ -1,6 +1,7 @@
 package id.rujukan.gateway.readmodel;
 
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public class ReferralView extends PanacheEntityBase {
 
     /** The state a referral has between its submission and referral-service's first event. */
-    public static final String SUBMITTED = "REQUESTED";
+    public static final String SUBMITTED = ReferralState.REQUESTED.name();
 
     @Id
     public UUID id;
@@ -48,6 +49,13 @@ public class ReferralView extends PanacheEntityBase {
 
     @Column(name = "routing_reason")
     public String routingReason;
+
+    /**
+     * What each party may do now, as JSON ({@code AllowedAction}s) published by referral-service with the
+     * referral's latest change; {@code null} before its first change has arrived.
+     */
+    @Column(name = "allowed_actions")
+    public String allowedActions;
 
     /** An escalation fired and no answer has come since. */
     @Column(nullable = false)

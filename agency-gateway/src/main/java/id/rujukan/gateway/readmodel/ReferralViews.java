@@ -64,7 +64,7 @@ public class ReferralViews {
                 .executeUpdate();
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
-                submitted.submittedAt());
+                submitted.submittedAt(), null);
     }
 
     /** Applies a change (routing or any later one), unless the row is already newer. */
@@ -75,7 +75,8 @@ public class ReferralViews {
         owner(changed.caseId(), changed.caseOwnerAgencyId(), changed.version());
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
-                changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at());
+                changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at(),
+                changed.allowedActions() == null ? null : toJson(changed.allowedActions()));
     }
 
     /** The sealed personal data of a referral submitted through this gateway. */
@@ -92,9 +93,9 @@ public class ReferralViews {
                 .setParameter("case", caseId).getResultList();
     }
 
-    private String toJson(SealedData sealed) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(sealed);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -142,18 +143,18 @@ public class ReferralViews {
     }
 
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,
-            String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt) {
+            String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt, String allowedActions) {
         entityManager.createNativeQuery("""
                 insert into referral_view (id, version, state, referring_agency_id, target_agency_id, category,
-                    urgency, routing_rule, routing_reason, submitted_at, updated_at)
+                    urgency, routing_rule, routing_reason, submitted_at, updated_at, allowed_actions)
                 values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
-                    :submittedAt, :updatedAt)
+                    :submittedAt, :updatedAt, :allowed)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     target_agency_id = excluded.target_agency_id,
                     routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
                     routing_reason = case when excluded.routing_rule is null then referral_view.routing_reason
                         else excluded.routing_reason end,
-                    updated_at = excluded.updated_at, overdue = false
+                    updated_at = excluded.updated_at, allowed_actions = excluded.allowed_actions, overdue = false
                 where referral_view.version < excluded.version
                 """)
                 .setParameter("id", id)
@@ -167,6 +168,7 @@ public class ReferralViews {
                 .setParameter("reason", reason)
                 .setParameter("submittedAt", Timestamp.from(submittedAt))
                 .setParameter("updatedAt", Timestamp.from(updatedAt))
+                .setParameter("allowed", allowedActions)
                 .executeUpdate();
     }
 }

@@ -2,10 +2,10 @@ package id.rujukan.gateway.submission;
 
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Idempotency;
-import id.rujukan.gateway.api.NeedsDirectory;
-import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.guard.NeedsDirectory;
+import id.rujukan.gateway.idempotency.Idempotency;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.readmodel.Timeline;

@@ -23,6 +23,9 @@ public interface WebhookConfig {
     @WithDefault("5s")
     Duration timeout();
 
-    @WithDefault("1s")
+    /**
+     * How often pushes due are looked for (read by the schedule, checked here at start; set in
+     * application.properties, the one place its value is written).
+     */
     Duration pollEvery();
 }

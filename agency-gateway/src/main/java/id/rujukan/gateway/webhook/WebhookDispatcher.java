@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.IntakeEvents;
+import id.rujukan.messaging.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -71,7 +73,7 @@ public class WebhookDispatcher {
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
-    @Scheduled(every = "${rujukan.webhook.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${rujukan.webhook.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         @SuppressWarnings("unchecked")
@@ -186,8 +188,7 @@ public class WebhookDispatcher {
     private void failed(String agency, Delivery delivery, int attempt, String error) {
         Instant now = clock.instant();
         boolean giveUp = now.isAfter(delivery.createdAt().plus(config.giveUpAfter()));
-        Duration backoff = config.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        Instant next = now.plus(backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff);
+        Instant next = now.plus(new Backoff(config.initialBackoff(), config.maxBackoff()).after(attempt));
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                     update webhook_delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
@@ -209,7 +210,7 @@ public class WebhookDispatcher {
         }
         try {
             JsonNode data = json.readTree(delivery.payload()).path("data");
-            return "ROUTED".equals(data.path("state").asText()) && agency.equals(data.path("targetAgencyId").asText());
+            return ReferralState.ROUTED.name().equals(data.path("state").asText()) && agency.equals(data.path("targetAgencyId").asText());
         } catch (IOException e) {
             return false;
         }

@@ -1,8 +1,8 @@
 package id.rujukan.gateway.webhook;
 
-import id.rujukan.gateway.api.Caller;
-import id.rujukan.gateway.api.Problems;
-import id.rujukan.gateway.api.Roles;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

@@ -2,6 +2,7 @@ package id.rujukan.notification.delivery;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -27,6 +28,14 @@ public interface DeliveryConfig {
     /** How long an attempt may run before the sweep considers it abandoned and tries again. */
     @WithDefault("2m")
     Duration attemptLease();
+
+    /**
+     * How many alerts are sent at once. Each send mostly waits on a server (SMTP, an SMSC, an aggregator),
+     * so several senders keep the providers busy on few cores.
+     */
+    @WithDefault("8")
+    @Min(1)
+    int senders();
 
     /** How often queued notifications are swept for due attempts. */
     @WithDefault("5s")

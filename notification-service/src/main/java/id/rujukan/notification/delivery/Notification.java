@@ -62,6 +62,10 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
+    /** Which due alerts are sent first: lower first ({@link #priorityOf}). */
+    @Column(nullable = false)
+    public int priority;
+
     /** When the next attempt is due; while an attempt runs, the end of its lease. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
@@ -98,4 +102,16 @@ public class Notification extends PanacheEntityBase {
 
     /** W3C traceparent of the request that queued it: its delivery continues that trace. */
     public String traceparent;
+
+    /**
+     * 0 for an emergency or an escalation past the officers (a supervisor, head, province or the Ministry
+     * must hear at once), 1 for a high-urgency referral or a reminder to the officers, 2 for the rest.
+     * When a provider's rate limit holds alerts back, the queue serves them in this order.
+     */
+    public static int priorityOf(Urgency urgency, String level) {
+        if (urgency == Urgency.EMERGENCY || (level != null && !"OFFICERS".equals(level))) {
+            return 0;
+        }
+        return urgency == Urgency.HIGH || level != null ? 1 : 2;
+    }
 }

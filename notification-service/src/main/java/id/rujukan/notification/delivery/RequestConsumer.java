@@ -11,26 +11,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes notification requests in batches, each queued in one transaction ({@link RecordBatches}): each
- * request once (by event id and by notification key); then the delivery runs at once on a thread of its
- * own. A record that is not a valid request goes to the dead-letter topic with the reason; a database
+ * request once (by event id and by notification key); then the senders are woken ({@link Deliveries}) to
+ * send it at once. A record that is not a valid request goes to the dead-letter topic with the reason; a database
  * outage is waited out, the batch held.
  */
 @ApplicationScoped
 public class RequestConsumer {
 
     private final EventReader reader;
+    private final DeliveryQueue queue;
     private final Deliveries deliveries;
-    private final ManagedExecutor executor;
 
-    public RequestConsumer(EventReader reader, Deliveries deliveries, ManagedExecutor executor) {
+    public RequestConsumer(EventReader reader, DeliveryQueue queue, Deliveries deliveries) {
         this.reader = reader;
+        this.queue = queue;
         this.deliveries = deliveries;
-        this.executor = executor;
     }
 
     @Incoming("notification-requests")
@@ -40,14 +39,12 @@ public class RequestConsumer {
         CompletionStage<Void> applied = RecordBatches.apply(batch, (payload, cloudEvent) -> {
             ReceivedEvent<NotificationRequested> event = reader.read(payload, cloudEvent,
                     NotificationRequested.class, Set.of(EventTypes.NOTIFICATION_REQUESTED));
-            if (deliveries.queue(event.id(), event.data())) {
+            if (queue.queue(event.id(), event.data())) {
                 queued.set(true);
             }
         });
         if (queued.get()) {
-            // not on this thread: it runs on the channel's ordered Vert.x context, which the mailer's
-            // callbacks need too, so waiting here for the mail would wait for ever
-            executor.execute(deliveries::sendDue);
+            deliveries.wake();
         }
         return applied;
     }

@@ -76,11 +76,6 @@ public class SmsProviders {
         return new IllegalStateException("rujukan.sms.providers." + name + "." + type + " is not configured");
     }
 
-    /** True if any provider is configured. */
-    public boolean any() {
-        return !routes.isEmpty();
-    }
-
     /**
      * @throws ProvidersBusyException if every provider that would take it is at its rate limit
      * @throws SmsProviderException if none took it, with each one's reason

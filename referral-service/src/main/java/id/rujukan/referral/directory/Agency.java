@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -72,15 +73,20 @@ public class Agency extends PanacheEntityBase {
         return contacts.stream().anyMatch(contact -> contact.role().equals(role));
     }
 
-    /** The Dinas Sosial of a province, if the directory has one. */
-    public static Optional<Agency> dinasSosialOfProvince(String provinceCode) {
-        return find("type = ?1 and provinceCode = ?2", AgencyType.DINAS_SOSIAL_PROVINCE, provinceCode)
-                .firstResultOptional();
+    /** The Dinas Sosial of a province among these agencies, if there is one: a province's escalations go there. */
+    public static Optional<Agency> dinasSosialOfProvince(Collection<Agency> among, String provinceCode) {
+        return among.stream().filter(agency -> agency.type == AgencyType.DINAS_SOSIAL_PROVINCE
+                && agency.provinceCode.equals(provinceCode)).findFirst();
     }
 
-    /** The Ministry of Social Affairs, if the directory has it. */
-    public static Optional<Agency> ministry() {
-        return find("type", AgencyType.MINISTRY).firstResultOptional();
+    /** The Ministry of Social Affairs among these agencies, if it is there. */
+    public static Optional<Agency> ministry(Collection<Agency> among) {
+        return among.stream().filter(agency -> agency.type == AgencyType.MINISTRY).findFirst();
+    }
+
+    /** The agency's name, for the timeline; its id if the directory does not know it. */
+    public static String nameOf(String agencyId) {
+        return Agency.<Agency>findByIdOptional(agencyId).map(agency -> agency.name).orElse(agencyId);
     }
 
     static Agency from(AgencyPublished record) {

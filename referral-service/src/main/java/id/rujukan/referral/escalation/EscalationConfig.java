@@ -23,8 +23,10 @@ public interface EscalationConfig {
     @WithDefault("EMAIL")
     List<String> channels();
 
-    /** How often due steps are looked for. */
-    @WithDefault("1s")
+    /**
+     * How often due steps are looked for (read by the schedule, checked here at start; set in
+     * application.properties, the one place its value is written).
+     */
     Duration pollEvery();
 
     /** Due steps claimed per transaction. */

@@ -13,7 +13,7 @@ public class EscalationSchedule {
         this.escalator = escalator;
     }
 
-    @Scheduled(every = "${rujukan.escalation.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${rujukan.escalation.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fireDue() {
         escalator.fireDue();

@@ -3,7 +3,6 @@ package id.rujukan.referral.escalation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.contract.AgencyType;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
@@ -211,12 +210,9 @@ public class Escalator {
     private static Optional<Agency> notified(Level level, Agency target, Map<String, Agency> agencies) {
         return switch (level) {
             case OFFICERS, SUPERVISOR, HEAD -> Optional.ofNullable(target);
-            case PROVINCE -> agencies.values().stream()
-                    .filter(agency -> agency.type == AgencyType.DINAS_SOSIAL_PROVINCE
-                            && target != null && agency.provinceCode.equals(target.provinceCode))
-                    .findFirst();
-            case MINISTRY -> agencies.values().stream()
-                    .filter(agency -> agency.type == AgencyType.MINISTRY).findFirst();
+            case PROVINCE -> target == null ? Optional.empty()
+                    : Agency.dinasSosialOfProvince(agencies.values(), target.provinceCode);
+            case MINISTRY -> Agency.ministry(agencies.values());
         };
     }
 

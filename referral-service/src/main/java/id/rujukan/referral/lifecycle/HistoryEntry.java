@@ -1,5 +1,6 @@
 package id.rujukan.referral.lifecycle;
 
+import id.rujukan.contract.ReferralState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

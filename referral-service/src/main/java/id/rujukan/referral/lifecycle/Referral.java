@@ -3,6 +3,7 @@ package id.rujukan.referral.lifecycle;
 import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.ReferralKind;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Sex;

@@ -1,67 +1,63 @@
 package id.rujukan.referral.lifecycle;
 
+import id.rujukan.contract.ActionParty;
+import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralKind;
-import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
-import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
 import id.rujukan.referral.deadline.DeadlinePolicy;
 import id.rujukan.referral.directory.Agency;
-import id.rujukan.referral.escalation.EscalationPolicy;
 import id.rujukan.referral.escalation.Level;
 import id.rujukan.referral.metrics.ReferralMetrics;
-import id.rujukan.referral.routing.Router;
-import id.rujukan.referral.routing.RoutingDecision;
+import id.rujukan.referral.routing.Placement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The lifecycle of referrals. Every change is stored with its timeline row, its clocks and the events
- * that tell the others, in the caller's transaction: all of it happens, or none.
+ * The lifecycle of referrals: a submission taken in (and handed to {@link Placement}), and every action
+ * applied if the rules allow it ({@link ActionRules}) or refused in the timeline. Every change is stored
+ * with its timeline row, its clocks and the events that tell the others ({@link Changes}), in the caller's
+ * transaction: all of it happens, or none.
  */
 @ApplicationScoped
 public class Referrals {
 
-    private static final Set<ReferralState> OPEN = Set.of(ReferralState.REQUESTED, ReferralState.ROUTED,
-            ReferralState.RECEIVED, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS);
-    private static final Set<ReferralState> AWAITING_ANSWER = Set.of(ReferralState.ROUTED, ReferralState.RECEIVED);
-    private static final Set<ReferralState> UNDER_WAY = Set.of(ReferralState.ACCEPTED, ReferralState.IN_PROGRESS);
-
-    private final Router router;
+    private final Placement placement;
+    private final Changes changes;
     private final Outbox outbox;
     private final Alerts alerts;
     private final DeadlinePolicy deadlines;
-    private final EscalationPolicy escalation;
     private final Clock clock;
     private final ReferralMetrics metrics;
 
-    public Referrals(Router router, Outbox outbox, Alerts alerts, DeadlinePolicy deadlines,
-            EscalationPolicy escalation, Clock clock, ReferralMetrics metrics) {
-        this.metrics = metrics;
-        this.router = router;
+    public Referrals(Placement placement, Changes changes, Outbox outbox, Alerts alerts, DeadlinePolicy deadlines,
+            Clock clock, ReferralMetrics metrics) {
+        this.placement = placement;
+        this.changes = changes;
         this.outbox = outbox;
         this.alerts = alerts;
         this.deadlines = deadlines;
-        this.escalation = escalation;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -100,22 +96,10 @@ public class Referrals {
         referral.submittedAt = submitted.submittedAt();
         referral.updatedAt = now;
         referral.persist();
-        record(referral, HistoryKind.SUBMITTED, submitted.referringAgencyId(), CloudEventAttributes.SYSTEM, null,
-                referral.kind == ReferralKind.HANDOFF ? "handoff of case " + careCase.id + " submitted" : "submitted");
-
-        RoutingDecision decision = router.route(submitted);
-        referral.routingRule = decision.rule();
-        referral.candidates = new ArrayList<>(decision.candidates().stream().map(agency -> agency.id).toList());
-        if (decision.candidates().isEmpty()) {
-            String reason = "no agency found by rule " + decision.rule() + ": " + decision.explanation();
-            ReferralState from = transition(referral, ReferralState.FAILED, HistoryKind.ROUTING,
-                    CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, reason);
-            referral.closedAt = now;
-            publish(referral, EventTypes.REFERRAL_ROUTING_FAILED, from, null, CloudEventAttributes.SYSTEM,
-                    CloudEventAttributes.SYSTEM, null, reason, null, null);
-            return;
-        }
-        routeTo(referral, 0, decision.explanation());
+        changes.record(referral, HistoryKind.SUBMITTED, submitted.referringAgencyId(), CloudEventAttributes.SYSTEM,
+                null, referral.kind == ReferralKind.HANDOFF ? "handoff of case " + careCase.id + " submitted"
+                        : "submitted");
+        placement.place(referral, submitted);
     }
 
     /**
@@ -164,7 +148,7 @@ public class Referrals {
                 referral.acceptedAt = now;
                 Deadline.stop(referral.id, Deadline.RECEIVE);
                 Deadline.stop(referral.id, Deadline.ACCEPT);
-                String reason = "accepted by " + name(referral.targetAgencyId);
+                String reason = "accepted by " + Agency.nameOf(referral.targetAgencyId);
                 if (referral.kind == ReferralKind.HANDOFF) {
                     CareCase careCase = CareCase.findById(referral.caseId, LockModeType.PESSIMISTIC_WRITE);
                     careCase.ownerAgencyId = referral.targetAgencyId;
@@ -172,7 +156,7 @@ public class Referrals {
                     reason += "; case " + referral.caseId + " is now theirs";
                 }
                 change(referral, ReferralState.ACCEPTED, action, reason);
-                tellReferrer(referral, Alerts.ACCEPTED, "accepted-" + referral.version);
+                changes.tellReferrer(referral, Alerts.ACCEPTED, "accepted-" + referral.version);
             }
             case DECLINE -> decline(referral, action);
             case PROGRESS -> {
@@ -187,7 +171,7 @@ public class Referrals {
                 Deadline.stopAll(referral.id);
                 referral.closedAt = now;
                 change(referral, ReferralState.COMPLETED, action, "completed with outcome " + action.outcomeCode());
-                tellReferrer(referral, Alerts.COMPLETED, "completed");
+                changes.tellReferrer(referral, Alerts.COMPLETED, "completed");
             }
             case CANCEL -> {
                 Deadline.stopAll(referral.id);
@@ -203,38 +187,32 @@ public class Referrals {
         }
     }
 
-    /** Why the action may not be taken, or empty if it may. */
+    /** Why the action may not be taken, by the lifecycle's rules ({@link ActionRules}), or empty if it may. */
     private static Optional<String> refusal(Referral referral, ReferralActionRequested action) {
-        boolean byTarget = action.agencyId().equals(referral.targetAgencyId);
-        boolean byReferrer = action.agencyId().equals(referral.referringAgencyId);
-        ReferralState state = referral.state;
-        return switch (action.action()) {
-            case RECEIVE, ACKNOWLEDGE -> !byTarget ? notYours(action)
-                    : state == ReferralState.ROUTED || UNDER_WAY.contains(state) || state == ReferralState.RECEIVED
-                            ? Optional.empty() : illegal(action, state);
-            case ACCEPT -> !byTarget ? notYours(action)
-                    : AWAITING_ANSWER.contains(state) ? Optional.empty() : illegal(action, state);
-            case DECLINE -> !byTarget ? notYours(action)
-                    : !AWAITING_ANSWER.contains(state) ? illegal(action, state)
-                    : action.reasonCode() == null ? Optional.of("a decline needs a reason code") : Optional.empty();
-            case PROGRESS -> !byTarget ? notYours(action)
-                    : UNDER_WAY.contains(state) ? Optional.empty() : illegal(action, state);
-            case COMPLETE -> !byTarget ? notYours(action)
-                    : !UNDER_WAY.contains(state) ? illegal(action, state)
-                    : action.outcomeCode() == null ? Optional.of("a completion needs an outcome code") : Optional.empty();
-            case CANCEL -> !byReferrer ? notYours(action)
-                    : OPEN.contains(state) ? Optional.empty() : illegal(action, state);
-            case NOTE -> byTarget || byReferrer || referral.formerTargets.contains(action.agencyId())
-                    ? Optional.empty() : notYours(action);
-        };
-    }
-
-    private static Optional<String> notYours(ReferralActionRequested action) {
-        return Optional.of("agency " + action.agencyId() + " may not " + verb(action.action()) + " this referral");
-    }
-
-    private static Optional<String> illegal(ReferralActionRequested action, ReferralState state) {
-        return Optional.of("cannot " + verb(action.action()) + " a referral that is " + state);
+        Set<ActionParty> parties = EnumSet.noneOf(ActionParty.class);
+        if (action.agencyId().equals(referral.referringAgencyId)) {
+            parties.add(ActionParty.REFERRER);
+        }
+        if (action.agencyId().equals(referral.targetAgencyId)) {
+            parties.add(ActionParty.TARGET);
+        }
+        if (referral.formerTargets.contains(action.agencyId())) {
+            parties.add(ActionParty.FORMER_TARGET);
+        }
+        Set<String> given = new HashSet<>();
+        if (action.reasonCode() != null) {
+            given.add("reasonCode");
+        }
+        if (action.outcomeCode() != null) {
+            given.add("outcomeCode");
+        }
+        if (action.note() != null) {
+            given.add("note");
+        }
+        return AllowedAction.refusal(ActionRules.allowed(referral.state), parties, action.action(), given,
+                referral.state.name()).map(refused -> refused.kind() == AllowedAction.Refusal.Kind.NOT_YOURS
+                        ? "agency " + action.agencyId() + " may not " + verb(action.action()) + " this referral"
+                        : refused.message());
     }
 
     private static String verb(ReferralAction action) {
@@ -242,67 +220,12 @@ public class Referrals {
     }
 
     private void decline(Referral referral, ReferralActionRequested action) {
-        Instant now = clock.instant();
         Deadline.stopAll(referral.id);
         String decliner = referral.targetAgencyId;
-        change(referral, ReferralState.DECLINED, action, "declined by " + name(decliner) + ": "
+        change(referral, ReferralState.DECLINED, action, "declined by " + Agency.nameOf(decliner) + ": "
                 + action.reasonCode());
-        tellReferrer(referral, Alerts.DECLINED, "declined-" + referral.version);
-        referral.formerTargets.add(decliner);
-        int next = referral.candidateIndex + 1;
-        if (next < referral.candidates.size()) {
-            routeTo(referral, next, "after " + name(decliner) + " declined");
-            return;
-        }
-        // nobody left: back with the referrer, and the province must know a child is without help
-        referral.targetAgencyId = null;
-        String reason = "no candidate left after " + name(decliner) + " declined; back with the referrer";
-        ReferralState from = transition(referral, ReferralState.DECLINED, HistoryKind.ROUTING,
-                CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, reason);
-        publish(referral, EventTypes.REFERRAL_STATE_CHANGED, from, null, CloudEventAttributes.SYSTEM,
-                CloudEventAttributes.SYSTEM, null, reason, null, decliner);
-        Optional<Agency> province = Agency.dinasSosialOfProvince(referral.provinceCode);
-        if (province.isPresent()) {
-            record(referral, HistoryKind.ESCALATION, CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM,
-                    referral.state, "escalated to " + province.get().name + ": no agency took the referral");
-            outbox.addAll(alerts.requests(referral.id.toString(), "unplaced", Alerts.ESCALATION, province.get(),
-                    Level.PROVINCE.roles(), referral.referringAgencyId, referral.category, referral.urgency,
-                    Level.PROVINCE.name(), now));
-        }
-    }
-
-    /** Sends the referral to its candidate at {@code index}: state, clocks, frozen chain, alerts. */
-    private void routeTo(Referral referral, int index, String why) {
-        Instant now = clock.instant();
-        Agency target = Agency.findById(referral.candidates.get(index));
-        String previous = referral.targetAgencyId;
-        referral.candidateIndex = index;
-        referral.targetAgencyId = target.id;
-        referral.routedAt = now;
-        referral.receivedAt = null;
-        referral.acceptedAt = null;
-        referral.receiveDueAt = deadlines.receiveDue(now, referral.urgency, target);
-        referral.acceptDueAt = deadlines.acceptDue(now, referral.urgency, target);
-        referral.escalationChain = escalation.chainFor(target.type, referral.urgency);
-        Deadline.start(referral.id, Deadline.RECEIVE, referral.receiveDueAt);
-        List<DeadlinePolicy.LegalDeadline> legal = deadlines.legalDeadlines(now, referral.category, target);
-        legal.forEach(clockOfLaw -> Deadline.start(referral.id, clockOfLaw.kind(), clockOfLaw.dueAt()));
-
-        StringBuilder reason = new StringBuilder("routed to ").append(target.name).append(" by rule ")
-                .append(referral.routingRule).append(", ").append(why);
-        if (referral.candidates.size() > 1) {
-            reason.append(" (candidate ").append(index + 1).append(" of ").append(referral.candidates.size())
-                    .append(')');
-        }
-        legal.forEach(clockOfLaw -> reason.append("; ").append(clockOfLaw.law()).append(" clock runs until ")
-                .append(clockOfLaw.dueAt()));
-        ReferralState from = transition(referral, ReferralState.ROUTED, HistoryKind.ROUTING,
-                CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, reason.toString());
-        publish(referral, EventTypes.REFERRAL_ROUTED, from, null, CloudEventAttributes.SYSTEM,
-                CloudEventAttributes.SYSTEM, null, reason.toString(), null, previous);
-        String template = referral.kind == ReferralKind.HANDOFF ? Alerts.HANDOFF_REQUESTED : Alerts.NEW_REFERRAL;
-        outbox.addAll(alerts.requests(referral.id.toString(), "routed-" + (index + 1), template, target,
-                Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null, now));
+        changes.tellReferrer(referral, Alerts.DECLINED, "declined-" + referral.version);
+        placement.afterDecline(referral, decliner);
     }
 
     private void received(Referral referral, Instant now) {
@@ -339,74 +262,25 @@ public class Referrals {
     private void note(Referral referral, ReferralActionRequested action, String reason) {
         referral.version++;
         referral.updatedAt = clock.instant();
-        record(referral, HistoryKind.NOTE, action.agencyId(), action.actor(), referral.state, reason);
-        publish(referral, EventTypes.REFERRAL_STATE_CHANGED, referral.state, action.action(), action.agencyId(),
-                action.actor(), action.reasonCode(), reason, action.note(), null);
+        changes.record(referral, HistoryKind.NOTE, action.agencyId(), action.actor(), referral.state, reason);
+        changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, referral.state, action.action(),
+                action.agencyId(), action.actor(), action.reasonCode(), reason, action.note(), null);
     }
 
     private void change(Referral referral, ReferralState to, ReferralActionRequested action, String reason) {
-        ReferralState from = transition(referral, to, HistoryKind.TRANSITION, action.agencyId(), action.actor(),
-                reason);
-        publish(referral, EventTypes.REFERRAL_STATE_CHANGED, from, action.action(), action.agencyId(),
+        ReferralState from = changes.transition(referral, to, HistoryKind.TRANSITION, action.agencyId(),
+                action.actor(), reason);
+        changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, from, action.action(), action.agencyId(),
                 action.actor(), action.reasonCode(), reason, action.note(), null);
     }
 
     private void refuse(Referral referral, ReferralActionRequested action, String reason) {
         Instant now = clock.instant();
-        record(referral, HistoryKind.REFUSED, action.agencyId(), action.actor(), referral.state,
+        changes.record(referral, HistoryKind.REFUSED, action.agencyId(), action.actor(), referral.state,
                 verb(action.action()) + " refused: " + reason);
         outbox.add(Topics.REFERRAL_LIFECYCLE, referral.id.toString(), EventTypes.REFERRAL_ACTION_REFUSED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, action.agencyId(), now,
                 new ReferralActionRefused(action.actionId(), referral.id.toString(), action.action(),
                         action.agencyId(), referral.state.name(), reason, now));
-    }
-
-    private void tellReferrer(Referral referral, String template, String step) {
-        outbox.addAll(alerts.requests(referral.id.toString(), step, template, Agency.findById(referral.referringAgencyId),
-                Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null,
-                clock.instant()));
-    }
-
-    /** Moves the referral to a state, with its timeline row; returns the state it left. */
-    private ReferralState transition(Referral referral, ReferralState to, HistoryKind kind, String agency,
-            String actor, String reason) {
-        ReferralState from = referral.state;
-        referral.state = to;
-        referral.version++;
-        referral.updatedAt = clock.instant();
-        record(referral, kind, agency, actor, from, reason);
-        return from;
-    }
-
-    private void record(Referral referral, HistoryKind kind, String agency, String actor,
-            ReferralState from, String reason) {
-        HistoryEntry entry = new HistoryEntry();
-        entry.referralId = referral.id;
-        entry.at = clock.instant();
-        entry.kind = kind;
-        entry.actorAgencyId = agency;
-        entry.actor = actor;
-        entry.fromState = from;
-        entry.toState = referral.state;
-        entry.reason = reason;
-        entry.persist();
-    }
-
-    private void publish(Referral referral, String type, ReferralState from, ReferralAction action,
-            String actorAgency, String actor, String reasonCode, String reason, SealedData note,
-            String previousTarget) {
-        String owner = CareCase.<CareCase>findByIdOptional(referral.caseId).map(c -> c.ownerAgencyId)
-                .orElse(referral.referringAgencyId);
-        outbox.add(Topics.REFERRAL_LIFECYCLE, referral.id.toString(), type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
-                actorAgency, referral.updatedAt,
-                new ReferralStateChanged(referral.id.toString(), referral.version, referral.kind, referral.caseId,
-                        referral.referringAgencyId, referral.targetAgencyId, previousTarget, owner, referral.category,
-                        referral.urgency, from == null ? null : from.name(), referral.state.name(), action,
-                        actorAgency, actor, reasonCode, type.equals(EventTypes.REFERRAL_STATE_CHANGED) ? null
-                                : referral.routingRule, reason, note, referral.submittedAt, referral.updatedAt));
-    }
-
-    private static String name(String agencyId) {
-        return Agency.<Agency>findByIdOptional(agencyId).map(agency -> agency.name).orElse(agencyId);
     }
 }

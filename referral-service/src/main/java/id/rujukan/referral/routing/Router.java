@@ -1,8 +1,8 @@
 package id.rujukan.referral.routing;
 
+import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.referral.directory.Agency;
-import id.rujukan.referral.lifecycle.ReferralState;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.guard;
 
+import id.rujukan.gateway.problem.Problems;
 import id.rujukan.messaging.DirectoryCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ResourceInfo;

@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;

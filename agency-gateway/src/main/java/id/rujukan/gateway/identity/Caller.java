@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.identity;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;

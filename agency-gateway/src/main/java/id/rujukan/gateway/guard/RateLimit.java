@@ -1,5 +1,7 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.guard;
 
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.problem.ProblemBody;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 /** The RFC 9457 body of a problem this gateway maps itself (the rest come from resteasy-problem). */
 public record ProblemBody(String title, int status, String detail) {

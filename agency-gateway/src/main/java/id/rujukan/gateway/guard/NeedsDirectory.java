@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.guard;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,6 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.guard;
 
+import id.rujukan.gateway.problem.Problems;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

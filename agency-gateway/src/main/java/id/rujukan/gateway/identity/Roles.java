@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.identity;
 
 /**
  * Realm roles of the Rujukan realm (k8s/base/keycloak/rujukan-realm.json), carried in the token's

@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;

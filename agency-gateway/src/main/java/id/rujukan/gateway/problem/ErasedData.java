@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 import id.rujukan.gateway.protection.KeyErasedException;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package id.rujukan.gateway.api;
+package id.rujukan.gateway.problem;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransactionException;

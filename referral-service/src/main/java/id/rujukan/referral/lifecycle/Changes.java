@@ -1,0 +1,93 @@
+package id.rujukan.referral.lifecycle;
+
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralState;
+import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.SealedData;
+import id.rujukan.contract.Topics;
+import id.rujukan.messaging.Outbox;
+import id.rujukan.referral.alert.Alerts;
+import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.escalation.Level;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * How a referral's changes are kept and told: each one moves its state and version, adds its line to the
+ * timeline, and writes the lifecycle event (with what each party may do next, {@link ActionRules}) to the
+ * outbox, in the caller's transaction.
+ */
+@ApplicationScoped
+public class Changes {
+
+    private final Outbox outbox;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    public Changes(Outbox outbox, Alerts alerts, Clock clock) {
+        this.outbox = outbox;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Moves the referral to a state, with its timeline row; returns the state it left. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReferralState transition(Referral referral, ReferralState to, HistoryKind kind, String agency,
+            String actor, String reason) {
+        ReferralState from = referral.state;
+        referral.state = to;
+        referral.version++;
+        referral.updatedAt = clock.instant();
+        record(referral, kind, agency, actor, from, reason);
+        return from;
+    }
+
+    /** Adds a line to the referral's timeline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Referral referral, HistoryKind kind, String agency, String actor, ReferralState from,
+            String reason) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.referralId = referral.id;
+        entry.at = clock.instant();
+        entry.kind = kind;
+        entry.actorAgencyId = agency;
+        entry.actor = actor;
+        entry.fromState = from;
+        entry.toState = referral.state;
+        entry.reason = reason;
+        entry.persist();
+    }
+
+    /**
+     * Tells every reader of the lifecycle topic what changed.
+     *
+     * @param type {@code routed}, {@code routing-failed} or {@code state-changed}
+     * @param previousTarget the target before a re-routing, or {@code null}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Referral referral, String type, ReferralState from, ReferralAction action,
+            String actorAgency, String actor, String reasonCode, String reason, SealedData note,
+            String previousTarget) {
+        String owner = CareCase.<CareCase>findByIdOptional(referral.caseId).map(c -> c.ownerAgencyId)
+                .orElse(referral.referringAgencyId);
+        outbox.add(Topics.REFERRAL_LIFECYCLE, referral.id.toString(), type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                actorAgency, referral.updatedAt,
+                new ReferralStateChanged(referral.id.toString(), referral.version, referral.kind, referral.caseId,
+                        referral.referringAgencyId, referral.targetAgencyId, previousTarget, owner, referral.category,
+                        referral.urgency, from == null ? null : from.name(), referral.state.name(), action,
+                        actorAgency, actor, reasonCode, type.equals(EventTypes.REFERRAL_STATE_CHANGED) ? null
+                                : referral.routingRule, reason, note, referral.submittedAt, referral.updatedAt,
+                        ActionRules.allowed(referral.state)));
+    }
+
+    /** Alerts the referring agency's officers (accepted, declined, completed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellReferrer(Referral referral, String template, String step) {
+        outbox.addAll(alerts.requests(referral.id.toString(), step, template, Agency.findById(referral.referringAgencyId),
+                Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null,
+                clock.instant()));
+    }
+}
