@@ -9,8 +9,11 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
@@ -22,9 +25,25 @@ public final class TraceCollector implements AutoCloseable {
 
     public static final String PATH = "/v1/traces";
 
-    /** One span as received: ids in lowercase hex, the exporting service's {@code service.name}. */
+    /**
+     * One span as received: ids in lowercase hex, the exporting service's {@code service.name}, its start and
+     * end in nanoseconds since the epoch.
+     */
     public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String service,
-            String kind) {
+            String kind, long startNanos, long endNanos) {
+
+        /** One line of {@code GET /v1/traces}: the fields separated by tabs, the name last. */
+        String line() {
+            return String.join("\t", traceId, spanId, parentSpanId, service, kind, Long.toString(startNanos),
+                    Long.toString(endNanos), name);
+        }
+
+        /** Reads a line of {@code GET /v1/traces}. */
+        public static ReceivedSpan of(String line) {
+            String[] fields = line.split("\t", 8);
+            return new ReceivedSpan(fields[0], fields[1], fields[2], fields[7], fields[3], fields[4],
+                    Long.parseLong(fields[5]), Long.parseLong(fields[6]));
+        }
     }
 
     private final HttpServer server;
@@ -60,6 +79,10 @@ public final class TraceCollector implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                answerSpans(exchange);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
@@ -84,7 +107,7 @@ public final class TraceCollector implements AutoCloseable {
                     scope.getSpansList().forEach(span -> spans.add(new ReceivedSpan(
                             hex.formatHex(span.getTraceId().toByteArray()), hex.formatHex(span.getSpanId().toByteArray()),
                             hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(), service,
-                            span.getKind().name())));
+                            span.getKind().name(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano())));
                 }
             }
             byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
@@ -93,6 +116,25 @@ public final class TraceCollector implements AutoCloseable {
             if (response.length > 0) {
                 exchange.getResponseBody().write(response);
             }
+        }
+    }
+
+    /**
+     * {@code GET /v1/traces?traceId=a,b,...}: the spans of those traces, a line each ({@link ReceivedSpan#of}),
+     * so that another process (the benchmark) can read where a referral's time went.
+     */
+    private void answerSpans(HttpExchange exchange) throws IOException {
+        String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
+        Set<String> wanted = query.startsWith("traceId=") ? Set.of(query.substring("traceId=".length()).split(","))
+                : Set.of();
+        StringBuilder lines = new StringBuilder();
+        spans.stream().filter(span -> wanted.contains(span.traceId()))
+                .forEach(span -> lines.append(span.line()).append('\n'));
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/tab-separated-values; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
         }
     }
 
