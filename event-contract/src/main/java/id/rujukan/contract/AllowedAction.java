@@ -1,6 +1,7 @@
 package id.rujukan.contract;
 
 import jakarta.validation.constraints.NotNull;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +53,21 @@ public record AllowedAction(@NotNull ActionParty party, @NotNull ReferralAction 
                     }));
         }
         return Optional.empty();
+    }
+
+    /** The fields an action carries, by the names {@link #requires()} uses. */
+    public static Set<String> given(String reasonCode, String outcomeCode, boolean note) {
+        Set<String> given = new HashSet<>();
+        if (reasonCode != null) {
+            given.add("reasonCode");
+        }
+        if (outcomeCode != null) {
+            given.add("outcomeCode");
+        }
+        if (note) {
+            given.add("note");
+        }
+        return given;
     }
 
     private static String words(ActionParty party) {

@@ -6,6 +6,8 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +25,13 @@ import java.util.concurrent.CompletionStage;
  * a valid event, a referral naming an unknown agency) rolls the batch back; the batch is then applied a
  * record at a time, each in a transaction of its own, and only the records that fail are refused to the
  * channel's failure strategy (the dead-letter topic, with the reason), while the others are applied.
+ * <p>
+ * Each record's entities are flushed and let go once it is applied: Hibernate checks every entity it holds
+ * for changes before each query, so a persistence context that grew with the batch would make a batch of n
+ * records cost n² checks.
  */
-public final class RecordBatches {
+@ApplicationScoped
+public class RecordBatches {
 
     /** What one record does, inside the transaction it is applied in. */
     @FunctionalInterface
@@ -35,14 +42,17 @@ public final class RecordBatches {
         void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent);
     }
 
-    private RecordBatches() {
+    private final EntityManager entityManager;
+
+    public RecordBatches(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
     /**
      * Applies the batch and acknowledges it; returns once the acknowledgements (and any dead-letter writes)
      * are done.
      */
-    public static CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Work work) {
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Work work) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
             Transient.inTransaction(() -> records.forEach(record -> applyOne(record, work)));
@@ -52,7 +62,7 @@ public final class RecordBatches {
         }
     }
 
-    private static CompletionStage<Void> oneByOne(KafkaRecordBatch<String, String> batch, Work work) {
+    private CompletionStage<Void> oneByOne(KafkaRecordBatch<String, String> batch, Work work) {
         List<CompletableFuture<Void>> refusals = new ArrayList<>();
         Set<KafkaRecord<String, String>> refused = new HashSet<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -78,12 +88,14 @@ public final class RecordBatches {
 
     /** Applies one record in the trace its producer started, so one trace still runs from POST to SMS. */
     @SuppressWarnings("unchecked")
-    private static void applyOne(KafkaRecord<String, String> record, Work work) {
+    private void applyOne(KafkaRecord<String, String> record, Work work) {
         Context trace = record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext)
                 .orElse(Context.current());
         try (Scope scope = trace.makeCurrent()) {
             work.apply(record.getPayload(),
                     record.getMetadata(IncomingCloudEventMetadata.class).orElse(null));
         }
+        entityManager.flush();
+        entityManager.clear();
     }
 }

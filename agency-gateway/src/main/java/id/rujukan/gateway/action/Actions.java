@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,17 +121,8 @@ public class Actions {
     }
 
     private void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
-        Set<String> given = new HashSet<>();
-        if (body.reasonCode() != null) {
-            given.add("reasonCode");
-        }
-        if (body.outcomeCode() != null) {
-            given.add("outcomeCode");
-        }
-        if (body.note() != null && !body.note().isBlank()) {
-            given.add("note");
-        }
-        Optional<RuntimeException> refused = refusal(action, view, agency, given);
+        Optional<RuntimeException> refused = refusal(action, view, agency, AllowedAction.given(body.reasonCode(),
+                body.outcomeCode(), body.note() != null && !body.note().isBlank()));
         if (refused.isPresent()) {
             throw refused.get();
         }

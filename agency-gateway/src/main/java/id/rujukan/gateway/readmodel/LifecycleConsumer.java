@@ -30,14 +30,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class LifecycleConsumer {
 
+    private final RecordBatches batches;
     private final EventReader reader;
     private final ReferralViews views;
     private final Timeline timeline;
     private final WebhookQueue webhooks;
     private final ObjectMapper json;
 
-    public LifecycleConsumer(EventReader reader, ReferralViews views, Timeline timeline, WebhookQueue webhooks,
-            ObjectMapper json) {
+    public LifecycleConsumer(RecordBatches batches, EventReader reader, ReferralViews views, Timeline timeline,
+            WebhookQueue webhooks, ObjectMapper json) {
+        this.batches = batches;
         this.reader = reader;
         this.views = views;
         this.timeline = timeline;
@@ -50,7 +52,7 @@ public class LifecycleConsumer {
     @Incoming("referral-lifecycle")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return RecordBatches.apply(batch, this::apply);
+        return batches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

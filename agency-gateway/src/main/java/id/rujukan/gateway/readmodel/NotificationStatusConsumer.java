@@ -19,10 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class NotificationStatusConsumer {
 
+    private final RecordBatches batches;
     private final EventReader reader;
     private final Timeline timeline;
 
-    public NotificationStatusConsumer(EventReader reader, Timeline timeline) {
+    public NotificationStatusConsumer(RecordBatches batches, EventReader reader, Timeline timeline) {
+        this.batches = batches;
         this.reader = reader;
         this.timeline = timeline;
     }
@@ -32,7 +34,7 @@ public class NotificationStatusConsumer {
     @Incoming("notification-status")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return RecordBatches.apply(batch, this::apply);
+        return batches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

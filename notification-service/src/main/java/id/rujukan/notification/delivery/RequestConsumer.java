@@ -22,11 +22,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class RequestConsumer {
 
+    private final RecordBatches batches;
     private final EventReader reader;
     private final DeliveryQueue queue;
     private final Deliveries deliveries;
 
-    public RequestConsumer(EventReader reader, DeliveryQueue queue, Deliveries deliveries) {
+    public RequestConsumer(RecordBatches batches, EventReader reader, DeliveryQueue queue, Deliveries deliveries) {
+        this.batches = batches;
         this.reader = reader;
         this.queue = queue;
         this.deliveries = deliveries;
@@ -36,7 +38,7 @@ public class RequestConsumer {
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean queued = new AtomicBoolean();
-        CompletionStage<Void> applied = RecordBatches.apply(batch, (payload, cloudEvent) -> {
+        CompletionStage<Void> applied = batches.apply(batch, (payload, cloudEvent) -> {
             ReceivedEvent<NotificationRequested> event = reader.read(payload, cloudEvent,
                     NotificationRequested.class, Set.of(EventTypes.NOTIFICATION_REQUESTED));
             if (queue.queue(event.id(), event.data())) {

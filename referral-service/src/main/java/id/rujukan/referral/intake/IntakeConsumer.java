@@ -28,11 +28,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class IntakeConsumer {
 
+    private final RecordBatches batches;
     private final EventReader reader;
     private final ConsumedEvents consumedEvents;
     private final Referrals referrals;
 
-    public IntakeConsumer(EventReader reader, ConsumedEvents consumedEvents, Referrals referrals) {
+    public IntakeConsumer(RecordBatches batches, EventReader reader, ConsumedEvents consumedEvents,
+            Referrals referrals) {
+        this.batches = batches;
         this.reader = reader;
         this.consumedEvents = consumedEvents;
         this.referrals = referrals;
@@ -42,7 +45,7 @@ public class IntakeConsumer {
     @Incoming("referral-intake")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return RecordBatches.apply(batch, this::apply);
+        return batches.apply(batch, this::apply);
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {

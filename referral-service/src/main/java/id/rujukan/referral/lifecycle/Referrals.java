@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -199,16 +198,7 @@ public class Referrals {
         if (referral.formerTargets.contains(action.agencyId())) {
             parties.add(ActionParty.FORMER_TARGET);
         }
-        Set<String> given = new HashSet<>();
-        if (action.reasonCode() != null) {
-            given.add("reasonCode");
-        }
-        if (action.outcomeCode() != null) {
-            given.add("outcomeCode");
-        }
-        if (action.note() != null) {
-            given.add("note");
-        }
+        Set<String> given = AllowedAction.given(action.reasonCode(), action.outcomeCode(), action.note() != null);
         return AllowedAction.refusal(ActionRules.allowed(referral.state), parties, action.action(), given,
                 referral.state.name()).map(refused -> refused.kind() == AllowedAction.Refusal.Kind.NOT_YOURS
                         ? "agency " + action.agencyId() + " may not " + verb(action.action()) + " this referral"
