@@ -43,7 +43,7 @@ fi
 
 {
   echo "Everything on this one machine: the load generator, Keycloak, Kafka, PostgreSQL, the SMTP server, the SMSC"
-  echo "and the three services (each -Xmx512m, full JIT)."
+  echo "and the three services (serial GC, full JIT; heaps as local-stack's ServiceProcess sets them)."
   echo
   echo "| | what | figure | beside it |"
   echo "|---|---|---|---|"
