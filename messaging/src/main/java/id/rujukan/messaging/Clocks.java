@@ -5,8 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
 /**
- * The one clock of every service: deadlines, escalations, quiet hours, retries, links and idempotency are
- * reckoned by it, never by {@code Instant.now()}, so that tests can put a clock they move in its place.
+ * The one clock of every service: deadlines, escalations, quiet hours, retries, links and webhooks are
+ * reckoned by it, so that tests can put a clock they move in its place. Only wall-time measurements that
+ * no rule depends on (the outbox's lag, a directory row's update time) still read {@code Instant.now()}.
  */
 public class Clocks {
 
