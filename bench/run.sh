@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: starts the local stack (--bench: the gateway's HTTP floor on, no per-agency or SMS-contract
+# The benchmark: starts the local stack (--bench: the HTTP floor (bench/floor) beside it, no per-agency or SMS-contract
 # rate limits), drives it from a separate JVM (module bench), and prints:
 #   P1 gateway ingest with real tokens and acks=all, beside the HTTP floor and Kafka's own producer rate
 #   P2 end-to-end latency, POST to the first alert handed to the SMTP server or SMSC, at 500/s and lower

@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
-import id.rujukan.messaging.DirectoryCopy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -5,6 +5,7 @@ import id.rujukan.infra.ConsumerLag;
 import id.rujukan.infra.TraceCollector;
 import id.rujukan.stack.AgencyTokens;
 import id.rujukan.stack.LocalStack;
+import id.rujukan.stack.StackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,6 +78,7 @@ public final class Bench {
                 "keycloak", "http://127.0.0.1:8180", "kafka", "127.0.0.1:19092",
                 "postgres", "jdbc:postgresql://127.0.0.1:15432/notification", "traces", "http://127.0.0.1:4318", "seconds", "30",
                 "concurrency", "64", "rate", "500", "out", "target/bench-results.md"));
+        options.put("floor", "http://127.0.0.1:" + LocalStack.floorPort(StackPorts.standard()));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -90,12 +92,12 @@ public final class Bench {
         int concurrency = Integer.parseInt(options.get("concurrency"));
 
         System.out.println("Warming up (15 s each: the API and the floor)...");
-        closedLoop("/api/v1/referrals", true, concurrency, 15);
-        closedLoop("/bench/floor", false, concurrency, 15);
+        closedLoop(options.get("gateway") + "/api/v1/referrals", true, concurrency, 15);
+        closedLoop(options.get("floor") + "/bench/floor", false, concurrency, 15);
 
         // the floor and Kafka first, on a quiet machine; then the gateway, while what it takes in flows on
         waitForQuiet();
-        double floor = closedLoop("/bench/floor", false, concurrency, seconds);
+        double floor = closedLoop(options.get("floor") + "/bench/floor", false, concurrency, seconds);
         int recordSize = intakeRecordSize();
         double kafka = kafkaProducerRate(recordSize);
         waitForQuiet();
@@ -104,14 +106,15 @@ public final class Bench {
         double gatewayAlone;
         signal("STOP", "referral-service", "notification-service");
         try {
-            gatewayAlone = closedLoop("/api/v1/referrals", true, concurrency, Math.min(seconds, 20));
+            gatewayAlone = closedLoop(options.get("gateway") + "/api/v1/referrals", true, concurrency,
+                    Math.min(seconds, 20));
         } finally {
             signal("CONT", "referral-service", "notification-service");
         }
         waitForQuiet();
         Map<String, Long> cpuBefore = cpuTicks();
         long wallBefore = System.nanoTime();
-        double gateway = closedLoop("/api/v1/referrals", true, concurrency, seconds);
+        double gateway = closedLoop(options.get("gateway") + "/api/v1/referrals", true, concurrency, seconds);
         String cpu = cpuShare(cpuBefore, cpuTicks(), System.nanoTime() - wallBefore);
         // what each referral costs each process, from its POST to its last alert handed over: the CPU the
         // phase used until the pipeline had caught up with it, over the referrals the phase took in
@@ -187,14 +190,14 @@ public final class Bench {
     }
 
     /** Keeps {@code concurrency} requests in flight for the time given; returns 202s per second. */
-    private double closedLoop(String path, boolean authenticated, int concurrency, int seconds) throws Exception {
+    private double closedLoop(String url, boolean authenticated, int concurrency, int seconds) throws Exception {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Map<String, Integer> why = new ConcurrentHashMap<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long started = System.nanoTime();
-        HttpRequest request = request(path, authenticated);
+        HttpRequest request = request(url, authenticated);
         while (System.nanoTime() < end) {
             inFlight.acquire();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
@@ -211,7 +214,7 @@ public final class Bench {
         inFlight.acquire(concurrency);
         double rate = accepted.get() / ((System.nanoTime() - started) / 1e9);
         if (failed.get() > 0) {
-            System.out.println("  " + path + ": " + failed.get() + " requests not accepted " + why);
+            System.out.println("  " + url + ": " + failed.get() + " requests not accepted " + why);
         }
         return rate;
     }
@@ -226,7 +229,7 @@ public final class Bench {
      *        sampled {@code traceparent}, and the services record its spans (the stack samples nothing else)
      */
     private Latency openLoop(int rate, int seconds, Map<String, String> traces, boolean traced) throws Exception {
-        HttpRequest untraced = request("/api/v1/referrals", true);
+        HttpRequest untraced = request(options.get("gateway") + "/api/v1/referrals", true);
         Map<String, Instant> posted = new ConcurrentHashMap<>();
         AtomicLong failed = new AtomicLong();
         Map<String, Integer> why = new ConcurrentHashMap<>();
@@ -408,8 +411,8 @@ public final class Bench {
         }
     }
 
-    private HttpRequest request(String path, boolean authenticated) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.get("gateway") + path))
+    private HttpRequest request(String url, boolean authenticated) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authenticated) {
@@ -483,6 +486,9 @@ public final class Bench {
             if (commandLine.contains(service + "/target/quarkus-app")) {
                 return service;
             }
+        }
+        if (commandLine.contains("bench/floor/target/quarkus-app")) {
+            return "HTTP floor";
         }
         if (commandLine.contains("local-stack.jar")) {
             return "Kafka+SMTP+SMSC (launcher JVM)";

@@ -1,6 +1,5 @@
 package id.rujukan.infra;
 
-import id.rujukan.contract.Gsm7;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -183,7 +182,7 @@ public final class SmsCenter implements AutoCloseable {
                 throw new ProcessRequestException("SMSC refusing submissions", SMPPConstant.STAT_ESME_RSYSERR);
             }
             var messageId = messageIds.newMessageId();
-            String text = submit.getDataCoding() == 0 ? Gsm7.decode(submit.getShortMessage())
+            String text = submit.getDataCoding() == 0 ? SmscAlphabet.decode(submit.getShortMessage())
                     : new String(submit.getShortMessage(), StandardCharsets.UTF_16BE);
             received.add(new ReceivedSms(messageId.getValue(), submit.getSourceAddr(), submit.getDestAddress(), text,
                     Instant.now()));

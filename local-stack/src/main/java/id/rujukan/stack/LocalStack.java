@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private SmsCenter smsc;
     private SmsAggregator smsAggregator;
     private TraceCollector traces;
-    /** For bench/run.sh: the gateway's HTTP floor on, limits meant for agencies and SMS contracts off. */
+    /** For bench/run.sh: the HTTP floor started, limits meant for agencies and SMS contracts off. */
     private final boolean bench;
     /** More configuration per service (by name), over the stack's own. */
     private final Map<String, Map<String, String>> extraConfig;
@@ -105,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * @param bench as for bench/run.sh: the gateway's HTTP floor endpoint on, and no rate limit per agency or
+     * @param bench as for bench/run.sh: the HTTP floor started ({@link #floorPort}), and no rate limit per agency or
      *        per SMS provider (the load comes from one agency, and the simulators take any rate)
      */
     public static LocalStack start(Path root, Path dataDir, boolean fresh, StackPorts ports, boolean bench)
@@ -186,11 +186,17 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
                         "rujukan.action-links.secret", linkSecret,
                         "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService()),
-                benchOnly(Map.of("rujukan.bench.floor-enabled", "true", "rujukan.rate-limit.per-second", "1000000",
+                benchOnly(Map.of("rujukan.rate-limit.per-second", "1000000",
                         "rujukan.rate-limit.burst", "1000000")), extra("agency-gateway")),
                 logs, bench);
         running.add(gateway);
         gateway.awaitReady(READY_TIMEOUT);
+        if (bench) {
+            // started like the gateway, with its heap and JIT: the floor it is measured against
+            ServiceProcess floor = ServiceProcess.start(root, "bench/floor", floorPort(ports), Map.of(), logs, true);
+            running.add(floor);
+            floor.awaitReady(READY_TIMEOUT);
+        }
         this.keycloak = keycloak;
     }
 
@@ -239,6 +245,11 @@ public final class LocalStack implements AutoCloseable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+
+    /** Where the benchmark's HTTP floor (module bench/floor) listens in a bench stack: next to the gateway. */
+    public static int floorPort(StackPorts ports) {
+        return ports.gateway() + 1;
     }
 
     public StackPorts ports() {

@@ -52,11 +52,11 @@ final class ServiceProcess implements AutoCloseable {
         // the benchmark's load (a few full collections in a run); the gateway's live set outgrew it (247 full
         // collections, two minutes of pauses, in the run of 2026-11-28), so it keeps the 512 MiB it ran with
         // before until that growth is understood
-        command.add("agency-gateway".equals(name) ? "-Xmx512m" : "-Xmx128m");
+        command.add("agency-gateway".equals(name) || "bench/floor".equals(name) ? "-Xmx512m" : "-Xmx128m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xss512k");
         if (fullJit) {
-            command.add("-Xlog:gc:file=" + logDir.resolve(name + "-gc.log"));
+            command.add("-Xlog:gc:file=" + logDir.resolve(fileName(name) + "-gc.log"));
         } else {
             command.add("-XX:TieredStopAtLevel=1");
         }
@@ -65,8 +65,13 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(fileName(name) + ".log");
         return new ServiceProcess(name, command, launch(command, ProcessBuilder.Redirect.to(log.toFile())), port, log);
+    }
+
+    /** A module's name as a file name: {@code bench/floor} logs to {@code bench-floor.log}. */
+    private static String fileName(String name) {
+        return name.replace('/', '-');
     }
 
     private static Process launch(List<String> command, ProcessBuilder.Redirect output) throws IOException {

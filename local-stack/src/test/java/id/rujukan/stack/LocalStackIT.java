@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import id.rujukan.contract.Gsm7;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.infra.SmscAlphabet;
 import id.rujukan.infra.TraceCollector;
 import id.rujukan.infra.testing.PrometheusText;
 import io.restassured.http.ContentType;
@@ -166,7 +166,7 @@ class LocalStackIT {
         ReceivedSms toOfficer = texts.stream().filter(s -> s.to().equals(OFFICER_PHONE)).findFirst().orElseThrow();
         assertThat(toOfficer.text()).startsWith("NEW REFERRAL EMERGENCY: " + reference);
         for (ReceivedSms text : texts) {
-            assertThat(Gsm7.septets(text.text())).isBetween(1, 160);
+            assertThat(SmscAlphabet.septets(text.text())).isBetween(1, 160);
             assertThat(text.text()).doesNotContain(CHILD_NAME).doesNotContain("Bayi").doesNotContain("Contoh");
         }
         Matcher link = Pattern.compile("http://localhost:\\d+/m/[\\w-]+").matcher(toOfficer.text());

@@ -3,8 +3,8 @@ package id.rujukan.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rujukan.contract.CaseCategory;
-import id.rujukan.contract.Gsm7;
 import id.rujukan.contract.Urgency;
+import id.rujukan.notification.sms.Gsm7;
 import id.rujukan.notification.template.AlertFacts;
 import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedSms;

@@ -16,7 +16,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.Gsm7;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
@@ -27,6 +26,7 @@ import id.rujukan.infra.testing.PrometheusText;
 import id.rujukan.infra.testing.SmsTestResource;
 import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
+import id.rujukan.notification.sms.Gsm7;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

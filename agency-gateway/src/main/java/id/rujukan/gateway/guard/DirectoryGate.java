@@ -1,7 +1,7 @@
 package id.rujukan.gateway.guard;
 
+import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.problem.Problems;
-import id.rujukan.messaging.DirectoryCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;

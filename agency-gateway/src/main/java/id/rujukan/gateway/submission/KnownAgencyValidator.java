@@ -1,6 +1,6 @@
 package id.rujukan.gateway.submission;
 
-import id.rujukan.messaging.DirectoryCopy;
+import id.rujukan.directory.DirectoryCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -9,6 +9,7 @@ import id.rujukan.contract.ReferralState;
 import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.IntakeEvents;
 import id.rujukan.messaging.Backoff;
+import id.rujukan.messaging.DueRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,20 +116,19 @@ public class WebhookDispatcher {
     private List<Delivery> claim(String agency) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
+            List<Delivery> claimed = DueRows.claim(entityManager, """
                     select d.id, d.referral_id, d.event_id, d.event_type, d.payload, d.attempts, d.created_at
                     from webhook_delivery d
                     where d.agency_id = :agency and d.status = 'PENDING' and d.next_attempt_at <= :now
                       and not exists (select 1 from webhook_delivery e where e.agency_id = d.agency_id
                           and e.referral_id = d.referral_id and e.status = 'PENDING' and e.id < d.id)
-                    order by d.id limit :batch
-                    for update of d skip locked""")
-                    .setParameter("agency", agency).setParameter("now", Timestamp.from(now))
-                    .setParameter("batch", BATCH).getResultList();
-            List<Delivery> claimed = rows.stream().map(row -> new Delivery(((Number) row[0]).longValue(),
-                    (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue(),
-                    instant(row[6]))).toList();
+                    order by d.id limit :batch""", "d",
+                    Map.of("agency", agency, "now", Timestamp.from(now), "batch", BATCH))
+                    .stream().map(row -> new Delivery(((Number) row.get("id")).longValue(),
+                            row.get("referral_id", UUID.class), row.get("event_id", String.class),
+                            row.get("event_type", String.class), row.get("payload", String.class),
+                            ((Number) row.get("attempts")).intValue(), DueRows.instant(row, "created_at")))
+                    .toList();
             Instant lease = now.plus(config.timeout()).plusSeconds(5);
             for (Delivery delivery : claimed) {
                 entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = :lease where id = :id")
@@ -214,9 +215,5 @@ public class WebhookDispatcher {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 }

@@ -1,7 +1,7 @@
 package id.rujukan.notification.delivery;
 
 import id.rujukan.contract.AgencyPublished;
-import id.rujukan.messaging.DirectoryCopy;
+import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.messaging.TraceContext;
 import id.rujukan.notification.sms.ProvidersBusyException;
 import id.rujukan.notification.template.AlertFacts;

@@ -7,6 +7,7 @@ import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.messaging.Backoff;
 import id.rujukan.messaging.ConsumedEvents;
+import id.rujukan.messaging.DueRows;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.messaging.TraceContext;
 import id.rujukan.notification.metrics.NotificationMetrics;
@@ -14,14 +15,14 @@ import id.rujukan.notification.metrics.NotificationMetrics.Outcome;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.hibernate.jpa.SpecHints;
 
 /**
  * The notifications table as a queue: each request queued once, due ones claimed with a lease
@@ -88,20 +89,17 @@ public class DeliveryQueue {
     List<UUID> claimDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            List<Notification> due = Notification.<Notification>find(
-                    "status = ?1 and nextAttemptAt <= ?2 order by priority, nextAttemptAt", NotificationStatus.QUEUED,
-                    now)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
-                    .page(0, CLAIM_BATCH).list();
-            for (Notification notification : due) {
-                notification.attempts++;
-                if (notification.firstAttemptAt == null) {
-                    notification.firstAttemptAt = now;
-                }
-                notification.nextAttemptAt = now.plus(config.attemptLease());
+            List<UUID> due = DueRows.claim(Notification.getEntityManager(), """
+                    select n.id from notification n
+                    where n.status = 'QUEUED' and n.next_attempt_at <= :now
+                    order by n.priority, n.next_attempt_at
+                    limit :batch""", "n", Map.of("now", Timestamp.from(now), "batch", CLAIM_BATCH))
+                    .stream().map(row -> row.get("id", UUID.class)).toList();
+            if (!due.isEmpty()) {
+                Notification.update("attempts = attempts + 1, firstAttemptAt = coalesce(firstAttemptAt, ?1), "
+                        + "nextAttemptAt = ?2 where id in ?3", now, now.plus(config.attemptLease()), due);
             }
-            return due.stream().map(n -> n.id).toList();
+            return due;
         });
     }
 

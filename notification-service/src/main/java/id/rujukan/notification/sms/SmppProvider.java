@@ -1,6 +1,5 @@
 package id.rujukan.notification.sms;
 
-import id.rujukan.contract.Gsm7;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package id.rujukan.notification.template;
 
-import id.rujukan.contract.Gsm7;
+import id.rujukan.notification.sms.Gsm7;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;

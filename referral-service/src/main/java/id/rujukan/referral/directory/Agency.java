@@ -84,11 +84,6 @@ public class Agency extends PanacheEntityBase {
         return among.stream().filter(agency -> agency.type == AgencyType.MINISTRY).findFirst();
     }
 
-    /** The agency's name, for the timeline; its id if the directory does not know it. */
-    public static String nameOf(String agencyId) {
-        return Agency.<Agency>findByIdOptional(agencyId).map(agency -> agency.name).orElse(agencyId);
-    }
-
     static Agency from(AgencyPublished record) {
         Agency agency = new Agency();
         agency.id = record.agencyId();

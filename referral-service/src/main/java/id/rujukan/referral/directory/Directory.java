@@ -4,9 +4,11 @@ import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
+import id.rujukan.messaging.AfterCommit;
 import id.rujukan.messaging.OutboundEvent;
 import id.rujukan.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
@@ -20,9 +22,13 @@ import java.util.List;
 public class Directory {
 
     private final Outbox outbox;
+    private final Agencies agencies;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Directory(Outbox outbox) {
+    public Directory(Outbox outbox, Agencies agencies, TransactionSynchronizationRegistry transactions) {
         this.outbox = outbox;
+        this.agencies = agencies;
+        this.transactions = transactions;
     }
 
     /** Adds the agency, or replaces what the directory holds about it, and publishes it. */
@@ -36,6 +42,7 @@ public class Directory {
             agency.update(record);
         }
         publish(List.of(agency), actorAgencyId);
+        AfterCommit.run(transactions, agencies::changed);
         return agency;
     }
 

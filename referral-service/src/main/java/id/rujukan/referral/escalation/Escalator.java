@@ -10,10 +10,12 @@ import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
+import id.rujukan.messaging.DueRows;
 import id.rujukan.messaging.OutboundEvent;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
+import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.metrics.ReferralMetrics;
 import io.quarkus.logging.Log;
@@ -21,7 +23,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,17 +56,19 @@ public class Escalator {
     private final Alerts alerts;
     private final ObjectMapper json;
     private final EscalationConfig config;
+    private final Agencies agencies;
     private final Clock clock;
     private final ReferralMetrics metrics;
 
     public Escalator(EntityManager entityManager, Outbox outbox, Alerts alerts, ObjectMapper json,
-            EscalationConfig config, Clock clock, ReferralMetrics metrics) {
+            EscalationConfig config, Agencies agencies, Clock clock, ReferralMetrics metrics) {
         this.metrics = metrics;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.alerts = alerts;
         this.json = json;
         this.config = config;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -88,36 +91,25 @@ public class Escalator {
 
     private int fireBatch() {
         Instant now = clock.instant();
-        Session session = entityManager.unwrap(Session.class);
-        List<Due> due = session.doReturningWork(connection -> {
-            try (PreparedStatement claim = connection.prepareStatement("""
-                    select d.referral_id, d.kind, d.due_at, d.next_step, d.next_fire_at, r.target_agency_id,
-                        r.urgency, r.category, r.referring_agency_id, r.state, r.escalation_chain::text
-                    from referral_deadline d join referral r on r.id = d.referral_id
-                    where d.next_fire_at <= ?
-                    order by d.next_fire_at
-                    limit ?
-                    for update of d skip locked""")) {
-                claim.setTimestamp(1, Timestamp.from(now));
-                claim.setInt(2, config.claimBatch());
-                List<Due> rows = new ArrayList<>();
-                Map<String, List<EscalationStep>> chains = new HashMap<>();
-                try (ResultSet rs = claim.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                                rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
-                                Urgency.valueOf(rs.getString(7)), CaseCategory.valueOf(rs.getString(8)),
-                                rs.getString(9), rs.getString(10), chains.computeIfAbsent(rs.getString(11), this::chain)));
-                    }
-                }
-                return rows;
-            }
-        });
+        Map<String, List<EscalationStep>> chains = new HashMap<>();
+        List<Due> due = DueRows.claim(entityManager, """
+                select d.referral_id, d.kind, d.due_at, d.next_step, d.next_fire_at, r.target_agency_id,
+                    r.urgency, r.category, r.referring_agency_id, r.state, r.escalation_chain::text as chain
+                from referral_deadline d join referral r on r.id = d.referral_id
+                where d.next_fire_at <= :now
+                order by d.next_fire_at
+                limit :batch""", "d", Map.of("now", Timestamp.from(now), "batch", config.claimBatch()))
+                .stream().map(row -> new Due(row.get("referral_id", UUID.class), row.get("kind", String.class),
+                        DueRows.instant(row, "due_at"), ((Number) row.get("next_step")).intValue(),
+                        DueRows.instant(row, "next_fire_at"), row.get("target_agency_id", String.class),
+                        Urgency.valueOf(row.get("urgency", String.class)),
+                        CaseCategory.valueOf(row.get("category", String.class)),
+                        row.get("referring_agency_id", String.class), row.get("state", String.class),
+                        chains.computeIfAbsent(row.get("chain", String.class), this::chain)))
+                .toList();
         if (due.isEmpty()) {
             return 0;
         }
-        Map<String, Agency> agencies = new HashMap<>();
-        Agency.<Agency>listAll().forEach(agency -> agencies.put(agency.id, agency));
         List<OutboundEvent> events = new ArrayList<>();
         List<Object[]> escalations = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
@@ -125,8 +117,8 @@ public class Escalator {
         List<Due> finished = new ArrayList<>();
         for (Due d : due) {
             EscalationStep step = d.chain().get(d.step() - 1);
-            Agency target = agencies.get(d.targetAgencyId());
-            Optional<Agency> notified = notified(step.level(), target, agencies);
+            Agency target = agencies.byId(d.targetAgencyId()).orElseThrow();
+            Optional<Agency> notified = notified(step.level(), target);
             String referralId = d.referralId().toString();
             String reason = reason(d, step, target, notified);
             String stepKey = d.deadline() + "-" + d.step();
@@ -152,7 +144,7 @@ public class Escalator {
                 finished.add(d);
             }
         }
-        session.doWork(connection -> {
+        entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into escalation (referral_id, deadline, step, level, notified_agency_id, due_at, fired_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -207,12 +199,12 @@ public class Escalator {
     }
 
     /** The agency a level tells: the receiving agency, its province's Dinas Sosial, or the Ministry. */
-    private static Optional<Agency> notified(Level level, Agency target, Map<String, Agency> agencies) {
+    private Optional<Agency> notified(Level level, Agency target) {
         return switch (level) {
             case OFFICERS, SUPERVISOR, HEAD -> Optional.ofNullable(target);
             case PROVINCE -> target == null ? Optional.empty()
-                    : Agency.dinasSosialOfProvince(agencies.values(), target.provinceCode);
-            case MINISTRY -> Agency.ministry(agencies.values());
+                    : Agency.dinasSosialOfProvince(agencies.all(), target.provinceCode);
+            case MINISTRY -> Agency.ministry(agencies.all());
         };
     }
 

@@ -9,7 +9,7 @@ import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
-import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.escalation.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,11 +25,13 @@ public class Changes {
 
     private final Outbox outbox;
     private final Alerts alerts;
+    private final Agencies agencies;
     private final Clock clock;
 
-    public Changes(Outbox outbox, Alerts alerts, Clock clock) {
+    public Changes(Outbox outbox, Alerts alerts, Agencies agencies, Clock clock) {
         this.outbox = outbox;
         this.alerts = alerts;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -86,7 +88,7 @@ public class Changes {
     /** Alerts the referring agency's officers (accepted, declined, completed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tellReferrer(Referral referral, String template, String step) {
-        outbox.addAll(alerts.requests(referral.id.toString(), step, template, Agency.findById(referral.referringAgencyId),
+        outbox.addAll(alerts.requests(referral.id.toString(), step, template, agencies.byId(referral.referringAgencyId).orElseThrow(),
                 Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null,
                 clock.instant()));
     }

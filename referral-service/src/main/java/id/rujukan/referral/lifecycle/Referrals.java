@@ -15,7 +15,7 @@ import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
 import id.rujukan.referral.deadline.DeadlinePolicy;
-import id.rujukan.referral.directory.Agency;
+import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.escalation.Level;
 import id.rujukan.referral.metrics.ReferralMetrics;
 import id.rujukan.referral.routing.Placement;
@@ -45,16 +45,18 @@ public class Referrals {
     private final Outbox outbox;
     private final Alerts alerts;
     private final DeadlinePolicy deadlines;
+    private final Agencies agencies;
     private final Clock clock;
     private final ReferralMetrics metrics;
 
     public Referrals(Placement placement, Changes changes, Outbox outbox, Alerts alerts, DeadlinePolicy deadlines,
-            Clock clock, ReferralMetrics metrics) {
+            Agencies agencies, Clock clock, ReferralMetrics metrics) {
         this.placement = placement;
         this.changes = changes;
         this.outbox = outbox;
         this.alerts = alerts;
         this.deadlines = deadlines;
+        this.agencies = agencies;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -71,7 +73,7 @@ public class Referrals {
         if (Referral.findById(id) != null) {
             return;
         }
-        if (Agency.findById(submitted.referringAgencyId()) == null) {
+        if (agencies.byId(submitted.referringAgencyId()).isEmpty()) {
             throw new IllegalArgumentException("Unknown referring agency " + submitted.referringAgencyId());
         }
         Instant now = clock.instant();
@@ -147,7 +149,7 @@ public class Referrals {
                 referral.acceptedAt = now;
                 Deadline.stop(referral.id, Deadline.RECEIVE);
                 Deadline.stop(referral.id, Deadline.ACCEPT);
-                String reason = "accepted by " + Agency.nameOf(referral.targetAgencyId);
+                String reason = "accepted by " + agencies.nameOf(referral.targetAgencyId);
                 if (referral.kind == ReferralKind.HANDOFF) {
                     CareCase careCase = CareCase.findById(referral.caseId, LockModeType.PESSIMISTIC_WRITE);
                     careCase.ownerAgencyId = referral.targetAgencyId;
@@ -178,7 +180,7 @@ public class Referrals {
                 change(referral, ReferralState.CANCELLED, action, "cancelled by the referrer");
                 if (referral.targetAgencyId != null) {
                     outbox.addAll(alerts.requests(referral.id.toString(), "cancelled", Alerts.CANCELLED,
-                            Agency.findById(referral.targetAgencyId), Level.OFFICERS.roles(),
+                            agencies.byId(referral.targetAgencyId).orElseThrow(), Level.OFFICERS.roles(),
                             referral.referringAgencyId, referral.category, referral.urgency, null, now));
                 }
             }
@@ -212,7 +214,7 @@ public class Referrals {
     private void decline(Referral referral, ReferralActionRequested action) {
         Deadline.stopAll(referral.id);
         String decliner = referral.targetAgencyId;
-        change(referral, ReferralState.DECLINED, action, "declined by " + Agency.nameOf(decliner) + ": "
+        change(referral, ReferralState.DECLINED, action, "declined by " + agencies.nameOf(decliner) + ": "
                 + action.reasonCode());
         changes.tellReferrer(referral, Alerts.DECLINED, "declined-" + referral.version);
         placement.afterDecline(referral, decliner);

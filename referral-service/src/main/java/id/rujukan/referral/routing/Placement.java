@@ -9,6 +9,7 @@ import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.deadline.Deadline;
 import id.rujukan.referral.deadline.DeadlinePolicy;
+import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.escalation.EscalationPolicy;
 import id.rujukan.referral.escalation.Level;
@@ -37,16 +38,18 @@ public class Placement {
     private final Alerts alerts;
     private final DeadlinePolicy deadlines;
     private final EscalationPolicy escalation;
+    private final Agencies agencies;
     private final Clock clock;
 
     public Placement(Router router, Changes changes, Outbox outbox, Alerts alerts, DeadlinePolicy deadlines,
-            EscalationPolicy escalation, Clock clock) {
+            EscalationPolicy escalation, Agencies agencies, Clock clock) {
         this.router = router;
         this.changes = changes;
         this.outbox = outbox;
         this.alerts = alerts;
         this.deadlines = deadlines;
         this.escalation = escalation;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -77,16 +80,16 @@ public class Placement {
         referral.formerTargets.add(decliner);
         int next = referral.candidateIndex + 1;
         if (next < referral.candidates.size()) {
-            routeTo(referral, next, "after " + Agency.nameOf(decliner) + " declined");
+            routeTo(referral, next, "after " + agencies.nameOf(decliner) + " declined");
             return;
         }
         referral.targetAgencyId = null;
-        String reason = "no candidate left after " + Agency.nameOf(decliner) + " declined; back with the referrer";
+        String reason = "no candidate left after " + agencies.nameOf(decliner) + " declined; back with the referrer";
         ReferralState from = changes.transition(referral, ReferralState.DECLINED, HistoryKind.ROUTING,
                 CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, reason);
         changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, from, null, CloudEventAttributes.SYSTEM,
                 CloudEventAttributes.SYSTEM, null, reason, null, decliner);
-        Optional<Agency> province = Agency.dinasSosialOfProvince(Agency.<Agency>listAll(), referral.provinceCode);
+        Optional<Agency> province = Agency.dinasSosialOfProvince(agencies.all(), referral.provinceCode);
         if (province.isPresent()) {
             changes.record(referral, HistoryKind.ESCALATION, CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM,
                     referral.state, "escalated to " + province.get().name + ": no agency took the referral");
@@ -99,7 +102,7 @@ public class Placement {
     /** Sends the referral to its candidate at {@code index}: state, clocks, frozen chain, alerts. */
     private void routeTo(Referral referral, int index, String why) {
         Instant now = clock.instant();
-        Agency target = Agency.findById(referral.candidates.get(index));
+        Agency target = agencies.byId(referral.candidates.get(index)).orElseThrow();
         String previous = referral.targetAgencyId;
         referral.candidateIndex = index;
         referral.targetAgencyId = target.id;

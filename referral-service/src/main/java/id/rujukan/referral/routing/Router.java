@@ -2,8 +2,9 @@ package id.rujukan.referral.routing;
 
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.Region;
+import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.Agency;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,14 +22,16 @@ public class Router {
     public static final String RULE_NAMED = "named-by-referrer";
 
     private final RoutingRules rules;
+    private final Agencies agencies;
 
-    public Router(RoutingRules rules) {
+    public Router(RoutingRules rules, Agencies agencies) {
         this.rules = rules;
+        this.agencies = agencies;
     }
 
     public RoutingDecision route(ReferralSubmitted referral) {
         if (referral.targetAgencyId() != null) {
-            return Agency.<Agency>findByIdOptional(referral.targetAgencyId())
+            return agencies.byId(referral.targetAgencyId())
                     .map(agency -> new RoutingDecision(List.of(agency), RULE_NAMED, "named by the referrer"))
                     .orElseGet(() -> new RoutingDecision(List.of(), RULE_NAMED,
                             "the named agency " + referral.targetAgencyId() + " is not in the directory"));
@@ -61,15 +64,14 @@ public class Router {
         return new RoutingDecision(List.copyOf(candidates.values()), rule.id(), explanation);
     }
 
-    private static List<Agency> agencies(RoutingRule.Candidate candidate, ReferralSubmitted referral) {
-        Sort byId = Sort.by("id");
+    private List<Agency> agencies(RoutingRule.Candidate candidate, ReferralSubmitted referral) {
+        Region region = referral.childRegion();
         return switch (candidate.scope()) {
-            case REGENCY -> referral.childRegion().regencyCode() == null ? List.of()
-                    : Agency.list("type = ?1 and regencyCode = ?2", byId, candidate.type(),
-                            referral.childRegion().regencyCode());
-            case PROVINCE -> Agency.list("type = ?1 and provinceCode = ?2", byId, candidate.type(),
-                    referral.childRegion().provinceCode());
-            case NATIONAL -> Agency.list("type = ?1", byId, candidate.type());
+            case REGENCY -> region.regencyCode() == null ? List.of()
+                    : agencies.ofType(candidate.type(), agency -> region.regencyCode().equals(agency.regencyCode));
+            case PROVINCE -> agencies.ofType(candidate.type(),
+                    agency -> region.provinceCode().equals(agency.provinceCode));
+            case NATIONAL -> agencies.ofType(candidate.type(), agency -> true);
         };
     }
 

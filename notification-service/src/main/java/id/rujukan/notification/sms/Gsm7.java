@@ -1,4 +1,4 @@
-package id.rujukan.contract;
+package id.rujukan.notification.sms;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * The GSM 03.38 default alphabet that alerts by SMS are written in: which text fits, how many characters
  * (septets) it takes, and its unpacked one-byte-per-septet form for SMPP's {@code data_coding} 0. An SMS
- * of at most 160 septets travels as one message on every Indonesian route; Unicode does not.
+ * of at most 160 septets travels as one message on every Indonesian route; Unicode does not. (The simulated
+ * SMSC reads what arrives with a table of its own, local-infra's {@code SmscAlphabet}, so that the tests would
+ * catch a wrong code here.)
  */
 public final class Gsm7 {
 
@@ -57,30 +59,5 @@ public final class Gsm7 {
             }
         }
         return out.toByteArray();
-    }
-
-    /** The text of unpacked septets, as an SMSC receives them. */
-    public static String decode(byte[] septets) {
-        StringBuilder text = new StringBuilder(septets.length);
-        for (int i = 0; i < septets.length; i++) {
-            int code = septets[i] & 0x7F;
-            if (code == ESCAPE && i + 1 < septets.length) {
-                int next = septets[++i] & 0x7F;
-                int extended = indexOf(EXTENDED_CODES, next);
-                text.append(extended >= 0 ? EXTENDED.charAt(extended) : ' ');
-            } else {
-                text.append(BASIC.charAt(code));
-            }
-        }
-        return text.toString();
-    }
-
-    private static int indexOf(byte[] codes, int code) {
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] == code) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -1,6 +1,5 @@
-package id.rujukan.messaging;
+package id.rujukan.directory;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -12,7 +11,6 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-@IfBuildProperty(name = "rujukan.directory-copy", stringValue = "true")
 public class DirectoryCopyReadiness implements HealthCheck {
 
     private final DirectoryCopy directory;

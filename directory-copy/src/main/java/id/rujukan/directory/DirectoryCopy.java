@@ -1,8 +1,8 @@
-package id.rujukan.messaging;
+package id.rujukan.directory;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.EventTypes;
-import io.quarkus.arc.properties.IfBuildProperty;
+import id.rujukan.messaging.EventReader;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -20,15 +20,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * This service's copy of the agency directory, read from the compacted directory topic from the start
- * at every boot (each instance reads with a group of its own). referral-service owns the directory; the
- * services that only read it turn this on with the build property {@code rujukan.directory-copy=true}.
+ * at every boot (each instance reads with a group of its own). referral-service owns the directory; a
+ * service that only reads it has this copy by depending on this module.
  * <p>
  * Until the copy has read the topic to the end it stood at, an agency missing from it may only be not read
  * yet: {@link #caughtUp()} says when an answer of "unknown agency" can be trusted (readiness waits for it, and
  * the gateway answers 503 rather than refusing a valid referral in the meantime).
  */
 @ApplicationScoped
-@IfBuildProperty(name = "rujukan.directory-copy", stringValue = "true")
 public class DirectoryCopy {
 
     static final String CHANNEL = "agency-directory";

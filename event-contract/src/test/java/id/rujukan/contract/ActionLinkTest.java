@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ActionLinkAndGsm7Test {
+class ActionLinkTest {
 
     private static final byte[] SECRET = "a secret of thirty-two bytes!!!!".getBytes(StandardCharsets.UTF_8);
     private final Instant now = Instant.parse("2026-11-24T03:00:00Z");
@@ -43,25 +43,5 @@ class ActionLinkAndGsm7Test {
                 .hasMessage("The link is malformed");
         assertThatThrownBy(() -> ActionLink.verify("abc", SECRET, now, "dinsos-1608"))
                 .hasMessage("The link is malformed");
-    }
-
-    @Test
-    void gsm7CountsEscapedCharactersTwiceAndRefusesWhatItCannotCarry() {
-        assertThat(Gsm7.septets("Rujukan DARURAT: ref 3F2A1B9C @ Dinsos")).isEqualTo(38);
-        assertThat(Gsm7.septets("[x]€")).isEqualTo(7);
-        assertThat(Gsm7.septets("Ananda 👶")).isEqualTo(-1);
-        assertThat(Gsm7.septets("ş")).isEqualTo(-1);
-    }
-
-    @Test
-    void gsm7EncodingRoundTripsThroughTheUnpackedForm() {
-        String text = "Eskalasi @ 10:42 {ref} [A1] ~ ä £5 € http://x/m/Ab_c-9";
-
-        byte[] encoded = Gsm7.encode(text);
-
-        assertThat(encoded).hasSize(Gsm7.septets(text));
-        assertThat(encoded[text.indexOf('@')]).isEqualTo((byte) 0);
-        assertThat(Gsm7.decode(encoded)).isEqualTo(text);
-        assertThatThrownBy(() -> Gsm7.encode("😀")).isInstanceOf(IllegalArgumentException.class);
     }
 }
