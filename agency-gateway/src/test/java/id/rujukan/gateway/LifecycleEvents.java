@@ -8,6 +8,7 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Urgency;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,17 @@ final class LifecycleEvents {
         return new ReferralStateChanged(referralId, version, ReferralKind.REFERRAL, referralId, "rutan-martapura",
                 "dinsos-1608", null, "rutan-martapura", category, urgency, "REQUESTED", state, null,
                 CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, "named-by-referrer", reason, null,
-                Instant.now(), Instant.now(), allowedIn(state));
+                Instant.now(), Instant.now(), allowedIn(state), Instant.now().plus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(4)));
+    }
+
+    /** A referral of {@code referrer} in the given state at {@code target}, with its target's deadlines. */
+    static ReferralStateChanged inState(String referralId, String referrer, String target, String state,
+            CaseCategory category, Urgency urgency, Instant receiveDueAt, Instant acceptDueAt) {
+        return new ReferralStateChanged(referralId, 2, ReferralKind.REFERRAL, referralId, referrer, target, null,
+                referrer, category, urgency, "REQUESTED", state, null, CloudEventAttributes.SYSTEM,
+                CloudEventAttributes.SYSTEM, null, "default", "routed", null, Instant.now(), Instant.now(),
+                allowedIn(state), receiveDueAt, acceptDueAt);
     }
 
     /**

@@ -54,7 +54,9 @@ class MobilePageTest {
 
         given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).get("/m/" + token)
                 .then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("<span id=\"state\" class=\"state\">ROUTED</span>"))
+                .body(containsString("<span id=\"state\" class=\"state\">Menunggu konfirmasi</span>"))
+                .body(containsString("<dd id=\"category\">Anak dari tahanan/warga binaan</dd>"))
+                .body(containsString("<dd id=\"from\">Rutan Kelas IIB Martapura</dd>"))
                 .body(containsString(Referrals.CHILD_NAME))
                 .body(containsString("id=\"accept\"")).body(containsString("id=\"decline\""))
                 .body(containsString("id=\"acknowledge\""));
@@ -125,7 +127,8 @@ class MobilePageTest {
 
         given().auth().oauth2(Tokens.user("rutan-martapura", "officer"))
                 .get("/m/" + link(referralId, "rutan-martapura", Duration.ofHours(1)))
-                .then().statusCode(200).body(containsString("ROUTED")).body(not(containsString("id=\"accept\"")));
+                .then().statusCode(200).body(containsString("Menunggu konfirmasi"))
+                .body(not(containsString("id=\"accept\"")));
     }
 
     private static String link(String referralId, String agencyId, Duration valid) {

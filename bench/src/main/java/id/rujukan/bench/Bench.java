@@ -58,8 +58,9 @@ public final class Bench {
     private static final String[] SERVICES = {"agency-gateway", "referral-service", "notification-service"};
 
     private final Map<String, String> options;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, a pool of connections, as an ingress or an agency's system reaches the gateway. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
     private final String body;
     private final List<String> results = new ArrayList<>();
     private final Map<String, Long> maxRss = new ConcurrentHashMap<>();

@@ -21,6 +21,10 @@ import java.util.List;
  * @param note the sealed free-text note of the action, or {@code null}
  * @param allowedActions what each party may do now, by referral-service's lifecycle rules ({@code null}
  *        in events written before it was published)
+ * @param receiveDueAt when the target must have acknowledged the referral, or {@code null} when that clock does
+ *        not run; officers' inboxes sort by it
+ * @param acceptDueAt when the target must have accepted or declined it, or {@code null} when that clock does not
+ *        run
  */
 public record ReferralStateChanged(
         @NotBlank String referralId,
@@ -44,5 +48,7 @@ public record ReferralStateChanged(
         @Valid SealedData note,
         @NotNull Instant submittedAt,
         @NotNull Instant at,
-        List<@Valid AllowedAction> allowedActions) {
+        List<@Valid AllowedAction> allowedActions,
+        Instant receiveDueAt,
+        Instant acceptDueAt) {
 }

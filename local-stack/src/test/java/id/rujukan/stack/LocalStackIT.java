@@ -179,7 +179,8 @@ class LocalStackIT {
             page.findElement(By.id("username")).sendKeys("officer.dinsos-1608");
             page.findElement(By.id("password")).sendKeys("dev-password");
             page.findElement(By.id("kc-login")).click();
-            assertThat(page.findElement(By.id("state")).getText()).isIn("ROUTED", "RECEIVED");
+            assertThat(page.findElement(By.id("state")).getText()).isIn("Menunggu konfirmasi",
+                    "Dikonfirmasi, menunggu keputusan");
             assertThat(page.findElement(By.id("child-name")).getText()).isEqualTo(CHILD_NAME);
 
             page.findElement(By.id("accept")).click();
@@ -187,7 +188,7 @@ class LocalStackIT {
             // the page refreshes itself until the accepted state is back from referral-service
             new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
-                return "ACCEPTED".equals(driver.findElement(By.id("state")).getText());
+                return "Diterima".equals(driver.findElement(By.id("state")).getText());
             });
         }
         given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId)

@@ -57,6 +57,14 @@ public class ReferralView extends PanacheEntityBase {
     @Column(name = "allowed_actions")
     public String allowedActions;
 
+    /** When the target must have acknowledged the referral; {@code null} when that clock does not run. */
+    @Column(name = "receive_due_at")
+    public Instant receiveDueAt;
+
+    /** When the target must have accepted or declined it; {@code null} when that clock does not run. */
+    @Column(name = "accept_due_at")
+    public Instant acceptDueAt;
+
     /** An escalation fired and no answer has come since. */
     @Column(nullable = false)
     public boolean overdue;
@@ -66,4 +74,15 @@ public class ReferralView extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The deadline the target has to meet next: acknowledging while the referral is routed, accepting or
+     * declining once it is received; {@code null} in any other state.
+     */
+    public Instant respondBy() {
+        if (ReferralState.ROUTED.name().equals(state)) {
+            return receiveDueAt != null ? receiveDueAt : acceptDueAt;
+        }
+        return ReferralState.RECEIVED.name().equals(state) ? acceptDueAt : null;
+    }
 }

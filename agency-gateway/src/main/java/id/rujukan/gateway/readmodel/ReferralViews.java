@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Writes the read model. Both writers race (the gateway right after Kafka's acknowledgement, and the
@@ -64,7 +66,7 @@ public class ReferralViews {
                 .executeUpdate();
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
-                submitted.submittedAt(), null);
+                submitted.submittedAt(), null, null, null);
     }
 
     /** Applies a change (routing or any later one), unless the row is already newer. */
@@ -76,7 +78,8 @@ public class ReferralViews {
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at(),
-                changed.allowedActions() == null ? null : toJson(changed.allowedActions()));
+                changed.allowedActions() == null ? null : toJson(changed.allowedActions()), changed.receiveDueAt(),
+                changed.acceptDueAt());
     }
 
     /** The sealed personal data of a referral submitted through this gateway. */
@@ -143,18 +146,21 @@ public class ReferralViews {
     }
 
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,
-            String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt, String allowedActions) {
+            String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt, String allowedActions,
+            Instant receiveDueAt, Instant acceptDueAt) {
         entityManager.createNativeQuery("""
                 insert into referral_view (id, version, state, referring_agency_id, target_agency_id, category,
-                    urgency, routing_rule, routing_reason, submitted_at, updated_at, allowed_actions)
+                    urgency, routing_rule, routing_reason, submitted_at, updated_at, allowed_actions, receive_due_at,
+                    accept_due_at)
                 values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
-                    :submittedAt, :updatedAt, :allowed)
+                    :submittedAt, :updatedAt, :allowed, :receiveDue, :acceptDue)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     target_agency_id = excluded.target_agency_id,
                     routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
                     routing_reason = case when excluded.routing_rule is null then referral_view.routing_reason
                         else excluded.routing_reason end,
-                    updated_at = excluded.updated_at, allowed_actions = excluded.allowed_actions, overdue = false
+                    updated_at = excluded.updated_at, allowed_actions = excluded.allowed_actions, overdue = false,
+                    receive_due_at = excluded.receive_due_at, accept_due_at = excluded.accept_due_at
                 where referral_view.version < excluded.version
                 """)
                 .setParameter("id", id)
@@ -169,6 +175,8 @@ public class ReferralViews {
                 .setParameter("submittedAt", Timestamp.from(submittedAt))
                 .setParameter("updatedAt", Timestamp.from(updatedAt))
                 .setParameter("allowed", allowedActions)
+                .setParameter("receiveDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, receiveDueAt))
+                .setParameter("acceptDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, acceptDueAt))
                 .executeUpdate();
     }
 }

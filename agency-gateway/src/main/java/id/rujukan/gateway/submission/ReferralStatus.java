@@ -10,14 +10,16 @@ import java.time.Instant;
  *
  * @param overdue an escalation fired and no answer has come since
  * @param routingReason why it went where it went, e.g. "routed to Dinas Sosial ... by rule ..."
+ * @param respondBy the deadline the target has to meet next (acknowledge while routed, accept or decline once
+ *        received), or {@code null}
  */
 public record ReferralStatus(String referralId, String state, long version, String referringAgencyId,
         String targetAgencyId, CaseCategory category, Urgency urgency, boolean overdue, String routingRule,
-        String routingReason, Instant submittedAt, Instant updatedAt) {
+        String routingReason, Instant submittedAt, Instant updatedAt, Instant respondBy) {
 
     public static ReferralStatus of(ReferralView view) {
         return new ReferralStatus(view.id.toString(), view.state, view.version, view.referringAgencyId,
                 view.targetAgencyId, view.category, view.urgency, view.overdue, view.routingRule, view.routingReason,
-                view.submittedAt, view.updatedAt);
+                view.submittedAt, view.updatedAt, view.respondBy());
     }
 }

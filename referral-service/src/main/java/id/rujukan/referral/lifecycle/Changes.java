@@ -82,14 +82,14 @@ public class Changes {
                         referral.urgency, from == null ? null : from.name(), referral.state.name(), action,
                         actorAgency, actor, reasonCode, type.equals(EventTypes.REFERRAL_STATE_CHANGED) ? null
                                 : referral.routingRule, reason, note, referral.submittedAt, referral.updatedAt,
-                        ActionRules.allowed(referral.state)));
+                        ActionRules.allowed(referral.state), referral.receiveDueAt, referral.acceptDueAt));
     }
 
     /** Alerts the referring agency's officers (accepted, declined, completed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tellReferrer(Referral referral, String template, String step) {
-        outbox.addAll(alerts.requests(referral.id.toString(), step, template, agencies.byId(referral.referringAgencyId).orElseThrow(),
-                Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null,
+        outbox.addAll(alerts.requests(referral.id.toString(), step, template,
+                agencies.byId(referral.referringAgencyId).orElseThrow(), Level.OFFICERS.roles(), referral.referringAgencyId, referral.category, referral.urgency, null,
                 clock.instant()));
     }
 }

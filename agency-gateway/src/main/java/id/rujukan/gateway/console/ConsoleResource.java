@@ -1,0 +1,181 @@
+package id.rujukan.gateway.console;
+
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralState;
+import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.action.ActionRequest;
+import id.rujukan.gateway.action.Actions;
+import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.readmodel.ReferralView;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The officers' console, for agencies with no case system of their own: their inbox (Kotak masuk), what they
+ * referred (Terkirim), and each referral. Signed in through Keycloak like the alert links' page; every read is
+ * limited to the officer's own agency, and every action goes through {@link Actions}, as the API's do.
+ */
+@Path("/console")
+@Tag(name = "Officer console")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+public class ConsoleResource {
+
+    /** The states in which a referral still needs something from its target. */
+    static final Set<String> OPEN = Set.of(ReferralState.ROUTED.name(), ReferralState.RECEIVED.name(),
+            ReferralState.ACCEPTED.name(), ReferralState.IN_PROGRESS.name());
+    /**
+     * How many referrals a list reads. An agency's open referrals are tens, rarely hundreds; more than this
+     * and the list says so rather than paging, and the filters narrow it.
+     */
+    static final int LIST_LIMIT = 500;
+
+    private final Caller caller;
+    private final Viewers viewers;
+    private final ReferralScreen screen;
+    private final Actions actions;
+    private final Clock clock;
+
+    public ConsoleResource(Caller caller, Viewers viewers, ReferralScreen screen, Actions actions, Clock clock) {
+        this.caller = caller;
+        this.viewers = viewers;
+        this.screen = screen;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance list(ListPage page, Viewer viewer);
+    }
+
+    /** A list page: which one, its filters as chosen, its rows, and what the filters may be set to. */
+    public record ListPage(String which, String state, String urgency, String category, String q, List<Row> rows,
+            long late, boolean cut, List<String> states, List<Urgency> urgencies, List<CaseCategory> categories) {
+    }
+
+    @GET
+    @Operation(summary = "Kotak masuk: the referrals that need something from my agency, most urgent first")
+    public TemplateInstance inbox(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
+            @QueryParam("category") String category, @QueryParam("q") @Size(max = 36) String q,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return list("inbox", "targetAgencyId", state, urgency, category, q, language);
+    }
+
+    @GET
+    @Path("terkirim")
+    @Operation(summary = "Terkirim: what my agency referred, and where each stands")
+    public TemplateInstance sent(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
+            @QueryParam("category") String category, @QueryParam("q") @Size(max = 36) String q,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return list("sent", "referringAgencyId", state, urgency, category, q, language);
+    }
+
+    @GET
+    @Path("rujukan/{id}")
+    @Operation(summary = "One referral, with the actions its state allows my agency")
+    public TemplateInstance referral(@PathParam("id") String id, @QueryParam("sent") String sent,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return screen.render(id, language, "/console/rujukan/" + id, sent);
+    }
+
+    @POST
+    @Path("rujukan/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Acknowledge, accept or decline from the console; answers 303 back to the referral")
+    public Response act(@PathParam("id") String id, @PathParam("action") String action,
+            @FormParam("reasonCode") @Size(max = 64) String reasonCode) {
+        ReferralAction chosen = ReferralScreen.chosen(action);
+        actions.act(caller.agencyId(), caller.actor(), id, chosen, new ActionRequest(ReferralScreen.declineReason(chosen, reasonCode),
+                null, null, null));
+        return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent", chosen.name())
+                .build(id)).build();
+    }
+
+    @GET
+    @Path("bahasa/{language}")
+    @Operation(summary = "Chooses the console's language (id or en) and goes back to the inbox")
+    public Response language(@PathParam("language") String language) {
+        if (!language.equals("id") && !language.equals("en")) {
+            throw new NotFoundException("No language " + language);
+        }
+        return Response.seeOther(UriBuilder.fromPath("/console").build())
+                .cookie(new NewCookie.Builder(Viewers.LANGUAGE_COOKIE).value(language).path("/").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.LAX).maxAge(365 * 24 * 3600).build())
+                .build();
+    }
+
+    private TemplateInstance list(String which, String agencyField, String state, String urgency, String category,
+            String q, String language) {
+        Viewer viewer = viewers.current(language);
+        // an unknown filter value (an old bookmark, a hand-edited link) shows everything rather than an error page
+        String chosenState = known(state, Arrays.stream(ReferralState.values()).map(Enum::name).toList());
+        String chosenUrgency = known(urgency, Arrays.stream(Urgency.values()).map(Enum::name).toList());
+        String chosenCategory = known(category, Arrays.stream(CaseCategory.values()).map(Enum::name).toList());
+        StringBuilder query = new StringBuilder(agencyField).append(" = :agency");
+        Parameters parameters = Parameters.with("agency", viewer.agencyId());
+        if (chosenState != null) {
+            query.append(" and state = :state");
+            parameters.and("state", chosenState);
+        } else if ("inbox".equals(which)) {
+            query.append(" and state in :open");
+            parameters.and("open", OPEN);
+        }
+        if (chosenUrgency != null) {
+            query.append(" and urgency = :urgency");
+            parameters.and("urgency", Urgency.valueOf(chosenUrgency));
+        }
+        if (chosenCategory != null) {
+            query.append(" and category = :category");
+            parameters.and("category", CaseCategory.valueOf(chosenCategory));
+        }
+        String reference = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        if (reference != null) {
+            query.append(" and str(id) like :reference");
+            parameters.and("reference", reference.replace("%", "").replace("_", "") + "%");
+        }
+        List<ReferralView> views = ReferralView.<ReferralView>find(query + " order by updatedAt desc", parameters)
+                .page(0, LIST_LIMIT + 1).list();
+        Instant now = clock.instant();
+        List<ReferralView> shown = views.stream().limit(LIST_LIMIT)
+                .sorted("inbox".equals(which) ? Row.mostUrgentFirst(now) : (a, b) -> 0).toList();
+        List<Row> rows = shown.stream().map(view -> Row.of(view, viewer, viewers, now)).toList();
+        long late = rows.stream().filter(Row::late).count();
+        return Templates.list(new ListPage(which, chosenState, chosenUrgency, chosenCategory, reference, rows, late,
+                views.size() > LIST_LIMIT, Arrays.stream(ReferralState.values()).map(Enum::name).toList(),
+                List.of(Urgency.values()), List.of(CaseCategory.values())), viewer)
+                .setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
+    }
+
+    private static String known(String value, List<String> values) {
+        return value != null && values.contains(value) ? value : null;
+    }
+}

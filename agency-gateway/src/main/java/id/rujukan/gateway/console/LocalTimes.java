@@ -1,0 +1,44 @@
+package id.rujukan.gateway.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Times as an officer reads them: in the zone of the officer's own agency (an officer in Jayapura reads WIT,
+ * whoever sent the referral), named as Indonesians name the zones, and deadlines as time left or time late.
+ */
+final class LocalTimes {
+
+    /** Indonesia's three zones by the tz names the directory uses; another zone is shown by its id. */
+    private static final Map<String, String> ZONE_NAMES = Map.of("Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB",
+            "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
+
+    private LocalTimes() {
+    }
+
+    static String at(Instant instant, ZoneId zone, Locale locale) {
+        if (instant == null) {
+            return "–";
+        }
+        // Indonesian writes 14.05, English 14:05
+        String pattern = "id".equals(locale.getLanguage()) ? "d MMM yyyy HH.mm" : "d MMM yyyy HH:mm";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(instant.atZone(zone)) + " "
+                + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
+    }
+
+    /** "2 jam 5 menit lagi", "terlambat 3 jam 0 menit", "4 hari lagi": to the minute under two days. */
+    static String left(Instant due, Instant now, Words words) {
+        Duration left = Duration.between(now, due);
+        boolean late = left.isNegative();
+        Duration span = left.abs();
+        if (span.toDays() >= 2) {
+            return late ? words.lateDays(span.toDays()) : words.dueInDays(span.toDays());
+        }
+        return late ? words.late(span.toHours(), span.toMinutesPart())
+                : words.dueIn(span.toHours(), span.toMinutesPart());
+    }
+}

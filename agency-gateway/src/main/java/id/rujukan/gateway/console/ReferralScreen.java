@@ -1,0 +1,122 @@
+package id.rujukan.gateway.console;
+
+import id.rujukan.contract.ReferralAction;
+import id.rujukan.gateway.action.Actions;
+import id.rujukan.gateway.protection.KeyErasedException;
+import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.readmodel.ReferralViews;
+import id.rujukan.gateway.readmodel.Timeline;
+import id.rujukan.gateway.submission.DetailsReader;
+import id.rujukan.gateway.submission.ProtectedDetails;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One referral as an officer sees it, whether they came from an alert's link ({@code /m/{token}}) or from their
+ * inbox ({@code /console/rujukan/{id}}): its state, who has it, its deadlines and how long is left, the child's
+ * data (to a party agency only, and audited), the timeline, and the actions its state allows them.
+ */
+@ApplicationScoped
+public class ReferralScreen {
+
+    /** The reasons a decline may give on the page. */
+    public static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "OUT_OF_MANDATE", "WRONG_REGION",
+            "ALREADY_HANDLED", "OTHER");
+    /** The actions the page offers; the others are the API's for now. */
+    public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
+            ReferralAction.DECLINE);
+
+    private final ReferralViews views;
+    private final DetailsReader details;
+    private final Timeline timeline;
+    private final Actions actions;
+    private final Viewers viewers;
+    private final Clock clock;
+
+    public ReferralScreen(ReferralViews views, DetailsReader details, Timeline timeline, Actions actions,
+            Viewers viewers, Clock clock) {
+        this.views = views;
+        this.details = details;
+        this.timeline = timeline;
+        this.actions = actions;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance referral(Page page, Viewer viewer);
+    }
+
+    /** A line of the timeline, in words. */
+    public record Line(String at, String who, String state, String detail) {
+    }
+
+    /** A deadline with how long is left. */
+    public record Due(String what, String at, String left, boolean late) {
+    }
+
+    /** What the page shows. */
+    public record Page(String reference, ReferralView referral, String from, String to, String submitted,
+            List<Due> deadlines, ProtectedDetails child, boolean erased, List<String> actions,
+            List<String> declineReasons, List<Line> timeline, String actionBase, String sent) {
+    }
+
+    /**
+     * @param actionBase where the page's forms post, e.g. {@code /m/<token>}; the action's name is appended
+     * @param sent the action just requested, to say so, or {@code null}
+     */
+    @Transactional
+    public TemplateInstance render(String referralId, String language, String actionBase, String sent) {
+        Viewer viewer = viewers.current(language);
+        UUID id = views.requireParty(referralId, viewer.agencyId());
+        ReferralView view = ReferralView.findById(id);
+        ProtectedDetails child = null;
+        boolean erased = false;
+        try {
+            child = details.read(id);
+        } catch (KeyErasedException e) {
+            erased = true;
+        } catch (NotFoundException e) {
+            Log.debugf("Referral %s has no sealed details here", id);
+        }
+        Instant now = clock.instant();
+        List<Due> deadlines = view.respondBy() == null ? List.of()
+                : List.of(new Due(viewer.word("due", view.respondBy().equals(view.acceptDueAt) ? "accept" : "acknowledge"),
+                        viewer.time(view.respondBy()), viewer.left(view.respondBy(), now),
+                        view.respondBy().isBefore(now)));
+        List<String> allowed = ON_THE_PAGE.stream().filter(a -> actions.may(a, view, viewer.agencyId()))
+                .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
+        List<Line> lines = timeline.of(id).stream().map(entry -> new Line(viewer.time(entry.at()),
+                "system".equals(entry.actorAgencyId()) ? viewer.words().systemActor()
+                        : viewers.nameOf(entry.actorAgencyId()), viewer.word("state", entry.toState()), entry.detail()))
+                .toList();
+        Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
+                viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,
+                DECLINE_REASONS, lines, actionBase, sent);
+        return Templates.referral(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
+    }
+
+    /** The page's action by its name in the form's path; 404 for any other. */
+    public static ReferralAction chosen(String action) {
+        return ON_THE_PAGE.stream().filter(a -> a.name().equalsIgnoreCase(action)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No action " + action + " on this page"));
+    }
+
+    /** A decline's reason, if it is one the page offers. */
+    public static String declineReason(ReferralAction action, String reasonCode) {
+        return action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode) ? reasonCode
+                : null;
+    }
+}

@@ -1,0 +1,46 @@
+package id.rujukan.gateway.console;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Who is looking at a page: their agency, its zone (times are shown in it), and the language they chose
+ * (Bahasa Indonesia unless they chose English).
+ */
+public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale locale, Words words) {
+
+    static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    static Viewer of(String agencyId, String agencyName, ZoneId zone, String language) {
+        boolean english = "en".equals(language);
+        return new Viewer(agencyId, agencyName, zone, english ? Locale.ENGLISH : INDONESIAN,
+                english ? MessageBundles.get(Words.class, Localized.Literal.of("en")) : MessageBundles.get(Words.class));
+    }
+
+    public String language() {
+        return locale.getLanguage();
+    }
+
+    /** A code as words, e.g. {@code word("state", "ROUTED")}: "Menunggu konfirmasi". */
+    public String word(String kind, Object code) {
+        if (code == null) {
+            return "–";
+        }
+        try {
+            return (String) Words.class.getMethod(kind + "_" + code).invoke(words);
+        } catch (ReflectiveOperationException e) {
+            return code.toString(); // a code newer than this gateway's words: shown as it came, not hidden
+        }
+    }
+
+    public String time(Instant instant) {
+        return LocalTimes.at(instant, zone, locale);
+    }
+
+    public String left(Instant due, Instant now) {
+        return due == null ? null : LocalTimes.left(due, now, words);
+    }
+}

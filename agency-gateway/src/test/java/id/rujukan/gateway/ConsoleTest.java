@@ -1,0 +1,175 @@
+package id.rujukan.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
+import id.rujukan.directory.DirectoryCopy;
+import id.rujukan.infra.testing.KafkaTestClient;
+import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The officers' console as an officer of Dinas Sosial OKU Timur reads it: the inbox in words, most urgent
+ * first; the referral; what another agency's officer sees of it (nothing); English by choice.
+ */
+@QuarkusTest
+class ConsoleTest {
+
+    /** No other test refers trafficking cases, so a filtered inbox holds only this test's referrals. */
+    private static final String CATEGORY = CaseCategory.TRAFFICKING.name();
+    private static final Pattern REFERENCE = Pattern.compile("data-reference=\"([0-9A-F]{8})\"");
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DirectoryCopy directory;
+
+    @BeforeEach
+    void agencies() throws Exception {
+        Directory.publish(KafkaTestResource.client(), json, directory);
+    }
+
+    @Test
+    void theInboxPutsWhatIsLateFirstThenTheNearestDeadlineAndSaysEverythingInWordsAndWib() throws Exception {
+        Instant now = Instant.now();
+        String soon = published("dinsos-1608", "ROUTED", Urgency.EMERGENCY, now.plus(Duration.ofMinutes(30)));
+        String later = published("dinsos-1608", "ROUTED", Urgency.HIGH, now.plus(Duration.ofHours(3)));
+        String late = published("dinsos-1608", "ROUTED", Urgency.NORMAL, now.minus(Duration.ofHours(2)));
+        String accepted = published("dinsos-1608", "ACCEPTED", Urgency.LOW, null);
+        String completed = published("dinsos-1608", "COMPLETED", Urgency.LOW, null);
+        String elsewhere = published("lksa-6371", "ROUTED", Urgency.EMERGENCY, now.plus(Duration.ofMinutes(5)));
+
+        String page = given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).queryParam("category", CATEGORY)
+                .get("/console").then().statusCode(200).contentType(ContentType.HTML)
+                .header("Cache-Control", "no-store").extract().asString();
+
+        // the other tests of this class leave referrals of their own in this inbox, none of them late
+        assertThat(references(page)).startsWith(ref(late))
+                .containsSubsequence(ref(late), ref(soon), ref(later), ref(accepted))
+                .doesNotContain(ref(completed), ref(elsewhere));
+        assertThat(page).contains("<p id=\"late-count\" class=\"late-count\">1 terlambat</p>");
+        String lateRow = row(page, late);
+        assertThat(lateRow).contains("Terlambat", "Menunggu konfirmasi", "Biasa", "Perdagangan orang",
+                "Dari: Rutan Kelas IIB Martapura").containsPattern("terlambat (1 jam 59|2 jam 0) menit")
+                .containsPattern("\\d{1,2} \\w{3} \\d{4} \\d{2}\\.\\d{2} WIB");
+        assertThat(row(page, soon)).contains("Darurat").containsPattern("(29|30) menit lagi")
+                .doesNotContain("Terlambat");
+        assertThat(row(page, accepted)).contains("Diterima").doesNotContain("Batas waktu");
+        assertThat(lateRow + row(page, soon)).doesNotContain("ROUTED", "NORMAL", "EMERGENCY", "TRAFFICKING",
+                "rutan-martapura", "Z<");
+    }
+
+    @Test
+    void theReferralOpenedFromTheInboxShowsItsDeadlineAndItsButtonsAct() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plus(Duration.ofHours(2)));
+        String officer = Tokens.user("dinsos-1608", "officer");
+
+        given().auth().oauth2(officer).get("/console/rujukan/" + referralId).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("<span id=\"state\" class=\"state\">Menunggu konfirmasi</span>"))
+                .body(containsString("<dd id=\"from\">Rutan Kelas IIB Martapura</dd>"))
+                .body(containsString("<dd id=\"to\">Dinas Sosial Kabupaten OKU Timur</dd>"))
+                .body(containsString("<dt>Batas konfirmasi</dt>"))
+                .body(containsString("<option value=\"NO_CAPACITY\">Tidak ada kapasitas</option>"))
+                .body(containsString("id=\"accept\""));
+
+        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
+                .post("/console/rujukan/" + referralId + "/accept")
+                .then().statusCode(303).header("Location", containsString("/console/rujukan/" + referralId
+                        + "?sent=ACCEPT"));
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE, r -> referralId.equals(r.key())
+                && r.value().contains("\"ACCEPT\"") && r.value().contains("officer.dinsos-1608"), 1,
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anotherAgencysOfficerGetsNothingAboutTheReferralOnAnyPage() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.EMERGENCY, Instant.now().plusSeconds(600));
+        String stranger = Tokens.user("lksa-6371", "supervisor");
+
+        for (String list : List.of("/console", "/console/terkirim")) {
+            given().auth().oauth2(stranger).queryParam("category", CATEGORY).get(list).then().statusCode(200)
+                    .body(not(containsString(ref(referralId))));
+        }
+        given().auth().oauth2(stranger).get("/console/rujukan/" + referralId).then().statusCode(404)
+                .body(not(containsString("Rutan Kelas IIB Martapura")));
+        given().auth().oauth2(stranger).redirects().follow(false).contentType(ContentType.URLENC)
+                .post("/console/rujukan/" + referralId + "/accept").then().statusCode(404);
+    }
+
+    @Test
+    void anOfficerWhoChoseEnglishReadsEnglish() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plusSeconds(7200));
+        String officer = Tokens.user("dinsos-1608", "officer");
+
+        String cookie = given().auth().oauth2(officer).redirects().follow(false).get("/console/bahasa/en")
+                .then().statusCode(303).extract().cookie("rujukan-bahasa");
+        assertThat(cookie).isEqualTo("en");
+
+        given().auth().oauth2(officer).cookie("rujukan-bahasa", cookie).queryParam("category", CATEGORY)
+                .get("/console").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("Awaiting acknowledgement")).body(containsString("From: Rutan Kelas IIB Martapura"))
+                .body(containsString("Trafficking")).body(containsString("Bahasa Indonesia"));
+        given().auth().oauth2(officer).cookie("rujukan-bahasa", cookie).get("/console/rujukan/" + referralId)
+                .then().statusCode(200).body(containsString("Acknowledge by"))
+                .body(containsString("Accept the referral"));
+    }
+
+    /** A referral of Rutan Martapura's, in the given state at the target, as the gateway's view learns it. */
+    private String published(String target, String state, Urgency urgency, Instant receiveDueAt) throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        ReferralStateChanged changed = LifecycleEvents.inState(referralId, "rutan-martapura", target, state,
+                CaseCategory.TRAFFICKING, urgency, receiveDueAt, null);
+        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(changed),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency(target))
+                .get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo(state)));
+        return referralId;
+    }
+
+    private static String ref(String referralId) {
+        return referralId.substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> references(String page) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = REFERENCE.matcher(page);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    /** The list item of one referral. */
+    private static String row(String page, String referralId) {
+        int start = page.indexOf("data-reference=\"" + ref(referralId) + "\"");
+        assertThat(start).as("row of %s", ref(referralId)).isPositive();
+        return page.substring(start, page.indexOf("</li>", start));
+    }
+}
