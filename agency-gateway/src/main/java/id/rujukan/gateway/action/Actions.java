@@ -8,10 +8,10 @@ import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
-import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.submission.IntakeEvents;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
@@ -41,16 +41,16 @@ public class Actions {
     /** Every field an action may be asked to carry: whether an action may be offered does not depend on them. */
     private static final List<String> REQUIRABLE = List.of("reasonCode", "outcomeCode", "note");
 
-    private final ReferralViews views;
+    private final Parties parties;
     private final IntakeEvents events;
     private final DataSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public Actions(ReferralViews views, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock,
+    public Actions(Parties parties, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock,
             ObjectMapper json) {
-        this.views = views;
+        this.parties = parties;
         this.events = events;
         this.clock = clock;
         this.json = json;
@@ -72,7 +72,7 @@ public class Actions {
      */
     @Transactional
     public ActionAccepted act(String agency, String actor, String id, ReferralAction action, ActionRequest given) {
-        UUID referralId = views.requireParty(id, agency);
+        UUID referralId = parties.requireParty(id, agency);
         ReferralView view = ReferralView.findById(referralId);
         ActionRequest body = given == null ? ActionRequest.EMPTY : given;
         check(action, view, agency, body);

@@ -2,9 +2,9 @@ package id.rujukan.gateway.console;
 
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.gateway.action.Actions;
+import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.readmodel.ReferralView;
-import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.DetailsReader;
 import id.rujukan.gateway.submission.ProtectedDetails;
@@ -37,16 +37,16 @@ public class ReferralScreen {
     public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
             ReferralAction.DECLINE);
 
-    private final ReferralViews views;
+    private final Parties parties;
     private final DetailsReader details;
     private final Timeline timeline;
     private final Actions actions;
     private final Viewers viewers;
     private final Clock clock;
 
-    public ReferralScreen(ReferralViews views, DetailsReader details, Timeline timeline, Actions actions,
+    public ReferralScreen(Parties parties, DetailsReader details, Timeline timeline, Actions actions,
             Viewers viewers, Clock clock) {
-        this.views = views;
+        this.parties = parties;
         this.details = details;
         this.timeline = timeline;
         this.actions = actions;
@@ -80,7 +80,7 @@ public class ReferralScreen {
     @Transactional
     public TemplateInstance render(String referralId, String language, String actionBase, String sent) {
         Viewer viewer = viewers.current(language);
-        UUID id = views.requireParty(referralId, viewer.agencyId());
+        UUID id = parties.requireParty(referralId, viewer.agencyId());
         ReferralView view = ReferralView.findById(id);
         ProtectedDetails child = null;
         boolean erased = false;

@@ -8,7 +8,6 @@ import id.rujukan.contract.SealedData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +17,9 @@ import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
- * Writes the read model. Both writers race (the gateway right after Kafka's acknowledgement, and the
- * lifecycle consumer), so every write is one upsert that keeps the row with the highest version.
+ * Writes the read model: the referral as parties read it, who its parties are, who owns its case, its sealed
+ * data. Two writers race (a submission, in its request's transaction, and the lifecycle consumer), so every
+ * write is one upsert that keeps the row with the highest version.
  */
 @ApplicationScoped
 public class ReferralViews {
@@ -30,28 +30,6 @@ public class ReferralViews {
     public ReferralViews(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
         this.json = json;
-    }
-
-    /**
-     * The referral, if the agency is a party to it: its referrer, or its target now or before. For any
-     * other agency the referral does not exist.
-     *
-     * @throws NotFoundException if the id names no referral this agency is a party to
-     */
-    public UUID requireParty(String referralId, String agencyId) {
-        UUID id;
-        try {
-            id = UUID.fromString(referralId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No referral " + referralId);
-        }
-        boolean party = !entityManager.createNativeQuery(
-                "select 1 from referral_party where referral_id = :referral and agency_id = :agency")
-                .setParameter("referral", id).setParameter("agency", agencyId).getResultList().isEmpty();
-        if (!party) {
-            throw new NotFoundException("No referral " + referralId);
-        }
-        return id;
     }
 
     /** Records a submission the gateway just published, unless a newer state is already known. */

@@ -3,11 +3,11 @@ package id.rujukan.gateway.submission;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.gateway.guard.NeedsDirectory;
+import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.readmodel.ReferralView;
-import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.readmodel.Timeline;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,16 +36,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReferralResource {
 
     private final Submissions submissions;
-    private final ReferralViews views;
+    private final Parties parties;
     private final Timeline timeline;
     private final Caller caller;
     private final Idempotency idempotency;
     private final DetailsReader detailsReader;
 
-    public ReferralResource(Submissions submissions, ReferralViews views, Timeline timeline, Caller caller,
+    public ReferralResource(Submissions submissions, Parties parties, Timeline timeline, Caller caller,
             Idempotency idempotency, DetailsReader detailsReader) {
         this.submissions = submissions;
-        this.views = views;
+        this.parties = parties;
         this.timeline = timeline;
         this.caller = caller;
         this.idempotency = idempotency;
@@ -73,7 +73,7 @@ public class ReferralResource {
             description = "404 for a referral the calling agency is not a party to: it does not learn that it exists.")
     public ReferralStatus get(@PathParam("id") String id) {
         // the party row and the view are written together: a party always finds the view
-        return ReferralStatus.of(ReferralView.findById(views.requireParty(id, caller.agencyId())));
+        return ReferralStatus.of(ReferralView.findById(parties.requireParty(id, caller.agencyId())));
     }
 
     @GET
@@ -82,7 +82,7 @@ public class ReferralResource {
     @Operation(summary = "The child's personal data, the consent and the summary, for a party agency",
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
     public ProtectedDetails details(@PathParam("id") String id) {
-        return detailsReader.read(views.requireParty(id, caller.agencyId()));
+        return detailsReader.read(parties.requireParty(id, caller.agencyId()));
     }
 
     @GET
@@ -90,6 +90,6 @@ public class ReferralResource {
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
     @Operation(summary = "Every state change, routing decision, escalation and notification, with who and when")
     public List<Timeline.Entry> timeline(@PathParam("id") String id) {
-        return timeline.of(views.requireParty(id, caller.agencyId()));
+        return timeline.of(parties.requireParty(id, caller.agencyId()));
     }
 }

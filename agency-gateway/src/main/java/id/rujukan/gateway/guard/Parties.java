@@ -1,0 +1,42 @@
+package id.rujukan.gateway.guard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
+import java.util.UUID;
+
+/**
+ * Who may see a referral at all: its parties, the referrer and its target now or before. For any other
+ * agency the referral does not exist (404, never 403, which would tell it that it does). Every read and
+ * every action by id passes here first.
+ */
+@ApplicationScoped
+public class Parties {
+
+    private final EntityManager entityManager;
+
+    public Parties(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * The referral's id, if the agency is a party to it.
+     *
+     * @throws NotFoundException if the id names no referral this agency is a party to
+     */
+    public UUID requireParty(String referralId, String agencyId) {
+        UUID id;
+        try {
+            id = UUID.fromString(referralId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No referral " + referralId);
+        }
+        boolean party = !entityManager.createNativeQuery(
+                "select 1 from referral_party where referral_id = :referral and agency_id = :agency")
+                .setParameter("referral", id).setParameter("agency", agencyId).getResultList().isEmpty();
+        if (!party) {
+            throw new NotFoundException("No referral " + referralId);
+        }
+        return id;
+    }
+}
