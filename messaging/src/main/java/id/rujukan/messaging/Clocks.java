@@ -7,7 +7,7 @@ import java.time.Clock;
 /**
  * The one clock of every service: deadlines, escalations, quiet hours, retries, links and webhooks are
  * reckoned by it, so that tests can put a clock they move in its place. Only wall-time measurements that
- * no rule depends on (the outbox's lag, a directory row's update time) still read {@code Instant.now()}.
+ * no rule depends on (the outbox's lag, when an event was written to it) still read {@code Instant.now()}.
  */
 public class Clocks {
 

@@ -32,6 +32,8 @@ public class Agencies {
 
     private volatile Snapshot snapshot = new Snapshot(-1, null, Map.of());
     private volatile long checkedAt;
+    /** This replica changed the directory: read it again whatever the version query says. */
+    private volatile boolean stale;
 
     public Optional<Agency> byId(String agencyId) {
         if (agencyId == null) {
@@ -59,7 +61,7 @@ public class Agencies {
 
     /** Called once this replica's change to the directory has committed: the next look reads it. */
     void changed() {
-        checkedAt = System.nanoTime() - CHECK_EVERY_NANOS;
+        stale = true;
     }
 
     private Snapshot current(boolean now) {
@@ -71,7 +73,8 @@ public class Agencies {
                 return snapshot; // another thread looked meanwhile
             }
             long at = System.nanoTime();
-            Snapshot seen = snapshot;
+            Snapshot seen = stale ? new Snapshot(-1, null, Map.of()) : snapshot;
+            stale = false;
             Snapshot read = QuarkusTransaction.requiringNew().call(() -> {
                 Object[] version = Agency.getEntityManager()
                         .createQuery("select count(a), max(a.updatedAt) from Agency a", Object[].class)
@@ -92,6 +95,6 @@ public class Agencies {
     }
 
     private boolean fresh() {
-        return snapshot.count() >= 0 && System.nanoTime() - checkedAt < CHECK_EVERY_NANOS;
+        return !stale && snapshot.count() >= 0 && System.nanoTime() - checkedAt < CHECK_EVERY_NANOS;
     }
 }

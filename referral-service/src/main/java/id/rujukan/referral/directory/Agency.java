@@ -84,14 +84,14 @@ public class Agency extends PanacheEntityBase {
         return among.stream().filter(agency -> agency.type == AgencyType.MINISTRY).findFirst();
     }
 
-    static Agency from(AgencyPublished record) {
+    static Agency from(AgencyPublished record, Instant at) {
         Agency agency = new Agency();
         agency.id = record.agencyId();
-        agency.update(record);
+        agency.update(record, at);
         return agency;
     }
 
-    void update(AgencyPublished record) {
+    void update(AgencyPublished record, Instant at) {
         this.name = record.name();
         this.type = record.type();
         this.provinceCode = record.region().provinceCode();
@@ -102,7 +102,7 @@ public class Agency extends PanacheEntityBase {
         this.workingHours = record.workingHours();
         this.countsWorkingDays = record.countsWorkingDays();
         this.contacts = List.copyOf(record.contacts());
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     public AgencyPublished toRecord() {

@@ -10,6 +10,7 @@ import id.rujukan.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,11 +25,14 @@ public class Directory {
     private final Outbox outbox;
     private final Agencies agencies;
     private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
 
-    public Directory(Outbox outbox, Agencies agencies, TransactionSynchronizationRegistry transactions) {
+    public Directory(Outbox outbox, Agencies agencies, TransactionSynchronizationRegistry transactions,
+            Clock clock) {
         this.outbox = outbox;
         this.agencies = agencies;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Adds the agency, or replaces what the directory holds about it, and publishes it. */
@@ -36,10 +40,10 @@ public class Directory {
     public Agency save(AgencyPublished record, String actorAgencyId) {
         Agency agency = Agency.findById(record.agencyId());
         if (agency == null) {
-            agency = Agency.from(record);
+            agency = Agency.from(record, clock.instant());
             agency.persist();
         } else {
-            agency.update(record);
+            agency.update(record, clock.instant());
         }
         publish(List.of(agency), actorAgencyId);
         AfterCommit.run(transactions, agencies::changed);
@@ -48,7 +52,7 @@ public class Directory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Collection<Agency> agencies, String actorAgencyId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         outbox.addAll(agencies.stream()
                 .map(agency -> new OutboundEvent(Topics.AGENCY_DIRECTORY, agency.id, EventTypes.AGENCY_PUBLISHED,
                         CloudEventAttributes.SOURCE_REFERRAL_SERVICE, actorAgencyId, now, agency.toRecord()))

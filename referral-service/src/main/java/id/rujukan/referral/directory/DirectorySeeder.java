@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,13 +32,15 @@ public class DirectorySeeder {
     private final Directory directory;
     private final EntityManager entityManager;
     private final String seedFile;
+    private final Clock clock;
 
     public DirectorySeeder(ObjectMapper json, Directory directory, EntityManager entityManager,
-            @ConfigProperty(name = "rujukan.directory.seed-file") String seedFile) {
+            @ConfigProperty(name = "rujukan.directory.seed-file") String seedFile, Clock clock) {
         this.json = json;
         this.directory = directory;
         this.entityManager = entityManager;
         this.seedFile = seedFile;
+        this.clock = clock;
     }
 
     @Transactional
@@ -48,7 +51,7 @@ public class DirectorySeeder {
         int added = 0;
         for (AgencyPublished record : readSeed()) {
             if (Agency.findById(record.agencyId()) == null) {
-                Agency.from(record).persist();
+                Agency.from(record, clock.instant()).persist();
                 added++;
             }
         }
