@@ -100,7 +100,8 @@ public class ReferralScreen {
                 .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
         List<Line> lines = timeline.of(id).stream().map(entry -> new Line(viewer.time(entry.at()),
                 "system".equals(entry.actorAgencyId()) ? viewer.words().systemActor()
-                        : viewers.nameOf(entry.actorAgencyId()), viewer.word("state", entry.toState()), entry.detail()))
+                        : viewers.nameOf(entry.actorAgencyId()), entry.toState() != null
+                        ? viewer.word("state", entry.toState()) : viewer.word("kind", entry.kind()), entry.detail()))
                 .toList();
         Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
                 viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,

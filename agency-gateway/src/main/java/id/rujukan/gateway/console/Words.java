@@ -266,4 +266,15 @@ public interface Words {
 
     @Message("Rujukan {reference}")
     String referralTitle(String reference);
+    @Message("Pemberitahuan")
+    String kind_NOTIFICATION();
+
+    @Message("Eskalasi")
+    String kind_ESCALATION();
+
+    @Message("Tindakan tidak diterima sistem")
+    String kind_REFUSED();
+
+    @Message("Dikirim ke sistem lembaga")
+    String kind_WEBHOOK();
 }
