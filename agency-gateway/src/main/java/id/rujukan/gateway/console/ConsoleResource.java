@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -165,9 +166,11 @@ public class ConsoleResource {
         List<ReferralView> views = ReferralView.<ReferralView>find(query + " order by updatedAt desc", parameters)
                 .page(0, LIST_LIMIT + 1).list();
         Instant now = clock.instant();
-        List<ReferralView> shown = views.stream().limit(LIST_LIMIT)
-                .sorted("inbox".equals(which) ? Row.mostUrgentFirst(now) : (a, b) -> 0).toList();
-        List<Row> rows = shown.stream().map(view -> Row.of(view, viewer, viewers, now)).toList();
+        Stream<ReferralView> shown = views.stream().limit(LIST_LIMIT);
+        if ("inbox".equals(which)) {
+            shown = shown.sorted(Row.mostUrgentFirst(now)); // the sent list stays newest change first
+        }
+        List<Row> rows = shown.map(view -> Row.of(view, viewer, viewers, now)).toList();
         long late = rows.stream().filter(Row::late).count();
         return Templates.list(new ListPage(which, chosenState, chosenUrgency, chosenCategory, reference, rows, late,
                 views.size() > LIST_LIMIT, Arrays.stream(ReferralState.values()).map(Enum::name).toList(),
