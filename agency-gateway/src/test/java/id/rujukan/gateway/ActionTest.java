@@ -42,7 +42,7 @@ class ActionTest {
                 .then().statusCode(202).body("action", equalTo("ACCEPT")).body("state", equalTo("ROUTED"))
                 .extract().path("actionId");
 
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         assertThat(KafkaTestClient.headerValue(record, "ce_type")).contains(EventTypes.REFERRAL_ACTION_REQUESTED);
         assertThat(KafkaTestClient.headerValue(record, "ce_agencyid")).contains("dinsos-1608");

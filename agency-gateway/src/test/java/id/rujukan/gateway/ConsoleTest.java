@@ -101,7 +101,7 @@ class ConsoleTest {
                 .post("/console/rujukan/" + referralId + "/accept")
                 .then().statusCode(303).header("Location", containsString("/console/rujukan/" + referralId
                         + "?sent=ACCEPT"));
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE, r -> referralId.equals(r.key())
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"ACCEPT\"") && r.value().contains("officer.dinsos-1608"), 1,
                 Duration.ofSeconds(20));
     }

@@ -54,7 +54,7 @@ class DataProtectionTest {
     @Test
     void erasingTheCaseKeyMakesEveryCopyOnKafkaUnreadable() throws Exception {
         String referralId = submit();
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         assertThat(record.value()).doesNotContain(Referrals.CHILD_NAME).doesNotContain(Referrals.CHILD_NIK);
         ReferralSubmitted onKafka = json.readValue(record.value(), ReferralSubmitted.class);

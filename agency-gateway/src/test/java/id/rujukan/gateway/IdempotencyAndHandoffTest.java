@@ -111,7 +111,7 @@ class IdempotencyAndHandoffTest {
                 .body(body).post("/api/v1/cases/" + caseId + "/handoffs")
                 .then().statusCode(202).extract().path("referralId");
 
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> handoffId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         JsonNode data = json.readTree(record.value());
         assertThat(data.get("kind").asText()).isEqualTo("HANDOFF");

@@ -65,7 +65,7 @@ class MobilePageTest {
                 .contentType(ContentType.URLENC).formParam("reasonCode", "ignored").post("/m/" + token + "/accept")
                 .then().statusCode(303).header("Location", containsString("/m/" + token + "?sent=ACCEPT"));
 
-        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && KafkaTestClient.headerValue(r, "ce_type")
                         .orElse("").equals(EventTypes.REFERRAL_ACTION_REQUESTED), 1, Duration.ofSeconds(20)).get(0);
         JsonNode data = json.readTree(action.value());
@@ -84,7 +84,7 @@ class MobilePageTest {
                 .contentType(ContentType.URLENC).formParam("reasonCode", "NO_CAPACITY").post("/m/" + token + "/decline")
                 .then().statusCode(303);
 
-        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && r.value().contains("DECLINE"), 1, Duration.ofSeconds(20)).get(0);
         assertThat(json.readTree(action.value()).get("reasonCode").asText()).isEqualTo("NO_CAPACITY");
     }

@@ -28,16 +28,17 @@ final class SentToKafka {
                         .createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue() == 0));
     }
 
-    /** Every intake record about a referral, read to the topic's end once the outbox is drained. */
+    /** Every intake record about a referral, read to the topics' end once the outbox is drained. */
     static List<ConsumerRecord<String, String>> intakeFor(String referralId) {
         awaitOutboxDrained();
-        return KafkaTestResource.client().readToEnd(Topics.REFERRAL_INTAKE, Duration.ofSeconds(30)).stream()
+        return Topics.REFERRAL_INTAKE_TOPICS.stream()
+                .flatMap(topic -> KafkaTestResource.client().readToEnd(topic, Duration.ofSeconds(30)).stream())
                 .filter(record -> referralId.equals(record.key())).toList();
     }
 
     /** How many intake records there are, once the outbox is drained. */
     static long intakeCount() {
         awaitOutboxDrained();
-        return KafkaTestResource.client().recordCount(Topics.REFERRAL_INTAKE);
+        return Topics.REFERRAL_INTAKE_TOPICS.stream().mapToLong(KafkaTestResource.client()::recordCount).sum();
     }
 }

@@ -25,6 +25,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,32 @@ class SubmitReferralTest {
 
 
     @Test
+    void anEmergencyAndEveryActionOnItTakeTheUrgentIntakeTopicWhileOtherReferralsTakeTheRoutineOne() {
+        String emergency = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee().replace("\"HIGH\"", "\"EMERGENCY\""))
+                .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        String routine = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee())
+                .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        for (String referralId : List.of(emergency, routine)) {
+            given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                    .body("{\"note\":\"catatan\"}").post("/api/v1/referrals/" + referralId + "/notes")
+                    .then().statusCode(202);
+        }
+
+        assertThat(SentToKafka.intakeFor(emergency)).extracting(r -> r.topic() + " " + typeOf(r))
+                .containsExactly(Topics.REFERRAL_INTAKE_URGENT + " " + EventTypes.REFERRAL_SUBMITTED,
+                        Topics.REFERRAL_INTAKE_URGENT + " " + EventTypes.REFERRAL_ACTION_REQUESTED);
+        assertThat(SentToKafka.intakeFor(routine)).extracting(r -> r.topic() + " " + typeOf(r))
+                .containsExactly(Topics.REFERRAL_INTAKE + " " + EventTypes.REFERRAL_SUBMITTED,
+                        Topics.REFERRAL_INTAKE + " " + EventTypes.REFERRAL_ACTION_REQUESTED);
+    }
+
+    private static String typeOf(ConsumerRecord<String, String> record) {
+        return KafkaTestClient.headerValue(record, "ce_type").orElse("");
+    }
+
+    @Test
     void aSubmittedReferralIsAcceptedOnceOnKafkaWithTheChildsDataSealed() throws Exception {
         ExtractableResponse<Response> accepted = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
                 .body(Referrals.infantOfDetainee())
@@ -64,7 +91,7 @@ class SubmitReferralTest {
         String referralId = accepted.path("referralId");
         assertThat(accepted.header("Location")).endsWith("/api/v1/referrals/" + referralId);
 
-        ConsumerRecord<String, String> record = kafka.await(Topics.REFERRAL_INTAKE,
+        ConsumerRecord<String, String> record = kafka.await(Topics.REFERRAL_INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(record, "ce_type")).contains(EventTypes.REFERRAL_SUBMITTED);
         assertThat(KafkaTestClient.headerValue(record, "ce_source")).contains(CloudEventAttributes.SOURCE_AGENCY_GATEWAY);

@@ -25,4 +25,25 @@ public record NotificationRequested(
         @NotNull CaseCategory category,
         @NotNull Urgency urgency,
         String level) {
+
+    /** The escalation level that reminds the receiving agency's own officers, the chain's first step. */
+    public static final String OFFICERS_LEVEL = "OFFICERS";
+
+    /**
+     * Which due alerts are sent first, lower first: 0 for an emergency or an escalation past the officers (a
+     * supervisor, head, province or the Ministry must hear at once), 1 for a high-urgency referral or a
+     * reminder to the officers, 2 for the rest. When a provider's rate limit holds alerts back, they are
+     * sent in this order.
+     */
+    public int priority() {
+        if (urgency == Urgency.EMERGENCY || (level != null && !OFFICERS_LEVEL.equals(level))) {
+            return 0;
+        }
+        return urgency == Urgency.HIGH || level != null ? 1 : 2;
+    }
+
+    /** Priority 0: travels on {@link Topics#NOTIFICATION_REQUESTS_URGENT}, ahead of any backlog. */
+    public boolean urgent() {
+        return priority() == 0;
+    }
 }

@@ -93,7 +93,7 @@ class EscalationReplicasIT {
             for (int i = 0; i < REFERRALS; i++) {
                 ReferralSubmitted submitted = emergency();
                 referralIds.add(submitted.referralId());
-                client.send(Topics.REFERRAL_INTAKE, submitted.referralId(), json.writeValueAsString(submitted),
+                client.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), json.writeValueAsString(submitted),
                         KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
             }
@@ -128,7 +128,7 @@ class EscalationReplicasIT {
             }
             assertThat(Set.copyOf(stepByEventId.values())).hasSize(REFERRALS * STEPS);
             assertThat(stepByEventId.values()).doesNotHaveDuplicates();
-            List<ConsumerRecord<String, String>> requests = client.readAll(Topics.NOTIFICATION_REQUESTS,
+            List<ConsumerRecord<String, String>> requests = client.readAll(Topics.NOTIFICATION_REQUEST_TOPICS,
                     r -> referralIds.contains(r.key()), Duration.ofSeconds(5));
             Map<String, Set<String>> keysByEventId = new HashMap<>();
             for (ConsumerRecord<String, String> request : requests) {

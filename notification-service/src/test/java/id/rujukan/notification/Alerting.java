@@ -80,7 +80,7 @@ public class Alerting {
     }
 
     public void send(String eventId, NotificationRequested request) throws Exception {
-        kafka().send(Topics.NOTIFICATION_REQUESTS, request.referralId(), json.writeValueAsString(request),
+        kafka().send(Topics.notificationRequests(request), request.referralId(), json.writeValueAsString(request),
                 KafkaTestClient.cloudEvent(eventId, EventTypes.NOTIFICATION_REQUESTED,
                         CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
     }

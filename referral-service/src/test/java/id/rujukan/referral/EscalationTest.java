@@ -206,13 +206,15 @@ class EscalationTest {
     }
 
     private List<JsonNode> requests(ReferralSubmitted referral, int expected) throws Exception {
-        List<ConsumerRecord<String, String>> records = story.kafka().await(Topics.NOTIFICATION_REQUESTS,
+        List<ConsumerRecord<String, String>> records = story.kafka().await(Topics.NOTIFICATION_REQUEST_TOPICS,
                 r -> referral.referralId().equals(r.key()), expected, Story.WAIT);
         List<JsonNode> requests = new ArrayList<>();
         Set<String> escalationOnly = new HashSet<>(Set.of("OFFICERS", "SUPERVISOR", "HEAD", "PROVINCE", "MINISTRY"));
         for (ConsumerRecord<String, String> record : records) {
             JsonNode request = json.readTree(record.value());
             if (escalationOnly.contains(request.path("level").asText())) {
+                // an emergency's alerts travel on the urgent topic, read ahead of any backlog of routine ones
+                assertThat(record.topic()).as(record.value()).isEqualTo(Topics.NOTIFICATION_REQUESTS_URGENT);
                 requests.add(request);
             }
         }

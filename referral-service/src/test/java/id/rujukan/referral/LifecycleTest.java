@@ -75,7 +75,7 @@ class LifecycleTest {
         Referral unplaced = story.referral(referral.referralId());
         assertThat(unplaced.state).isEqualTo(ReferralState.DECLINED);
         assertThat(unplaced.targetAgencyId).isNull();
-        List<ConsumerRecord<String, String>> requests = story.kafka().await(Topics.NOTIFICATION_REQUESTS,
+        List<ConsumerRecord<String, String>> requests = story.kafka().await(Topics.NOTIFICATION_REQUEST_TOPICS,
                 r -> referral.referralId().equals(r.key()) && r.value().contains(":unplaced:"), 2, Story.WAIT);
         assertThat(requests).extracting(r -> json.readTree(r.value()).get("agencyId").asText()).containsOnly("dinsos-16");
         assertThat(story.history(referral.referralId())).extracting(h -> h.kind).contains(HistoryKind.ESCALATION);

@@ -10,6 +10,7 @@ import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.referral.lifecycle.HistoryEntry;
@@ -19,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What tests do to the service and read back from it, as the gateway and an auditor would. */
 @ApplicationScoped
@@ -29,6 +32,8 @@ public class Story {
 
     private final ObjectMapper json;
     private final EntityManager entityManager;
+    /** Each submitted referral's urgency: its actions take the topic its submission took. */
+    private final Map<String, Urgency> urgencies = new ConcurrentHashMap<>();
 
     public Story(ObjectMapper json, EntityManager entityManager) {
         this.json = json;
@@ -44,7 +49,8 @@ public class Story {
     }
 
     void submit(ReferralSubmitted submitted) {
-        kafka().send(Topics.REFERRAL_INTAKE, submitted.referralId(), write(submitted),
+        urgencies.put(submitted.referralId(), submitted.urgency());
+        kafka().send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), write(submitted),
                 KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
     }
@@ -54,8 +60,10 @@ public class Story {
         return awaitState(submitted.referralId(), ReferralState.ROUTED);
     }
 
+    /** As the gateway does: on the topic the referral's submission took, so the action follows it. */
     void act(ReferralActionRequested action) {
-        kafka().send(Topics.REFERRAL_INTAKE, action.referralId(), write(action),
+        kafka().send(Topics.referralIntake(urgencies.getOrDefault(action.referralId(), Urgency.NORMAL)),
+                action.referralId(), write(action),
                 KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ACTION_REQUESTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId()));
     }

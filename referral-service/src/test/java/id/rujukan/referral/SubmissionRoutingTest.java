@@ -63,10 +63,12 @@ class SubmissionRoutingTest {
         assertThat(routedData.get("fromState").asText()).isEqualTo("REQUESTED");
         assertThat(routedData.get("caseOwnerAgencyId").asText()).isEqualTo("rutan-martapura");
 
-        List<ConsumerRecord<String, String>> requests = kafka.await(Topics.NOTIFICATION_REQUESTS,
+        List<ConsumerRecord<String, String>> requests = kafka.await(Topics.NOTIFICATION_REQUEST_TOPICS,
                 r -> submitted.referralId().equals(r.key()), 4, WAIT);
         assertThat(requests).allSatisfy(request -> assertThat(KafkaTestClient.headerValue(request, "ce_type"))
                 .contains(EventTypes.NOTIFICATION_REQUESTED));
+        // a high-urgency referral is not an emergency: its alerts take the routine topic
+        assertThat(requests).extracting(ConsumerRecord::topic).containsOnly(Topics.NOTIFICATION_REQUESTS);
         List<JsonNode> requestData = new ArrayList<>();
         for (ConsumerRecord<String, String> request : requests) {
             requestData.add(json.readTree(request.value()));
@@ -126,7 +128,7 @@ class SubmissionRoutingTest {
         await().atMost(WAIT).until(() -> consumedEvents.wasConsumed(retriedEventId));
         assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> submitted.referralId().equals(r.key()),
                 Duration.ofSeconds(3))).hasSize(1);
-        assertThat(kafka.readAll(Topics.NOTIFICATION_REQUESTS, r -> submitted.referralId().equals(r.key()),
+        assertThat(kafka.readAll(Topics.NOTIFICATION_REQUEST_TOPICS, r -> submitted.referralId().equals(r.key()),
                 Duration.ofSeconds(1))).hasSize(4);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())))).hasSize(2);
@@ -147,7 +149,7 @@ class SubmissionRoutingTest {
     }
 
     private void submit(String eventId, ReferralSubmitted submitted) throws Exception {
-        kafka.send(Topics.REFERRAL_INTAKE, submitted.referralId(), json.writeValueAsString(submitted),
+        kafka.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), json.writeValueAsString(submitted),
                 KafkaTestClient.cloudEvent(eventId, EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
     }

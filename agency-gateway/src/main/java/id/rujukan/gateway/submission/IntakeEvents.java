@@ -5,12 +5,14 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Topics;
+import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /**
- * Puts what agencies do (submissions and actions) on the intake topic, through the gateway's outbox: the
+ * Puts what agencies do (submissions and actions) on the intake topics (an emergency's on the urgent one), through the gateway's outbox: the
  * event is written in the caller's transaction, beside the idempotency record, the case key, the audit
  * entry and the read model, and the relay sends it once that transaction has committed. So an agency is
  * told "accepted" only once the referral is on disk with fsync and cannot be lost, and no worker thread
@@ -27,15 +29,19 @@ public class IntakeEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void submitted(ReferralSubmitted submitted) {
-        outbox.add(Topics.REFERRAL_INTAKE, submitted.referralId(), EventTypes.REFERRAL_SUBMITTED,
+        outbox.add(Topics.referralIntake(submitted.urgency()), submitted.referralId(), EventTypes.REFERRAL_SUBMITTED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(), submitted.submittedAt(),
                 submitted);
     }
 
-    /** An agency's action on a referral, keyed by the referral so it follows the submission. */
+    /**
+     * An agency's action on a referral, keyed by the referral and on the topic its submission took, so it
+     * follows the submission. The gateway knows every referral an agency may act on (its read model).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void actionRequested(ReferralActionRequested action) {
-        outbox.add(Topics.REFERRAL_INTAKE, action.referralId(), EventTypes.REFERRAL_ACTION_REQUESTED,
+        ReferralView referral = ReferralView.findById(UUID.fromString(action.referralId()));
+        outbox.add(Topics.referralIntake(referral.urgency), action.referralId(), EventTypes.REFERRAL_ACTION_REQUESTED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(), action.requestedAt(), action);
     }
 }

@@ -77,9 +77,15 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration timeout) {
-        List<ConsumerRecord<String, String>> found = readFor(topic, match, count, timeout);
+        return await(List.of(topic), match, count, timeout);
+    }
+
+    /** As {@link #await(String, Predicate, int, Duration)}, over several topics at once. */
+    public List<ConsumerRecord<String, String>> await(List<String> topics,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = readFor(topics, match, count, timeout);
         if (found.size() < count) {
-            throw new AssertionError("Expected " + count + " matching records on " + topic + " within " + timeout
+            throw new AssertionError("Expected " + count + " matching records on " + topics + " within " + timeout
                     + ", found " + found.size());
         }
         return found;
@@ -88,10 +94,16 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Reads everything on {@code topic} for {@code duration}, returning the matching records. */
     public List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration duration) {
-        return readFor(topic, match, Integer.MAX_VALUE, duration);
+        return readAll(List.of(topic), match, duration);
     }
 
-    private List<ConsumerRecord<String, String>> readFor(String topic,
+    /** As {@link #readAll(String, Predicate, Duration)}, over several topics at once. */
+    public List<ConsumerRecord<String, String>> readAll(List<String> topics,
+            Predicate<ConsumerRecord<String, String>> match, Duration duration) {
+        return readFor(topics, match, Integer.MAX_VALUE, duration);
+    }
+
+    private List<ConsumerRecord<String, String>> readFor(List<String> topics,
             Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -101,7 +113,7 @@ public final class KafkaTestClient implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(topics);
             Instant deadline = Instant.now().plus(timeout);
             while (found.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

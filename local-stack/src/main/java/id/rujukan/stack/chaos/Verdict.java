@@ -158,6 +158,11 @@ final class Verdict {
                     } else if (fired > 1 || events > 1) {
                         escalationsDoubled++;
                     }
+                } else if (submission.kind == Kind.CANARY) {
+                    // a canary escalates, rightly, when the fault kept its acknowledgement past its deadline
+                    if (fired > 1 || events > 1) {
+                        escalationsDoubled++;
+                    }
                 } else if (fired > 0 || events > 0) {
                     escalationsUnexpected++;
                 }
@@ -178,6 +183,8 @@ final class Verdict {
         Map<String, Integer> expected = new HashMap<>();
         Map<String, String> byCaseReference = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
+        // a canary's escalation alerts are right when its acknowledgement came late, so not counted as unexpected
+        Set<String> canaries = new HashSet<>();
         for (Submission submission : submissions) {
             String id = submission.referralId;
             if (id == null) {
@@ -187,6 +194,9 @@ final class Verdict {
                 ambiguous.add(id.substring(0, 8).toUpperCase(Locale.ROOT));
             }
             expect(expected, id, submission.target(), OFFICERS);
+            if (submission.kind == Kind.CANARY) {
+                canaries.add(id);
+            }
             if (submission.kind == Kind.ESCALATE) {
                 expect(expected, id, submission.target(), OFFICERS);
                 expect(expected, id, submission.target(), List.of("SUPERVISOR"));
@@ -242,7 +252,9 @@ final class Verdict {
                     examples.add("  missing " + (want - distinct.size()) + " of " + want + ": " + key + " got " + messages);
                 }
             }
-            unexpectedNotifications += Math.max(0, distinct.size() - want);
+            if (!canaries.contains(key.substring(key.indexOf(' ') + 1))) {
+                unexpectedNotifications += Math.max(0, distinct.size() - want);
+            }
         }
         long want = expected.values().stream().mapToLong(Integer::longValue).sum();
         lines.add(String.format("alerts the directory says are due: %d; received by SMTP/SMSC: %d (%d emails, %d SMS)",

@@ -49,8 +49,11 @@ final class Workload implements AutoCloseable {
         ACKNOWLEDGE("RECEIVED"),
         /** Acknowledged, then accepted: the referrer is told. */
         ACCEPT("ACCEPTED"),
-        /** Submitted as a fault is lifted, to time the recovery; nobody acts on it. */
-        CANARY("ROUTED");
+        /**
+         * An emergency submitted as a fault is lifted, to time the recovery (its officers must be alerted within
+         * 30 s whatever backlog the fault left); acknowledged by the receiver as soon as the gateway lets it.
+         */
+        CANARY("RECEIVED");
 
         final String finalState;
 
@@ -154,7 +157,7 @@ final class Workload implements AutoCloseable {
     private void submit(Submission submission, Instant firstTry, Runnable taken) {
         ObjectNode body = template.deepCopy();
         body.put("targetAgencyId", submission.target());
-        body.put("urgency", submission.kind == Kind.ESCALATE ? "EMERGENCY" : "NORMAL");
+        body.put("urgency", submission.kind == Kind.ESCALATE || submission.kind == Kind.CANARY ? "EMERGENCY" : "NORMAL");
         body.put("summary", "Rujukan uji ketahanan #" + submission.index);
         String key = "chaos-submit-" + submission.index;
         post(REFERRER, "/api/v1/referrals", body.toString(), key, firstTry, response -> {
@@ -163,7 +166,7 @@ final class Workload implements AutoCloseable {
             }
             submission.referralId = JSON.readTree(response.body()).get("referralId").asText();
             submission.acceptedAt = Instant.now();
-            if (submission.kind == Kind.ACKNOWLEDGE || submission.kind == Kind.ACCEPT) {
+            if (submission.kind != Kind.ESCALATE) {
                 act(submission, "acknowledge", Instant.now());
             }
             return true;

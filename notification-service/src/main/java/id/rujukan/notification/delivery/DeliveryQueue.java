@@ -76,7 +76,7 @@ public class DeliveryQueue {
         notification.referringAgencyId = request.referringAgencyId();
         notification.category = request.category();
         notification.urgency = request.urgency();
-        notification.priority = Notification.priorityOf(request.urgency(), request.level());
+        notification.priority = request.priority();
         notification.status = NotificationStatus.QUEUED;
         notification.createdAt = clock.instant();
         notification.nextAttemptAt = notification.createdAt;

@@ -62,7 +62,7 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    /** Which due alerts are sent first: lower first ({@link #priorityOf}). */
+    /** Which due alerts are sent first: lower first ({@code NotificationRequested.priority()}). */
     @Column(nullable = false)
     public int priority;
 
@@ -102,16 +102,4 @@ public class Notification extends PanacheEntityBase {
 
     /** W3C traceparent of the request that queued it: its delivery continues that trace. */
     public String traceparent;
-
-    /**
-     * 0 for an emergency or an escalation past the officers (a supervisor, head, province or the Ministry
-     * must hear at once), 1 for a high-urgency referral or a reminder to the officers, 2 for the rest.
-     * When a provider's rate limit holds alerts back, the queue serves them in this order.
-     */
-    public static int priorityOf(Urgency urgency, String level) {
-        if (urgency == Urgency.EMERGENCY || (level != null && !"OFFICERS".equals(level))) {
-            return 0;
-        }
-        return urgency == Urgency.HIGH || level != null ? 1 : 2;
-    }
 }

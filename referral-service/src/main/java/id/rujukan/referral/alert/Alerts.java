@@ -52,10 +52,11 @@ public class Alerts {
             }
             for (String channel : policy.channels()) {
                 String key = String.join(":", referralId, step, agency.id, role, channel);
-                requests.add(new OutboundEvent(Topics.NOTIFICATION_REQUESTS, referralId,
+                NotificationRequested request = new NotificationRequested(key, referralId, agency.id, role,
+                        channel, template, referringAgencyId, category, urgency, level);
+                requests.add(new OutboundEvent(Topics.notificationRequests(request), referralId,
                         EventTypes.NOTIFICATION_REQUESTED, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
-                        CloudEventAttributes.SYSTEM, at, new NotificationRequested(key, referralId, agency.id, role,
-                                channel, template, referringAgencyId, category, urgency, level)));
+                        CloudEventAttributes.SYSTEM, at, request));
             }
         }
         return requests;

@@ -48,6 +48,17 @@ public class IntakeConsumer {
         return batches.apply(batch, this::apply);
     }
 
+    /**
+     * Emergencies, by a consumer and a worker of their own: whatever backlog of routine referrals the other
+     * channel is working through, an emergency is routed (and its officers asked to be alerted) at once. Each
+     * referral's events all take one of the two topics, so they stay in order.
+     */
+    @Incoming("referral-intake-urgent")
+    @Blocking
+    public CompletionStage<Void> consumeUrgent(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, this::apply);
+    }
+
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         if (cloudEvent != null && EventTypes.REFERRAL_ACTION_REQUESTED.equals(cloudEvent.getType())) {
             ReceivedEvent<ReferralActionRequested> event = reader.read(payload, cloudEvent,
