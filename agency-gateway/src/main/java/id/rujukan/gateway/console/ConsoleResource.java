@@ -4,7 +4,6 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
-import id.rujukan.gateway.action.ActionRequest;
 import id.rujukan.gateway.action.Actions;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
@@ -111,12 +110,11 @@ public class ConsoleResource {
     @POST
     @Path("rujukan/{id}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Acknowledge, accept or decline from the console; answers 303 back to the referral")
+    @Operation(summary = "Acknowledge, accept, decline or add a note from the console; answers 303 back to the referral")
     public Response act(@PathParam("id") String id, @PathParam("action") String action,
-            @FormParam("reasonCode") @Size(max = 64) String reasonCode) {
+            @FormParam("reasonCode") @Size(max = 64) String reasonCode, @FormParam("note") @Size(max = 4000) String note) {
         ReferralAction chosen = ReferralScreen.chosen(action);
-        actions.act(caller.agencyId(), caller.actor(), id, chosen, new ActionRequest(ReferralScreen.declineReason(chosen, reasonCode),
-                null, null, null));
+        actions.act(caller.agencyId(), caller.actor(), id, chosen, ReferralScreen.request(chosen, reasonCode, note));
         return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent", chosen.name())
                 .build(id)).build();
     }

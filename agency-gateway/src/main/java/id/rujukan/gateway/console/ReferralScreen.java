@@ -1,8 +1,10 @@
 package id.rujukan.gateway.console;
 
 import id.rujukan.contract.ReferralAction;
+import id.rujukan.gateway.action.ActionRequest;
 import id.rujukan.gateway.action.Actions;
 import id.rujukan.gateway.guard.Parties;
+import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.Timeline;
@@ -35,17 +37,19 @@ public class ReferralScreen {
             "ALREADY_HANDLED", "OTHER");
     /** The actions the page offers; the others are the API's for now. */
     public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
-            ReferralAction.DECLINE);
+            ReferralAction.DECLINE, ReferralAction.NOTE);
 
     private final Parties parties;
     private final DetailsReader details;
     private final Timeline timeline;
+    private final Notes notes;
     private final Actions actions;
     private final Viewers viewers;
     private final Clock clock;
 
-    public ReferralScreen(Parties parties, DetailsReader details, Timeline timeline, Actions actions,
+    public ReferralScreen(Parties parties, DetailsReader details, Timeline timeline, Notes notes, Actions actions,
             Viewers viewers, Clock clock) {
+        this.notes = notes;
         this.parties = parties;
         this.details = details;
         this.timeline = timeline;
@@ -63,6 +67,10 @@ public class ReferralScreen {
     public record Line(String at, String who, String state, String detail) {
     }
 
+    /** A note of the thread, in words. */
+    public record NoteLine(String at, String who, String action, String text) {
+    }
+
     /** A deadline with how long is left. */
     public record Due(String what, String at, String left, boolean late) {
     }
@@ -70,7 +78,8 @@ public class ReferralScreen {
     /** What the page shows. */
     public record Page(String reference, ReferralView referral, String from, String to, String submitted,
             List<Due> deadlines, ProtectedDetails child, boolean erased, List<String> actions,
-            List<String> declineReasons, List<Line> timeline, String actionBase, String sent) {
+            List<String> declineReasons, List<NoteLine> notes, boolean mayNote, List<Line> timeline,
+            String actionBase, String sent) {
     }
 
     /**
@@ -83,6 +92,7 @@ public class ReferralScreen {
         UUID id = parties.requireParty(referralId, viewer.agencyId());
         ReferralView view = ReferralView.findById(id);
         ProtectedDetails child = null;
+        List<NoteLine> thread = List.of();
         boolean erased = false;
         try {
             child = details.read(id);
@@ -91,13 +101,26 @@ public class ReferralScreen {
         } catch (NotFoundException e) {
             Log.debugf("Referral %s has no sealed details here", id);
         }
+        if (!erased) {
+            try {
+                thread = notes.read(id).stream().map(note -> new NoteLine(viewer.time(note.at()),
+                        viewers.nameOf(note.agencyId()) + (note.actor() == null ? "" : " (" + note.actor() + ")"),
+                        note.action().equals(ReferralAction.NOTE.name()) ? null : viewer.word("kind", note.action()),
+                        note.text())).toList();
+            } catch (KeyErasedException e) {
+                erased = true;
+            }
+        }
         Instant now = clock.instant();
         List<Due> deadlines = view.respondBy() == null ? List.of()
                 : List.of(new Due(viewer.word("due", view.respondBy().equals(view.acceptDueAt) ? "accept" : "acknowledge"),
                         viewer.time(view.respondBy()), viewer.left(view.respondBy(), now),
                         view.respondBy().isBefore(now)));
-        List<String> allowed = ON_THE_PAGE.stream().filter(a -> actions.may(a, view, viewer.agencyId()))
+        // the note form belongs to the thread; the buttons are for the actions that move the referral on
+        List<String> allowed = ON_THE_PAGE.stream().filter(a -> a != ReferralAction.NOTE)
+                .filter(a -> actions.may(a, view, viewer.agencyId()))
                 .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
+        boolean mayNote = !erased && actions.may(ReferralAction.NOTE, view, viewer.agencyId());
         List<Line> lines = timeline.of(id).stream().map(entry -> new Line(viewer.time(entry.at()),
                 "system".equals(entry.actorAgencyId()) ? viewer.words().systemActor()
                         : viewers.nameOf(entry.actorAgencyId()), entry.toState() != null
@@ -105,7 +128,7 @@ public class ReferralScreen {
                 .toList();
         Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
                 viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,
-                DECLINE_REASONS, lines, actionBase, sent);
+                DECLINE_REASONS, thread, mayNote, lines, actionBase, sent);
         return Templates.referral(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
     }
 
@@ -115,9 +138,13 @@ public class ReferralScreen {
                 .orElseThrow(() -> new NotFoundException("No action " + action + " on this page"));
     }
 
-    /** A decline's reason, if it is one the page offers. */
-    public static String declineReason(ReferralAction action, String reasonCode) {
-        return action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode) ? reasonCode
-                : null;
+    /**
+     * What a form on the page asks: a decline's reason if it is one the page offers, and a note for the note
+     * form (the form requires one; an empty one is refused by {@link Actions} as the API's would be).
+     */
+    public static ActionRequest request(ReferralAction action, String reasonCode, String note) {
+        String reason = action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode) ? reasonCode : null;
+        String text = action == ReferralAction.NOTE && note != null && !note.isBlank() ? note.strip() : null;
+        return new ActionRequest(reason, null, null, text);
     }
 }

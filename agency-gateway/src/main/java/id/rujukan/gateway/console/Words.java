@@ -249,6 +249,21 @@ public interface Words {
     @Message("Riwayat")
     String heading_timeline();
 
+    @Message("Catatan")
+    String heading_notes();
+
+    @Message("Belum ada catatan.")
+    String notes_none();
+
+    @Message("Catatan baru")
+    String note_label();
+
+    @Message("Tambah catatan")
+    String action_note();
+
+    @Message("ditulis saat: {action}")
+    String note_with(String action);
+
     @Message("Permintaan terkirim; status diperbarui dalam beberapa detik.")
     String sent_notice();
 
@@ -277,4 +292,28 @@ public interface Words {
 
     @Message("Dikirim ke sistem lembaga")
     String kind_WEBHOOK();
+
+    @Message("Diterima oleh sistem lembaga")
+    String kind_RECEIVE();
+
+    @Message("Konfirmasi diterima")
+    String kind_ACKNOWLEDGE();
+
+    @Message("Rujukan diterima")
+    String kind_ACCEPT();
+
+    @Message("Rujukan ditolak")
+    String kind_DECLINE();
+
+    @Message("Perkembangan")
+    String kind_PROGRESS();
+
+    @Message("Selesai")
+    String kind_COMPLETE();
+
+    @Message("Dibatalkan")
+    String kind_CANCEL();
+
+    @Message("Catatan")
+    String kind_NOTE();
 }

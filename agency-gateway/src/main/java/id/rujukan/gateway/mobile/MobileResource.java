@@ -2,7 +2,6 @@ package id.rujukan.gateway.mobile;
 
 import id.rujukan.contract.ActionLink;
 import id.rujukan.contract.ReferralAction;
-import id.rujukan.gateway.action.ActionRequest;
 import id.rujukan.gateway.action.Actions;
 import id.rujukan.gateway.console.ReferralScreen;
 import id.rujukan.gateway.console.Viewers;
@@ -67,13 +66,13 @@ public class MobileResource {
     @POST
     @Path("{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Acknowledge, accept or decline from the page; answers 303 back to the page")
+    @Operation(summary = "Acknowledge, accept, decline or add a note from the page; answers 303 back to the page")
     public Response act(@PathParam("token") String token, @PathParam("action") String action,
-            @FormParam("reasonCode") @Size(max = 64) String reasonCode) {
+            @FormParam("reasonCode") @Size(max = 64) String reasonCode, @FormParam("note") @Size(max = 4000) String note) {
         ActionLink link = check(token);
         ReferralAction chosen = ReferralScreen.chosen(action);
         actions.act(caller.agencyId(), caller.actor(), link.referralId().toString(), chosen,
-                new ActionRequest(ReferralScreen.declineReason(chosen, reasonCode), null, null, null));
+                ReferralScreen.request(chosen, reasonCode, note));
         return Response.seeOther(UriBuilder.fromPath("/m/{token}").queryParam("sent", chosen.name()).build(token))
                 .build();
     }

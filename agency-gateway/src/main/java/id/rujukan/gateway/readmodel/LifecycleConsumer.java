@@ -8,6 +8,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.ReceivedEvent;
@@ -36,9 +37,11 @@ public class LifecycleConsumer {
     private final Timeline timeline;
     private final WebhookQueue webhooks;
     private final ObjectMapper json;
+    private final Notes notes;
 
     public LifecycleConsumer(RecordBatches batches, EventReader reader, ReferralViews views, Timeline timeline,
-            WebhookQueue webhooks, ObjectMapper json) {
+            WebhookQueue webhooks, ObjectMapper json, Notes notes) {
+        this.notes = notes;
         this.batches = batches;
         this.reader = reader;
         this.views = views;
@@ -85,6 +88,7 @@ public class LifecycleConsumer {
                         EventTypes.REFERRAL_STATE_CHANGED));
         ReferralStateChanged changed = event.data();
         views.changed(changed);
+        notes.add(event.id(), changed);
         timeline.add(event.id(), UUID.fromString(changed.referralId()), new Timeline.Entry(changed.at(),
                 changed.rule() != null ? "ROUTING" : changed.action() == null ? "TRANSITION" : changed.action().name(),
                 changed.actorAgencyId(), changed.actor(), changed.fromState(), changed.state(), changed.reason()));

@@ -7,6 +7,7 @@ import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.readmodel.Timeline;
 import io.quarkus.security.Authenticated;
@@ -41,9 +42,11 @@ public class ReferralResource {
     private final Caller caller;
     private final Idempotency idempotency;
     private final DetailsReader detailsReader;
+    private final Notes notes;
 
     public ReferralResource(Submissions submissions, Parties parties, Timeline timeline, Caller caller,
-            Idempotency idempotency, DetailsReader detailsReader) {
+            Idempotency idempotency, DetailsReader detailsReader, Notes notes) {
+        this.notes = notes;
         this.submissions = submissions;
         this.parties = parties;
         this.timeline = timeline;
@@ -83,6 +86,15 @@ public class ReferralResource {
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
     public ProtectedDetails details(@PathParam("id") String id) {
         return detailsReader.read(parties.requireParty(id, caller.agencyId()));
+    }
+
+    @GET
+    @Path("{id}/notes")
+    @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
+    @Operation(summary = "The notes the parties wrote, oldest first, for a party agency",
+            description = "Every read is in the audit trail. 410 once the case's data key was erased.")
+    public List<Notes.Note> notes(@PathParam("id") String id) {
+        return notes.read(parties.requireParty(id, caller.agencyId()));
     }
 
     @GET
