@@ -10,6 +10,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,11 @@ public class DirectoryCopy {
 
     public Optional<AgencyPublished> agency(String agencyId) {
         return Optional.ofNullable(agencyId).map(agencies::get);
+    }
+
+    /** Every agency the copy holds, in no order: for pickers (where to refer, where the child is). */
+    public Collection<AgencyPublished> agencies() {
+        return Collections.unmodifiableCollection(agencies.values());
     }
 
     /** How many agencies the copy holds; none until the topic has been read. */

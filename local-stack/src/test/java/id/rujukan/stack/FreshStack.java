@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The whole local stack, fresh, on free ports and in a temporary directory of its own, for one test class:
@@ -13,10 +14,16 @@ import java.nio.file.Path;
 record FreshStack(Path root, Path dataDir, LocalStack stack) implements AutoCloseable {
 
     static FreshStack start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** @param extraConfig per service, settings on top of its own (e.g. shorter deadlines) */
+    static FreshStack start(String name, Map<String, Map<String, String>> extraConfig) throws Exception {
         Path root = Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory(name);
         try {
-            return new FreshStack(root, dataDir, LocalStack.start(root, dataDir, true, StackPorts.free()));
+            return new FreshStack(root, dataDir, LocalStack.start(root, dataDir, true, StackPorts.free(), false,
+                    extraConfig));
         } catch (Exception | Error e) {
             Directories.delete(dataDir);
             throw e;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,7 +44,9 @@ class LocalStackIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        fresh = FreshStack.start("rujukan-e2e");
+        // an emergency not acknowledged within 30 s is late: the supervisor's page shows one within the run
+        fresh = FreshStack.start("rujukan-e2e", Map.of("referral-service",
+                Map.of("rujukan.deadlines.urgency.emergency.received-within", "PT30S")));
         stack = fresh.stack();
         gateway = fresh.gateway();
     }
@@ -150,6 +153,116 @@ class LocalStackIT {
 
     private static List<ReceivedMail> mailsAbout(String referralId) {
         return stack.mail().received().stream().filter(m -> m.body().contains(referralId)).toList();
+    }
+
+    @Test
+    void onTheConsoleAnLksaRefersAChildDinasSosialAcceptsAndAnswersWithANoteAndItsSupervisorSeesWhatIsLate()
+            throws Exception {
+        String childName = "Anak Uji " + HexFormat.of().formatHex(randomBytes(3));
+        String note = "Kunjungan rumah dijadwalkan besok pagi; keluarga sudah dihubungi.";
+        // an emergency nobody answers: late after 30 s
+        String unanswered = given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura"))
+                .contentType(ContentType.JSON).body(fresh.demoReferral().replace("\"HIGH\"", "\"EMERGENCY\""))
+                .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        String referralId;
+        try (Browser lksaBrowser = new Browser(); Browser dinsosBrowser = new Browser()) {
+            ChromeDriver lksa = lksaBrowser.driver();
+            lksa.get(gateway + "/console/baru");
+            signIn(lksa, "officer.lksa-1608");
+            lksa.findElement(By.id("childName")).sendKeys(childName);
+            lksa.findElement(By.id("childNik")).sendKeys("12345");
+            choose(lksa, "childSex", "FEMALE");
+            choose(lksa, "regency", "16.08");
+            choose(lksa, "category", "NEGLECT");
+            choose(lksa, "serviceNeeded", "SOCIAL_ASSISTANCE");
+            lksa.findElement(By.cssSelector("input[name=urgency][value=HIGH]")).click();
+            choose(lksa, "target", "dinsos-1608");
+            lksa.findElement(By.id("consentGiven")).click();
+            choose(lksa, "consentGivenBy", "MOTHER");
+            lksa.findElement(By.id("summary")).sendKeys("Anak ditelantarkan orang tuanya; perlu bantuan sosial.");
+            lksa.findElement(By.id("submit-referral")).click();
+
+            // a wrong field says so in Indonesian, beside it, and keeps what was typed
+            assertThat(lksa.findElement(By.id("err-childNik")).getText())
+                    .isEqualTo("NIK harus 16 angka; kosongkan bila tidak ada.");
+            assertThat(lksa.findElement(By.id("childName")).getAttribute("value")).isEqualTo(childName);
+            assertThat(Accessibility.seriousViolations(lksa)).as("new-referral form").isEmpty();
+            Screenshots.take(lksa, "rujukan-baru");
+            lksa.findElement(By.id("childNik")).clear();
+            lksa.findElement(By.id("submit-referral")).click();
+
+            Matcher created = Pattern.compile("/console/rujukan/([0-9a-f-]{36})").matcher(lksa.getCurrentUrl());
+            assertThat(created.find()).as(lksa.getCurrentUrl()).isTrue();
+            referralId = created.group(1);
+            String reference = referralId.substring(0, 8).toUpperCase(Locale.ROOT);
+            assertThat(lksa.findElement(By.id("child-name")).getText()).isEqualTo(childName);
+            assertThat(lksa.findElement(By.id("to")).getText()).isEqualTo("Dinas Sosial Kabupaten OKU Timur");
+
+            // Dinas Sosial's officer finds it in the inbox by its reference, opens it and accepts it
+            ChromeDriver dinsos = dinsosBrowser.driver();
+            dinsos.get(gateway + "/console");
+            signIn(dinsos, "officer.dinsos-1608");
+            assertThat(Accessibility.seriousViolations(dinsos)).as("inbox").isEmpty();
+            Screenshots.take(dinsos, "kotak-masuk");
+            new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
+                driver.get(gateway + "/console?q=" + reference);
+                return !driver.findElements(By.cssSelector("[data-reference='" + reference + "'] a")).isEmpty();
+            });
+            dinsos.findElement(By.cssSelector("[data-reference='" + reference + "'] a")).click();
+            assertThat(dinsos.findElement(By.id("child-name")).getText()).isEqualTo(childName);
+            assertThat(dinsos.findElement(By.id("from")).getText()).isEqualTo("LKSA Harapan Bunda Martapura");
+            dinsos.findElement(By.id("accept")).click();
+            new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
+                driver.get(gateway + "/console/rujukan/" + referralId);
+                return "Diterima".equals(driver.findElement(By.id("state")).getText());
+            });
+            dinsos.findElement(By.id("note")).sendKeys(note);
+            dinsos.findElement(By.id("add-note")).click();
+            new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
+                driver.get(gateway + "/console/rujukan/" + referralId);
+                return driver.findElements(By.className("note-text")).stream().anyMatch(e -> note.equals(e.getText()));
+            });
+            assertThat(Accessibility.seriousViolations(dinsos)).as("referral page").isEmpty();
+            Screenshots.take(dinsos, "rujukan");
+
+            // the LKSA's officer reads the answer
+            lksa.get(gateway + "/console/rujukan/" + referralId);
+            assertThat(lksa.findElement(By.id("state")).getText()).isEqualTo("Diterima");
+            assertThat(lksa.findElements(By.className("note-text"))).extracting(e -> e.getText()).contains(note);
+            assertThat(lksa.findElements(By.className("note-meta"))).extracting(e -> e.getText())
+                    .anyMatch(meta -> meta.contains("Dinas Sosial Kabupaten OKU Timur (officer.dinsos-1608)"));
+        }
+
+        // the supervisor sees the unanswered emergency among what is late
+        String late = unanswered.substring(0, 8).toUpperCase(Locale.ROOT);
+        try (Browser supervisorBrowser = new Browser()) {
+            ChromeDriver supervisor = supervisorBrowser.driver();
+            supervisor.get(gateway + "/console/pengawasan");
+            signIn(supervisor, "supervisor.dinsos-1608");
+            new WebDriverWait(supervisor, Duration.ofSeconds(90)).until(driver -> {
+                driver.get(gateway + "/console/pengawasan");
+                return !driver.findElements(By.cssSelector("[data-reference='" + late + "']")).isEmpty();
+            });
+            String item = supervisor.findElement(By.cssSelector("[data-reference='" + late + "']")).getText();
+            assertThat(item).contains("Menunggu konfirmasi", "Darurat", "Batas konfirmasi", "terlambat");
+            assertThat(supervisor.findElement(By.id("received-in-time")).getText()).matches("\\d+ dari \\d+ \\(\\d+ %\\)");
+            assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page").isEmpty();
+            Screenshots.take(supervisor, "pengawasan");
+        }
+        // nothing about the referral for an agency that is no party to it
+        given().baseUri(gateway).auth().oauth2(userToken("officer.dinsos-6371"))
+                .when().get("/console/rujukan/" + referralId).then().statusCode(404);
+    }
+
+    /** Keycloak's sign-in page, then back to the page asked for. */
+    private static void signIn(ChromeDriver page, String username) {
+        page.findElement(By.id("username")).sendKeys(username);
+        page.findElement(By.id("password")).sendKeys("dev-password");
+        page.findElement(By.id("kc-login")).click();
+    }
+
+    private static void choose(ChromeDriver page, String select, String value) {
+        new Select(page.findElement(By.id(select))).selectByValue(value);
     }
 
     @Test

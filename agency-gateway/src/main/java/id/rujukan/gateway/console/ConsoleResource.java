@@ -5,6 +5,7 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.action.Actions;
+import id.rujukan.gateway.guard.NeedsDirectory;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.readmodel.ReferralView;
@@ -14,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -40,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The officers' console, for agencies with no case system of their own: their inbox (Kotak masuk), what they
- * referred (Terkirim), and each referral. Signed in through Keycloak like the alert links' page; every read is
+ * referred (Terkirim), each referral, and the form to refer a child (Rujukan baru). Signed in through Keycloak like the alert links' page; every read is
  * limited to the officer's own agency, and every action goes through {@link Actions}, as the API's do.
  */
 @Path("/console")
@@ -62,9 +64,14 @@ public class ConsoleResource {
     private final Viewers viewers;
     private final ReferralScreen screen;
     private final Actions actions;
+    private final NewReferrals newReferrals;
+    private final Supervision supervision;
     private final Clock clock;
 
-    public ConsoleResource(Caller caller, Viewers viewers, ReferralScreen screen, Actions actions, Clock clock) {
+    public ConsoleResource(Caller caller, Viewers viewers, ReferralScreen screen, Actions actions,
+            NewReferrals newReferrals, Supervision supervision, Clock clock) {
+        this.supervision = supervision;
+        this.newReferrals = newReferrals;
         this.caller = caller;
         this.viewers = viewers;
         this.screen = screen;
@@ -97,6 +104,33 @@ public class ConsoleResource {
             @QueryParam("category") String category, @QueryParam("q") @Size(max = 36) String q,
             @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return list("sent", "referringAgencyId", state, urgency, category, q, language);
+    }
+
+    @GET
+    @Path("pengawasan")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.HEAD})
+    @NeedsDirectory
+    @Operation(summary = "Pengawasan: what is late now, and the shares answered in time, for supervisors and heads")
+    public TemplateInstance supervision(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return supervision.render(language);
+    }
+
+    @GET
+    @Path("baru")
+    @Operation(summary = "Rujukan baru: the form to refer a child")
+    public TemplateInstance newReferral(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return newReferrals.blank(language);
+    }
+
+    @POST
+    @Path("baru")
+    @NeedsDirectory
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Submits the new-referral form: 303 to the referral, or the form again (400) with "
+            + "each wrong field's message")
+    public Response submitReferral(@BeanParam NewReferralForm form,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return newReferrals.submit(form, language);
     }
 
     @GET

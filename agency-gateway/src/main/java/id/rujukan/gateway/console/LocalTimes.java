@@ -30,6 +30,12 @@ final class LocalTimes {
                 + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
     }
 
+    /** "2 jam 5 menit", "3 hari": to the minute under two days. */
+    static String span(Duration span, Words words) {
+        Duration abs = span.abs();
+        return abs.toDays() >= 2 ? words.days(abs.toDays()) : words.duration(abs.toHours(), abs.toMinutesPart());
+    }
+
     /** "2 jam 5 menit lagi", "terlambat 3 jam 0 menit", "4 hari lagi": to the minute under two days. */
     static String left(Instant due, Instant now, Words words) {
         Duration left = Duration.between(now, due);

@@ -116,8 +116,10 @@ public class ReferralScreen {
                 : List.of(new Due(viewer.word("due", view.respondBy().equals(view.acceptDueAt) ? "accept" : "acknowledge"),
                         viewer.time(view.respondBy()), viewer.left(view.respondBy(), now),
                         view.respondBy().isBefore(now)));
-        // the note form belongs to the thread; the buttons are for the actions that move the referral on
-        List<String> allowed = ON_THE_PAGE.stream().filter(a -> a != ReferralAction.NOTE)
+        // the note form belongs to the thread; the buttons are for the actions that move the referral on, once
+        // referral-service has said which its state allows (until it is routed, none)
+        List<String> allowed = view.allowedActions == null ? List.of() : ON_THE_PAGE.stream()
+                .filter(a -> a != ReferralAction.NOTE)
                 .filter(a -> actions.may(a, view, viewer.agencyId()))
                 .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
         boolean mayNote = !erased && actions.may(ReferralAction.NOTE, view, viewer.agencyId());

@@ -2,22 +2,26 @@ package id.rujukan.gateway.console;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * Who is looking at a page: their agency, its zone (times are shown in it), and the language they chose
- * (Bahasa Indonesia unless they chose English).
+ * Who is looking at a page: their agency, its zone (times are shown in it), the language they chose
+ * (Bahasa Indonesia unless they chose English), and whether they supervise (a supervisor or head: the
+ * supervision page is theirs).
  */
-public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale locale, Words words) {
+public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale locale, Words words,
+        boolean supervises) {
 
     static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    static Viewer of(String agencyId, String agencyName, ZoneId zone, String language) {
+    static Viewer of(String agencyId, String agencyName, ZoneId zone, String language, boolean supervises) {
         boolean english = "en".equals(language);
         return new Viewer(agencyId, agencyName, zone, english ? Locale.ENGLISH : INDONESIAN,
-                english ? MessageBundles.get(Words.class, Localized.Literal.of("en")) : MessageBundles.get(Words.class));
+                english ? MessageBundles.get(Words.class, Localized.Literal.of("en")) : MessageBundles.get(Words.class),
+                supervises);
     }
 
     public String language() {
@@ -38,6 +42,11 @@ public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale loc
 
     public String time(Instant instant) {
         return LocalTimes.at(instant, zone, locale);
+    }
+
+    /** A span of time in words: "2 jam 5 menit", "3 hari". */
+    public String span(Duration span) {
+        return span == null ? "–" : LocalTimes.span(span, words);
     }
 
     public String left(Instant due, Instant now) {

@@ -3,6 +3,8 @@ package id.rujukan.gateway.console;
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 
@@ -17,16 +19,19 @@ public class Viewers {
 
     private final Caller caller;
     private final DirectoryCopy directory;
+    private final SecurityIdentity identity;
 
-    public Viewers(Caller caller, DirectoryCopy directory) {
+    public Viewers(Caller caller, DirectoryCopy directory, SecurityIdentity identity) {
         this.caller = caller;
         this.directory = directory;
+        this.identity = identity;
     }
 
     public Viewer current(String language) {
         String agencyId = caller.agencyId();
         return Viewer.of(agencyId, nameOf(agencyId), directory.agency(agencyId)
-                .map(agency -> ZoneId.of(agency.timeZone())).orElse(DEFAULT_ZONE), language);
+                .map(agency -> ZoneId.of(agency.timeZone())).orElse(DEFAULT_ZONE), language,
+                identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.HEAD));
     }
 
     /** An agency's name; its id only if the directory does not know it. */

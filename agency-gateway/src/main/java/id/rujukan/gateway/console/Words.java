@@ -316,4 +316,190 @@ public interface Words {
 
     @Message("Catatan")
     String kind_NOTE();
+
+    @Message("Rujukan baru")
+    String nav_new();
+
+    @Message("Ada {count} isian yang perlu diperbaiki; pesannya ada di samping isian itu.")
+    String form_has_errors(int count);
+
+    @Message("Pilih…")
+    String choose();
+
+    @Message("NIK (jika ada)")
+    String child_nik();
+
+    @Message("16 angka; kosongkan bila anak belum punya NIK.")
+    String child_nik_hint();
+
+    @Message("Alamat")
+    String child_address();
+
+    @Message("Keterangan keluarga")
+    String child_family();
+
+    @Message("Wilayah anak (kabupaten/kota)")
+    String child_region();
+
+    @Message("Kasus")
+    String heading_case();
+
+    @Message("Layanan yang dibutuhkan")
+    String label_service();
+
+    @Message("Belum tahu (lembaga tujuan menilai)")
+    String service_unsure();
+
+    @Message("Pengasuhan sementara")
+    String service_TEMPORARY_CARE();
+
+    @Message("Bantuan hukum")
+    String service_LEGAL_AID();
+
+    @Message("Dukungan psikososial")
+    String service_PSYCHOSOCIAL_SUPPORT();
+
+    @Message("Bantuan sosial")
+    String service_SOCIAL_ASSISTANCE();
+
+    @Message("Layanan kesehatan")
+    String service_HEALTH();
+
+    @Message("Penelusuran keluarga")
+    String service_FAMILY_TRACING();
+
+    @Message("Rehabilitasi")
+    String service_REHABILITATION();
+
+    @Message("Dirujuk ke")
+    String label_target();
+
+    @Message("Bila tidak tahu lembaga mana yang tepat, biarkan otomatis: sistem memilih menurut wilayah, kategori dan layanan.")
+    String target_hint();
+
+    @Message("Pilih otomatis (aturan rujukan)")
+    String target_routing();
+
+    @Message("Apa yang terjadi, dan apa yang diminta dari lembaga tujuan.")
+    String summary_hint();
+
+    @Message("Persetujuan")
+    String heading_consent();
+
+    @Message("Persetujuan untuk merujuk telah diberikan (atau ada dasar hukumnya)")
+    String consent_given();
+
+    @Message("Diberikan oleh")
+    String consent_given_by();
+
+    @Message("Catatan persetujuan (mis. dasar hukum)")
+    String consent_note();
+
+    @Message("Ibu")
+    String consent_MOTHER();
+
+    @Message("Ayah")
+    String consent_FATHER();
+
+    @Message("Wali")
+    String consent_GUARDIAN();
+
+    @Message("Kerabat")
+    String consent_RELATIVE();
+
+    @Message("Anak sendiri")
+    String consent_CHILD();
+
+    @Message("Pengadilan / penetapan hukum")
+    String consent_COURT();
+
+    @Message("Lainnya (jelaskan di catatan)")
+    String consent_OTHER();
+
+    @Message("Kirim rujukan")
+    String action_submit();
+
+    @Message("Isi nama anak (paling banyak 200 huruf).")
+    String error_childName();
+
+    @Message("NIK harus 16 angka; kosongkan bila tidak ada.")
+    String error_childNik();
+
+    @Message("Tanggal lahir tidak valid atau di masa depan.")
+    String error_childBirthDate();
+
+    @Message("Pilih jenis kelamin.")
+    String error_childSex();
+
+    @Message("Alamat paling banyak 500 huruf.")
+    String error_childAddress();
+
+    @Message("Keterangan keluarga paling banyak 2000 huruf.")
+    String error_familyDetails();
+
+    @Message("Pilih wilayah anak.")
+    String error_regency();
+
+    @Message("Pilih kategori kasus.")
+    String error_category();
+
+    @Message("Pilih layanan dari daftar.")
+    String error_serviceNeeded();
+
+    @Message("Pilih tingkat urgensi.")
+    String error_urgency();
+
+    @Message("Lembaga tujuan tidak dikenal; pilih dari daftar.")
+    String error_target();
+
+    @Message("Anak hanya dapat dirujuk dengan persetujuan atau dasar hukum.")
+    String error_consentGiven();
+
+    @Message("Pilih siapa yang memberi persetujuan.")
+    String error_consentGivenBy();
+
+    @Message("Catatan persetujuan paling banyak 1000 huruf.")
+    String error_consentNote();
+
+    @Message("Tulis ringkasan kasus (paling banyak 8000 huruf).")
+    String error_summary();
+
+    @Message("Lembaga Anda belum ada di direktori; hubungi admin.")
+    String error_referringAgencyId();
+
+    @Message("Pengawasan")
+    String nav_supervision();
+
+    @Message("Terlambat sekarang")
+    String heading_late_now();
+
+    @Message("Tidak ada rujukan yang terlambat.")
+    String late_none();
+
+    @Message("Ketepatan waktu, 30 hari terakhir")
+    String heading_in_time();
+
+    @Message("Dikonfirmasi tepat waktu")
+    String received_in_time();
+
+    @Message("Diputuskan tepat waktu")
+    String accepted_in_time();
+
+    @Message("{inTime} dari {counted} ({percent} %)")
+    String share(long inTime, long counted, long percent);
+
+    @Message("Belum ada yang dihitung")
+    String share_none();
+
+    @Message("Median waktu sampai dikonfirmasi")
+    String median_receive();
+
+    @Message("Median waktu sampai diputuskan")
+    String median_accept();
+
+    @Message("{#if hours > 0}{hours} jam {/if}{minutes} menit")
+    String duration(long hours, long minutes);
+
+    @Message("{days} hari")
+    String days(long days);
 }

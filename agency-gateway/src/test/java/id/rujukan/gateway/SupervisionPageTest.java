@@ -1,0 +1,79 @@
+package id.rujukan.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.directory.DirectoryCopy;
+import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pengawasan as the supervisor of LKSA Anak Banjarmasin reads it: referral-service's report for the agency (here
+ * as referral-service would answer it) in words, agency names and the agency's time.
+ */
+@QuarkusTest
+class SupervisionPageTest {
+
+    private static final String AGENCY = "lksa-6371";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DirectoryCopy directory;
+
+    @BeforeEach
+    void agencies() throws Exception {
+        Directory.publish(KafkaTestResource.client(), json, directory);
+    }
+
+    @Test
+    void theSupervisorSeesTheLateEmergencyAndTheSharesInTimeInWords() {
+        String referralId = UUID.randomUUID().toString();
+        Instant due = Instant.now().minus(Duration.ofHours(3)).minus(Duration.ofMinutes(10));
+        ReferralServiceStub.server().stubFor(get(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withQueryParam("agencyId", equalTo(AGENCY)).willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json").withBody("""
+                                {"total": 50,
+                                 "receivedInTime": {"inTime": 45, "counted": 50, "share": 0.9},
+                                 "acceptedInTime": {"inTime": 0, "counted": 0, "share": null},
+                                 "medianTimeToReceive": "PT2H5M", "medianTimeToAccept": null,
+                                 "overdue": [{"referralId": "%s", "targetAgencyId": "%s", "urgency": "EMERGENCY",
+                                              "category": "NEGLECT", "state": "ROUTED", "deadline": "RECEIVE",
+                                              "dueAt": "%s", "overdueBy": "PT3H10M"}]}
+                                """.formatted(referralId, AGENCY, due))));
+
+        String page = given().auth().oauth2(Tokens.user(AGENCY, "supervisor")).get("/console/pengawasan").then()
+                .statusCode(200).header("Cache-Control", "no-store").extract().asString();
+
+        assertThat(page).contains("<h1>Pengawasan</h1>", "aria-current=\"page\">Pengawasan</a>",
+                "data-reference=\"" + referralId.substring(0, 8).toUpperCase() + "\"",
+                "<span class=\"state\">Menunggu konfirmasi</span> <span class=\"urgent\">Darurat</span>",
+                "Penelantaran", "Kepada: LKSA Anak Banjarmasin", "1 terlambat",
+                "<dd id=\"received-in-time\">45 dari 50 (90 %)</dd>",
+                "<dd id=\"accepted-in-time\">Belum ada yang dihitung</dd>",
+                "<dd id=\"median-receive\">2 jam 5 menit</dd>")
+                .containsPattern("Batas konfirmasi: \\d{1,2} \\w{3} \\d{4} \\d{2}\\.\\d{2} WIB · <strong>terlambat 3 jam (10|11) menit")
+                .doesNotContain("EMERGENCY", "NEGLECT", "lksa-6371<");
+    }
+
+    @Test
+    void anOfficerHasNoSupervisionPageNorItsLink() {
+        given().auth().oauth2(Tokens.user(AGENCY, "officer")).get("/console/pengawasan").then().statusCode(403);
+        given().auth().oauth2(Tokens.user(AGENCY, "officer")).get("/console").then().statusCode(200)
+                .body(not(containsString("Pengawasan")));
+    }
+}
