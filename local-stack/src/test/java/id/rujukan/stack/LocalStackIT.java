@@ -164,10 +164,12 @@ class LocalStackIT {
         String unanswered = given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura"))
                 .contentType(ContentType.JSON).body(fresh.demoReferral().replace("\"HIGH\"", "\"EMERGENCY\""))
                 .when().post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        // the address officers use, the one Keycloak lets sign-ins return to
+        String console = gateway.replace("127.0.0.1", "localhost");
         String referralId;
         try (Browser lksaBrowser = new Browser(); Browser dinsosBrowser = new Browser()) {
             ChromeDriver lksa = lksaBrowser.driver();
-            lksa.get(gateway + "/console/baru");
+            lksa.get(console + "/console/baru");
             signIn(lksa, "officer.lksa-1608");
             lksa.findElement(By.id("childName")).sendKeys(childName);
             lksa.findElement(By.id("childNik")).sendKeys("12345");
@@ -196,16 +198,20 @@ class LocalStackIT {
             referralId = created.group(1);
             String reference = referralId.substring(0, 8).toUpperCase(Locale.ROOT);
             assertThat(lksa.findElement(By.id("child-name")).getText()).isEqualTo(childName);
-            assertThat(lksa.findElement(By.id("to")).getText()).isEqualTo("Dinas Sosial Kabupaten OKU Timur");
+            // routed in a moment: the page says where it went
+            new WebDriverWait(lksa, Duration.ofSeconds(30)).until(driver -> {
+                driver.navigate().refresh();
+                return "Dinas Sosial Kabupaten OKU Timur".equals(driver.findElement(By.id("to")).getText());
+            });
 
             // Dinas Sosial's officer finds it in the inbox by its reference, opens it and accepts it
             ChromeDriver dinsos = dinsosBrowser.driver();
-            dinsos.get(gateway + "/console");
+            dinsos.get(console + "/console");
             signIn(dinsos, "officer.dinsos-1608");
             assertThat(Accessibility.seriousViolations(dinsos)).as("inbox").isEmpty();
             Screenshots.take(dinsos, "kotak-masuk");
             new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
-                driver.get(gateway + "/console?q=" + reference);
+                driver.get(console + "/console?q=" + reference);
                 return !driver.findElements(By.cssSelector("[data-reference='" + reference + "'] a")).isEmpty();
             });
             dinsos.findElement(By.cssSelector("[data-reference='" + reference + "'] a")).click();
@@ -213,20 +219,20 @@ class LocalStackIT {
             assertThat(dinsos.findElement(By.id("from")).getText()).isEqualTo("LKSA Harapan Bunda Martapura");
             dinsos.findElement(By.id("accept")).click();
             new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
-                driver.get(gateway + "/console/rujukan/" + referralId);
+                driver.get(console + "/console/rujukan/" + referralId);
                 return "Diterima".equals(driver.findElement(By.id("state")).getText());
             });
             dinsos.findElement(By.id("note")).sendKeys(note);
             dinsos.findElement(By.id("add-note")).click();
             new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
-                driver.get(gateway + "/console/rujukan/" + referralId);
+                driver.get(console + "/console/rujukan/" + referralId);
                 return driver.findElements(By.className("note-text")).stream().anyMatch(e -> note.equals(e.getText()));
             });
             assertThat(Accessibility.seriousViolations(dinsos)).as("referral page").isEmpty();
             Screenshots.take(dinsos, "rujukan");
 
             // the LKSA's officer reads the answer
-            lksa.get(gateway + "/console/rujukan/" + referralId);
+            lksa.get(console + "/console/rujukan/" + referralId);
             assertThat(lksa.findElement(By.id("state")).getText()).isEqualTo("Diterima");
             assertThat(lksa.findElements(By.className("note-text"))).extracting(e -> e.getText()).contains(note);
             assertThat(lksa.findElements(By.className("note-meta"))).extracting(e -> e.getText())
@@ -237,10 +243,10 @@ class LocalStackIT {
         String late = unanswered.substring(0, 8).toUpperCase(Locale.ROOT);
         try (Browser supervisorBrowser = new Browser()) {
             ChromeDriver supervisor = supervisorBrowser.driver();
-            supervisor.get(gateway + "/console/pengawasan");
+            supervisor.get(console + "/console/pengawasan");
             signIn(supervisor, "supervisor.dinsos-1608");
             new WebDriverWait(supervisor, Duration.ofSeconds(90)).until(driver -> {
-                driver.get(gateway + "/console/pengawasan");
+                driver.get(console + "/console/pengawasan");
                 return !driver.findElements(By.cssSelector("[data-reference='" + late + "']")).isEmpty();
             });
             String item = supervisor.findElement(By.cssSelector("[data-reference='" + late + "']")).getText();
