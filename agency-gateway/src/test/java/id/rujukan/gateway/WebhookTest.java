@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.byLessThan;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +20,11 @@ import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.webhook.WebhookSignature;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -42,6 +45,9 @@ class WebhookTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -127,6 +133,36 @@ class WebhookTest {
         assertThat(rotated).isNotBlank().isNotEqualTo(secret);
         assertThat(given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).get("/api/v1/admin/webhook")
                 .jsonPath().getString("secret")).isNull();
+    }
+
+    @Test
+    void aWebhookInsideTheNetworkIsRefusedAtRegistrationAndBeforeEveryPush() throws Exception {
+        String admin = Tokens.user("dinsos-16", "agency-admin");
+        for (String inside : List.of("http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data/",
+                "http://192.168.1.10:8443/", "http://[::1]:8080/", "http://[fd00::1]/",
+                "http://localhost:" + receiver.getAddress().getPort() + "/rujukan")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"" + inside + "\"}")
+                    .put("/api/v1/admin/webhook").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("not inside the network"));
+        }
+        // registered while allowed; then its name is pointed inside (here: the row changed as a DNS change would)
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/rujukan\"}")
+                .put("/api/v1/admin/webhook").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update webhook set url = :url where agency_id = 'dinsos-16'")
+                .setParameter("url", "http://localhost:" + receiver.getAddress().getPort() + "/rujukan")
+                .executeUpdate());
+        String referral = UUID.randomUUID().toString();
+        publish(referral, EventTypes.REFERRAL_ROUTED, changed(referral, "dinsos-16", 2, "ROUTED"));
+
+        // the attempt is recorded as refused; it was refused before anything was sent
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given()
+                .auth().oauth2(Tokens.agency("dinsos-16")).get("/api/v1/referrals/" + referral + "/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("detail", String.class)).anyMatch(line -> line.startsWith(
+                        "push to the webhook of dinsos-16 failed (attempt 1: not sent: url must point to the "
+                                + "agency's server on the internet, not inside the network: localhost is ")));
+        assertThat(received).noneMatch(push -> push.body().contains(referral));
     }
 
     private List<Received> delivered(String referral) {

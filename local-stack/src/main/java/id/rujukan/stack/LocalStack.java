@@ -185,7 +185,9 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.oidc.auth-server-url", keycloak.issuer(),
                         "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
                         "rujukan.action-links.secret", linkSecret,
-                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService()),
+                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService(),
+                        // an agency system trying webhooks on this machine listens on loopback
+                        "rujukan.webhook.allowed-hosts", "localhost,127.0.0.1"),
                 benchOnly(Map.of("rujukan.rate-limit.per-second", "1000000",
                         "rujukan.rate-limit.burst", "1000000")), extra("agency-gateway")),
                 logs, bench);

@@ -55,12 +55,15 @@ public class WebhookDispatcher {
     private final ManagedExecutor executor;
     private final Clock clock;
     private final HttpClient http;
+    private final WebhookTargets targets;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Function<String, Counter> pushes;
 
     public WebhookDispatcher(EntityManager entityManager, WebhookConfig config, Timeline timeline,
-            IntakeEvents events, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry, Clock clock) {
+            IntakeEvents events, ObjectMapper json, ManagedExecutor executor, MeterRegistry registry, Clock clock,
+            WebhookTargets targets) {
         this.entityManager = entityManager;
+        this.targets = targets;
         this.pushes = outcome -> Counter.builder("rujukan.webhook.deliveries").tag("outcome", outcome)
                 .description("Pushes to agencies' webhooks: delivered, failed (to be retried), given-up")
                 .register(registry);
@@ -72,7 +75,9 @@ public class WebhookDispatcher {
         this.json = json;
         this.executor = executor;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        // never followed: a redirect could lead where WebhookTargets would not let a push go
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Scheduled(every = "${rujukan.webhook.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -144,6 +149,8 @@ public class WebhookDispatcher {
         long timestamp = clock.instant().getEpochSecond();
         String error;
         try {
+            // again before every push: the name may point somewhere else than when it was registered
+            targets.check(webhook.url);
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(webhook.url))
                     .timeout(config.timeout())
                     .header("Content-Type", "application/json")
@@ -159,6 +166,8 @@ public class WebhookDispatcher {
                 return true;
             }
             error = "HTTP " + response.statusCode();
+        } catch (WebhookTargets.Refused e) {
+            error = "not sent: " + e.getMessage();
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

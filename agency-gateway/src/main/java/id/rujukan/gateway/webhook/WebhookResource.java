@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,8 +37,10 @@ public class WebhookResource {
 
     private final Caller caller;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookResource(Caller caller, Clock clock) {
+    public WebhookResource(Caller caller, Clock clock, WebhookTargets targets) {
+        this.targets = targets;
         this.caller = caller;
         this.clock = clock;
     }
@@ -57,14 +58,10 @@ public class WebhookResource {
     @Transactional
     @Operation(summary = "Register or change the webhook URL; the first registration returns the signing secret")
     public Registered register(@NotNull(message = "a body with the url is required") @Valid Registration registration) {
-        URI url;
         try {
-            url = URI.create(registration.url());
-        } catch (IllegalArgumentException e) {
-            url = null;
-        }
-        if (url == null || !url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw Problems.badRequest("url", "url must be an absolute http(s) URL");
+            targets.check(registration.url());
+        } catch (WebhookTargets.Refused e) {
+            throw Problems.badRequest("url", e.getMessage());
         }
         Webhook webhook = Webhook.findById(caller.agencyId());
         String secret = null;
