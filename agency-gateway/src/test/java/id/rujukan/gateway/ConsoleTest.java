@@ -107,6 +107,42 @@ class ConsoleTest {
     }
 
     @Test
+    void aReferralUnderWayIsReportedOnAndCompletedWithItsOutcomeAndItsReferrerMayCancelIt() throws Exception {
+        String referralId = published("dinsos-1608", "ACCEPTED", Urgency.HIGH, null);
+        String officer = Tokens.user("dinsos-1608", "officer");
+
+        given().auth().oauth2(officer).get("/console/rujukan/" + referralId).then().statusCode(200)
+                .body(containsString("<option value=\"LITMAS_SUBMITTED\">Litmas diserahkan</option>"))
+                .body(containsString("<option value=\"RETURNED_TO_FAMILY\">Dikembalikan ke keluarga</option>"))
+                .body(containsString("id=\"complete\"")).body(not(containsString("id=\"accept\"")))
+                .body(not(containsString("id=\"cancel\"")));
+        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("milestone", "LITMAS_SUBMITTED").post("/console/rujukan/" + referralId + "/progress")
+                .then().statusCode(303);
+        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("outcomeCode", "RETURNED_TO_FAMILY").post("/console/rujukan/" + referralId + "/complete")
+                .then().statusCode(303);
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+                && r.value().contains("\"PROGRESS\"") && r.value().contains("\"milestone\":\"LITMAS_SUBMITTED\""), 1,
+                Duration.ofSeconds(20));
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+                && r.value().contains("\"COMPLETE\"") && r.value().contains("\"outcomeCode\":\"RETURNED_TO_FAMILY\""),
+                1, Duration.ofSeconds(20));
+
+        // the referrer's page offers the cancellation, with its reasons in words
+        String referrer = Tokens.user("rutan-martapura", "officer");
+        given().auth().oauth2(referrer).get("/console/rujukan/" + referralId).then().statusCode(200)
+                .body(containsString("<option value=\"SENT_IN_ERROR\">Terkirim karena kesalahan</option>"))
+                .body(containsString("id=\"cancel\"")).body(not(containsString("id=\"complete\"")));
+        given().auth().oauth2(referrer).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("reasonCode", "DUPLICATE").post("/console/rujukan/" + referralId + "/cancel")
+                .then().statusCode(303);
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+                && r.value().contains("\"CANCEL\"") && r.value().contains("\"reasonCode\":\"DUPLICATE\""), 1,
+                Duration.ofSeconds(20));
+    }
+
+    @Test
     void anotherAgencysOfficerGetsNothingAboutTheReferralOnAnyPage() throws Exception {
         String referralId = published("dinsos-1608", "ROUTED", Urgency.EMERGENCY, Instant.now().plusSeconds(600));
         String stranger = Tokens.user("lksa-6371", "supervisor");

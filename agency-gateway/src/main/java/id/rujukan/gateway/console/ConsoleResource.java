@@ -146,9 +146,12 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Acknowledge, accept, decline or add a note from the console; answers 303 back to the referral")
     public Response act(@PathParam("id") String id, @PathParam("action") String action,
-            @FormParam("reasonCode") @Size(max = 64) String reasonCode, @FormParam("note") @Size(max = 4000) String note) {
+            @FormParam("reasonCode") @Size(max = 64) String reasonCode,
+            @FormParam("outcomeCode") @Size(max = 64) String outcomeCode,
+            @FormParam("milestone") @Size(max = 64) String milestone, @FormParam("note") @Size(max = 4000) String note) {
         ReferralAction chosen = ReferralScreen.chosen(action);
-        actions.act(caller.agencyId(), caller.actor(), id, chosen, ReferralScreen.request(chosen, reasonCode, note));
+        actions.act(caller.agencyId(), caller.actor(), id, chosen,
+                ReferralScreen.request(chosen, reasonCode, outcomeCode, milestone, note));
         return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent", chosen.name())
                 .build(id)).build();
     }

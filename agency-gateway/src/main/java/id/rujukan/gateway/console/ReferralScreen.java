@@ -35,9 +35,25 @@ public class ReferralScreen {
     /** The reasons a decline may give on the page. */
     public static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "OUT_OF_MANDATE", "WRONG_REGION",
             "ALREADY_HANDLED", "OTHER");
-    /** The actions the page offers; the others are the API's for now. */
+    /** Why a referrer withdraws a referral. */
+    public static final List<String> CANCEL_REASONS = List.of("NO_LONGER_NEEDED", "DUPLICATE", "SENT_IN_ERROR",
+            "OTHER");
+    /** How a referral ended, as the page offers it (the API takes any code). */
+    public static final List<String> OUTCOMES = List.of("PLACED_IN_TEMPORARY_CARE", "RETURNED_TO_FAMILY",
+            "SERVICE_PROVIDED", "REFERRED_ONWARD", "CHILD_NOT_FOUND", "OTHER");
+    /** The milestones a progress report may name: the legal clocks they stop (UU 11/2012 SPPA). */
+    public static final List<String> MILESTONES = List.of("LITMAS_SUBMITTED", "DIVERSION_STARTED");
+    /** The lists the page's forms choose from. */
+    public static final Choices CHOICES = new Choices(DECLINE_REASONS, CANCEL_REASONS, OUTCOMES, MILESTONES);
+    /** The actions the page offers; receipt by a system (RECEIVE) and handoffs are the API's. */
     public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
-            ReferralAction.DECLINE, ReferralAction.NOTE);
+            ReferralAction.DECLINE, ReferralAction.PROGRESS, ReferralAction.COMPLETE, ReferralAction.CANCEL,
+            ReferralAction.NOTE);
+
+    /** What the page's selects offer. */
+    public record Choices(List<String> declineReasons, List<String> cancelReasons, List<String> outcomes,
+            List<String> milestones) {
+    }
 
     private final Parties parties;
     private final DetailsReader details;
@@ -78,7 +94,7 @@ public class ReferralScreen {
     /** What the page shows. */
     public record Page(String reference, ReferralView referral, String from, String to, String submitted,
             List<Due> deadlines, ProtectedDetails child, boolean erased, List<String> actions,
-            List<String> declineReasons, List<NoteLine> notes, boolean mayNote, List<Line> timeline,
+            Choices choices, List<NoteLine> notes, boolean mayNote, List<Line> timeline,
             String actionBase, String sent) {
     }
 
@@ -130,7 +146,7 @@ public class ReferralScreen {
                 .toList();
         Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
                 viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,
-                DECLINE_REASONS, thread, mayNote, lines, actionBase, sent);
+                CHOICES, thread, mayNote, lines, actionBase, sent);
         return Templates.referral(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
     }
 
@@ -141,12 +157,17 @@ public class ReferralScreen {
     }
 
     /**
-     * What a form on the page asks: a decline's reason if it is one the page offers, and a note for the note
-     * form (the form requires one; an empty one is refused by {@link Actions} as the API's would be).
+     * What a form on the page asks, each field only if it is one the page offers for that action: a decline's or
+     * a cancellation's reason, a completion's outcome, a progress report's milestone, the note of the note form.
+     * A field the action needs and the form left out is refused by {@link Actions}, as the API's would be.
      */
-    public static ActionRequest request(ReferralAction action, String reasonCode, String note) {
-        String reason = action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode) ? reasonCode : null;
+    public static ActionRequest request(ReferralAction action, String reasonCode, String outcomeCode, String milestone,
+            String note) {
+        String reason = action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode)
+                || action == ReferralAction.CANCEL && CANCEL_REASONS.contains(reasonCode) ? reasonCode : null;
+        String outcome = action == ReferralAction.COMPLETE && OUTCOMES.contains(outcomeCode) ? outcomeCode : null;
+        String reached = action == ReferralAction.PROGRESS && MILESTONES.contains(milestone) ? milestone : null;
         String text = action == ReferralAction.NOTE && note != null && !note.isBlank() ? note.strip() : null;
-        return new ActionRequest(reason, null, null, text);
+        return new ActionRequest(reason, outcome, reached, text);
     }
 }

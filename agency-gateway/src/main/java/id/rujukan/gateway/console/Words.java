@@ -502,4 +502,61 @@ public interface Words {
 
     @Message("{days} hari")
     String days(long days);
+
+    @Message("Catat perkembangan")
+    String action_progress();
+
+    @Message("Tahap yang dicapai")
+    String progress_milestone();
+
+    @Message("Tanpa tahap (perkembangan biasa)")
+    String milestone_none();
+
+    @Message("Litmas diserahkan")
+    String milestone_LITMAS_SUBMITTED();
+
+    @Message("Diversi dimulai")
+    String milestone_DIVERSION_STARTED();
+
+    @Message("Selesaikan rujukan")
+    String action_complete();
+
+    @Message("Hasil")
+    String complete_outcome();
+
+    @Message("Ditempatkan di pengasuhan sementara")
+    String outcome_PLACED_IN_TEMPORARY_CARE();
+
+    @Message("Dikembalikan ke keluarga")
+    String outcome_RETURNED_TO_FAMILY();
+
+    @Message("Layanan telah diberikan")
+    String outcome_SERVICE_PROVIDED();
+
+    @Message("Dirujuk lebih lanjut")
+    String outcome_REFERRED_ONWARD();
+
+    @Message("Anak tidak ditemukan")
+    String outcome_CHILD_NOT_FOUND();
+
+    @Message("Hasil lain")
+    String outcome_OTHER();
+
+    @Message("Batalkan rujukan")
+    String action_cancel();
+
+    @Message("Alasan membatalkan")
+    String cancel_reason();
+
+    @Message("Tidak diperlukan lagi")
+    String cancel_NO_LONGER_NEEDED();
+
+    @Message("Rujukan ganda")
+    String cancel_DUPLICATE();
+
+    @Message("Terkirim karena kesalahan")
+    String cancel_SENT_IN_ERROR();
+
+    @Message("Alasan lain")
+    String cancel_OTHER();
 }

@@ -68,11 +68,13 @@ public class MobileResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Acknowledge, accept, decline or add a note from the page; answers 303 back to the page")
     public Response act(@PathParam("token") String token, @PathParam("action") String action,
-            @FormParam("reasonCode") @Size(max = 64) String reasonCode, @FormParam("note") @Size(max = 4000) String note) {
+            @FormParam("reasonCode") @Size(max = 64) String reasonCode,
+            @FormParam("outcomeCode") @Size(max = 64) String outcomeCode,
+            @FormParam("milestone") @Size(max = 64) String milestone, @FormParam("note") @Size(max = 4000) String note) {
         ActionLink link = check(token);
         ReferralAction chosen = ReferralScreen.chosen(action);
         actions.act(caller.agencyId(), caller.actor(), link.referralId().toString(), chosen,
-                ReferralScreen.request(chosen, reasonCode, note));
+                ReferralScreen.request(chosen, reasonCode, outcomeCode, milestone, note));
         return Response.seeOther(UriBuilder.fromPath("/m/{token}").queryParam("sent", chosen.name()).build(token))
                 .build();
     }
