@@ -66,10 +66,12 @@ public class ConsoleResource {
     private final Actions actions;
     private final NewReferrals newReferrals;
     private final Supervision supervision;
+    private final AgencyAdmin agencyAdmin;
     private final Clock clock;
 
     public ConsoleResource(Caller caller, Viewers viewers, ReferralScreen screen, Actions actions,
-            NewReferrals newReferrals, Supervision supervision, Clock clock) {
+            NewReferrals newReferrals, Supervision supervision, AgencyAdmin agencyAdmin, Clock clock) {
+        this.agencyAdmin = agencyAdmin;
         this.supervision = supervision;
         this.newReferrals = newReferrals;
         this.caller = caller;
@@ -113,6 +115,32 @@ public class ConsoleResource {
     @Operation(summary = "Pengawasan: what is late now, and the shares answered in time, for supervisors and heads")
     public TemplateInstance supervision(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return supervision.render(language);
+    }
+
+    @GET
+    @Path("admin")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Operation(summary = "Pengaturan lembaga: the agency's webhook and its audit trail, for its admin")
+    public TemplateInstance admin(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.render(language);
+    }
+
+    @POST
+    @Path("admin/webhook")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Registers or changes the webhook URL; the page again, with the secret once if this made one")
+    public Response registerWebhook(@FormParam("url") @Size(max = 2000) String url,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.register(url, language);
+    }
+
+    @POST
+    @Path("admin/webhook/rahasia")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Operation(summary = "Makes a new signing secret and shows it this once")
+    public TemplateInstance rotateWebhookSecret(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.rotate(language);
     }
 
     @GET

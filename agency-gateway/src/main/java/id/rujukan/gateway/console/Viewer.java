@@ -9,19 +9,20 @@ import java.util.Locale;
 
 /**
  * Who is looking at a page: their agency, its zone (times are shown in it), the language they chose
- * (Bahasa Indonesia unless they chose English), and whether they supervise (a supervisor or head: the
- * supervision page is theirs).
+ * (Bahasa Indonesia unless they chose English), and what they do: work on referrals (an officer, supervisor or
+ * head), supervise (a supervisor or head: the supervision page is theirs), administer the agency's settings.
  */
 public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale locale, Words words,
-        boolean supervises) {
+        boolean works, boolean supervises, boolean administers) {
 
     static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    static Viewer of(String agencyId, String agencyName, ZoneId zone, String language, boolean supervises) {
+    static Viewer of(String agencyId, String agencyName, ZoneId zone, String language, boolean works,
+            boolean supervises, boolean administers) {
         boolean english = "en".equals(language);
         return new Viewer(agencyId, agencyName, zone, english ? Locale.ENGLISH : INDONESIAN,
                 english ? MessageBundles.get(Words.class, Localized.Literal.of("en")) : MessageBundles.get(Words.class),
-                supervises);
+                works, supervises, administers);
     }
 
     public String language() {

@@ -31,7 +31,9 @@ public class Viewers {
         String agencyId = caller.agencyId();
         return Viewer.of(agencyId, nameOf(agencyId), directory.agency(agencyId)
                 .map(agency -> ZoneId.of(agency.timeZone())).orElse(DEFAULT_ZONE), language,
-                identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.HEAD));
+                identity.hasRole(Roles.OFFICER) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.HEAD),
+                identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.HEAD),
+                identity.hasRole(Roles.AGENCY_ADMIN));
     }
 
     /** An agency's name; its id only if the directory does not know it. */

@@ -559,4 +559,64 @@ public interface Words {
 
     @Message("Alasan lain")
     String cancel_OTHER();
+
+    @Message("Pengaturan lembaga")
+    String nav_admin();
+
+    @Message("Webhook: pemberitahuan ke sistem lembaga")
+    String heading_webhook();
+
+    @Message("Hanya bila lembaga punya sistem sendiri: setiap perubahan rujukan dikirim ke URL ini, ditandatangani dengan rahasia lembaga.")
+    String webhook_about();
+
+    @Message("Belum ada webhook; petugas memakai konsol ini.")
+    String webhook_none();
+
+    @Message("URL webhook")
+    String webhook_url();
+
+    @Message("Terakhir diubah")
+    String webhook_updated();
+
+    @Message("Simpan URL")
+    String webhook_save();
+
+    @Message("Buat rahasia baru")
+    String webhook_rotate();
+
+    @Message("Rahasia penandatanganan, hanya ditampilkan sekali ini: simpan di sistem lembaga sekarang.")
+    String webhook_secret_once();
+
+    @Message("URL ditolak: {reason}")
+    String webhook_refused(String reason);
+
+    @Message("Jejak audit: siapa membaca atau menulis data anak")
+    String heading_audit();
+
+    @Message("Belum ada akses.")
+    String audit_none();
+
+    @Message("Membaca data anak")
+    String audit_READ_DETAILS();
+
+    @Message("Mencoba membaca data yang telah dihapus")
+    String audit_READ_DETAILS_ERASED();
+
+    @Message("Membaca catatan")
+    String audit_READ_NOTES();
+
+    @Message("Mencoba membaca catatan yang telah dihapus")
+    String audit_READ_NOTES_ERASED();
+
+    @Message("Menulis catatan")
+    String audit_WRITE_NOTE();
+
+    @Message("Mengirim rujukan")
+    String audit_SUBMIT();
+
+    @Message("Menyerahkan kasus")
+    String audit_SUBMIT_HANDOFF();
+
+    @Message("Menghapus data kasus untuk selamanya")
+    String audit_ERASE_DATA_KEY();
 }
