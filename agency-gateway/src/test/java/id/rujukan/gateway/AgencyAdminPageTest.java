@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,13 @@ class AgencyAdminPageTest {
     @BeforeEach
     void agencies() throws Exception {
         Directory.publish(KafkaTestResource.client(), json, directory);
+    }
+
+    /** Other tests' referrals of Rutan Martapura must not be pushed to this test's webhook. */
+    @AfterEach
+    void removeTheWebhook() {
+        given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin")).delete("/api/v1/admin/webhook").then()
+                .statusCode(204);
     }
 
     @Test

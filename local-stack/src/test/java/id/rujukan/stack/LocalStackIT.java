@@ -255,6 +255,17 @@ class LocalStackIT {
             assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page").isEmpty();
             Screenshots.take(supervisor, "pengawasan");
         }
+        // the LKSA's admin reads who of the agency read the child's data
+        try (Browser adminBrowser = new Browser()) {
+            ChromeDriver admin = adminBrowser.driver();
+            admin.get(console + "/console/admin");
+            signIn(admin, "agency-admin.lksa-1608");
+            String reference = referralId.substring(0, 8).toUpperCase(Locale.ROOT);
+            assertThat(admin.findElement(By.id("audit")).getText())
+                    .contains(reference + " · Mengirim rujukan", "officer.lksa-1608");
+            assertThat(Accessibility.seriousViolations(admin)).as("agency settings page").isEmpty();
+            Screenshots.take(admin, "pengaturan-lembaga");
+        }
         // nothing about the referral for an agency that is no party to it
         given().baseUri(gateway).auth().oauth2(userToken("officer.dinsos-6371"))
                 .when().get("/console/rujukan/" + referralId).then().statusCode(404);
