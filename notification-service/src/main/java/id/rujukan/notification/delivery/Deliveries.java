@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where alerts leave: due notifications are claimed from the {@link DeliveryQueue} and each is sent by its
@@ -44,12 +46,16 @@ public class Deliveries {
     private final ActionLinks links;
     private final Clock clock;
     private final Tracer tracer;
-    private final ManagedExecutor executor;
+    /**
+     * The senders' own threads, carrying no context of whoever woke them: a sender woken by a Kafka consumer
+     * must not inherit that consumer's ordered context, or the mailer's callbacks queue behind the consumer's
+     * next batch (which may wait for a rebalance) and the send times out.
+     */
+    private final ExecutorService executor;
     private final Semaphore senders;
 
     public Deliveries(DeliveryQueue queue, EmailChannel email, SmsChannel sms, DirectoryCopy directory,
-            QuietHours quietHours, ActionLinks links, Clock clock, Tracer tracer, ManagedExecutor executor,
-            DeliveryConfig config) {
+            QuietHours quietHours, ActionLinks links, Clock clock, Tracer tracer, DeliveryConfig config) {
         this.queue = queue;
         this.email = email;
         this.sms = sms;
@@ -58,7 +64,12 @@ public class Deliveries {
         this.links = links;
         this.clock = clock;
         this.tracer = tracer;
-        this.executor = executor;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "alert-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.senders = new Semaphore(config.senders());
     }
 
