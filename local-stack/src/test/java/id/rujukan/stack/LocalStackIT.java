@@ -193,6 +193,9 @@ class LocalStackIT {
             lksa.findElement(By.id("childNik")).clear();
             lksa.findElement(By.id("submit-referral")).click();
 
+            // the answer is a redirect to the new referral: wait for the browser to have followed it
+            new WebDriverWait(lksa, Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().contains("/console/rujukan/"));
             Matcher created = Pattern.compile("/console/rujukan/([0-9a-f-]{36})").matcher(lksa.getCurrentUrl());
             assertThat(created.find()).as(lksa.getCurrentUrl()).isTrue();
             referralId = created.group(1);
