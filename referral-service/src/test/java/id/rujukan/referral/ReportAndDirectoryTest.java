@@ -21,6 +21,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -80,6 +82,15 @@ class ReportAndDirectoryTest {
         assertThat(report.get("overdue").get(0).get("deadline").asText()).isEqualTo("RECEIVE");
         assertThat(Duration.parse(report.get("overdue").get(0).get("overdueBy").asText()))
                 .isEqualTo(Duration.ofMinutes(15));
+
+        // the caseload by month, counted in the agency's zone (WIT in Jayapura)
+        String month = YearMonth.from(quick.submittedAt().atZone(ZoneId.of("Asia/Jayapura"))).toString();
+        JsonNode caseload = json.readTree(given().queryParam("agencyId", "dinsos-9471")
+                .queryParam("zone", "Asia/Jayapura").when().get("/api/v1/reports/referrals")
+                .then().statusCode(200).extract().asString()).get("byMonth");
+        assertThat(caseload).extracting(m -> m.get("month").asText() + " " + m.get("category").asText() + " "
+                + m.get("count").asInt()).containsExactly(month + " NEGLECT 1", month + " SEXUAL_VIOLENCE 2");
+        given().queryParam("zone", "Mars/Olympus").when().get("/api/v1/reports/referrals").then().statusCode(400);
 
         given().queryParam("agencyId", "dinsos-9471").queryParam("category", "NEGLECT")
                 .when().get("/api/v1/reports/referrals")

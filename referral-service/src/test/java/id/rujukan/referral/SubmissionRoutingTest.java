@@ -1,7 +1,10 @@
 package id.rujukan.referral;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,6 +114,25 @@ class SubmissionRoutingTest {
                 .call(() -> HistoryEntry.of(UUID.fromString(inOkuTimur.referralId())).get(1));
         assertThat(regencyDecision.reason).isEqualTo("routed to Dinas Sosial Kabupaten OKU Timur by rule "
                 + "infant-of-detainee, region 16.08 (candidate 1 of 2)");
+    }
+
+    @Test
+    void thePreviewNamesTheAgenciesRoutingWouldTryInOrderAndSendsNothing() {
+        long referralsBefore = QuarkusTransaction.requiringNew().call(() -> Referral.count());
+
+        given().queryParam("category", "CHILD_OF_DETAINEE").queryParam("ageBand", "INFANT_UNDER_1")
+                .queryParam("urgency", "HIGH").queryParam("provinceCode", "16").queryParam("regencyCode", "16.08")
+                .when().get("/api/v1/routing/preview")
+                .then().statusCode(200)
+                .body("rule", equalTo("infant-of-detainee"))
+                .body("candidates.agencyId", contains("dinsos-1608", "dinsos-16"))
+                .body("candidates[0].name", equalTo("Dinas Sosial Kabupaten OKU Timur"));
+        given().queryParam("targetAgencyId", "lksa-6371").queryParam("category", "NEGLECT")
+                .queryParam("urgency", "NORMAL").queryParam("provinceCode", "16")
+                .when().get("/api/v1/routing/preview")
+                .then().statusCode(200).body("candidates.agencyId", contains("lksa-6371"));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Referral.count())).isEqualTo(referralsBefore);
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures officials quote, for one filter: how many referrals, by state and by category; the share
+ * The figures officials quote, for one filter: how many referrals, by state, by category and by month and category
+ * (the caseload); the share
  * received and accepted in time; median times; and what is overdue now.
  *
  * @param receivedInTime among referrals whose receive deadline has passed or that were received
@@ -17,6 +18,7 @@ public record ReferralReport(
         long total,
         Map<String, Long> byState,
         Map<String, Long> byCategory,
+        List<MonthCount> byMonth,
         Share receivedInTime,
         Share acceptedInTime,
         Duration medianTimeToReceive,
@@ -24,8 +26,13 @@ public record ReferralReport(
         List<Overdue> overdue,
         Instant at) {
 
+    /** @param zone the zone months are counted in, e.g. {@code Asia/Makassar} for an agency in WITA */
     public record Filter(String agencyId, String provinceCode, String regencyCode, String category, Instant from,
-            Instant to) {
+            Instant to, String zone) {
+    }
+
+    /** How many referrals of a category were submitted in a month ({@code 2026-11}), in the filter's zone. */
+    public record MonthCount(String month, String category, long count) {
     }
 
     /** {@code inTime} of {@code counted}; {@code share} is null when nothing was counted. */

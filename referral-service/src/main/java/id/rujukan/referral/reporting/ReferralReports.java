@@ -33,6 +33,14 @@ public class ReferralReports {
         Map<String, Long> byState = counts("state", where, parameters);
         Map<String, Long> byCategory = counts("category", where, parameters);
         long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        List<ReferralReport.MonthCount> byMonth = new ArrayList<>();
+        parameters.put("zone", filter.zone());
+        @SuppressWarnings("unchecked")
+        List<Object[]> months = bind(entityManager.createNativeQuery(
+                "select to_char(submitted_at at time zone :zone, 'YYYY-MM'), category, count(*) from referral where "
+                        + where + " group by 1, 2 order by 1, 2"), parameters).getResultList();
+        months.forEach(row -> byMonth.add(new ReferralReport.MonthCount((String) row[0], (String) row[1],
+                ((Number) row[2]).longValue())));
 
         parameters.put("now", Timestamp.from(now));
         Object[] times = (Object[]) bind(entityManager.createNativeQuery("""
@@ -60,7 +68,7 @@ public class ReferralReports {
             overdue.add(new ReferralReport.Overdue((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                     (String) row[4], (String) row[5], due, Duration.between(due, now)));
         }
-        return new ReferralReport(filter, total, byState, byCategory,
+        return new ReferralReport(filter, total, byState, byCategory, byMonth,
                 share(times[0], times[1]), share(times[2], times[3]), seconds(times[4]), seconds(times[5]), overdue,
                 now);
     }

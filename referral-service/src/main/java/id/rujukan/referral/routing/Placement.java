@@ -56,7 +56,7 @@ public class Placement {
     /** Routes a referral just taken in: to its first candidate, or to FAILED if routing found none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void place(Referral referral, ReferralSubmitted submitted) {
-        RoutingDecision decision = router.route(submitted);
+        RoutingDecision decision = router.route(RoutingFacts.of(submitted));
         referral.routingRule = decision.rule();
         referral.candidates = new ArrayList<>(decision.candidates().stream().map(agency -> agency.id).toList());
         if (decision.candidates().isEmpty()) {

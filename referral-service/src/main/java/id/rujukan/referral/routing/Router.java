@@ -1,7 +1,6 @@
 package id.rujukan.referral.routing;
 
 import id.rujukan.contract.ReferralState;
-import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.Agency;
@@ -29,7 +28,7 @@ public class Router {
         this.agencies = agencies;
     }
 
-    public RoutingDecision route(ReferralSubmitted referral) {
+    public RoutingDecision route(RoutingFacts referral) {
         if (referral.targetAgencyId() != null) {
             return agencies.byId(referral.targetAgencyId())
                     .map(agency -> new RoutingDecision(List.of(agency), RULE_NAMED, "named by the referrer"))
@@ -64,7 +63,7 @@ public class Router {
         return new RoutingDecision(List.copyOf(candidates.values()), rule.id(), explanation);
     }
 
-    private List<Agency> agencies(RoutingRule.Candidate candidate, ReferralSubmitted referral) {
+    private List<Agency> agencies(RoutingRule.Candidate candidate, RoutingFacts referral) {
         Region region = referral.childRegion();
         return switch (candidate.scope()) {
             case REGENCY -> region.regencyCode() == null ? List.of()
