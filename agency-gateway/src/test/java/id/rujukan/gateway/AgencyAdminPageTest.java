@@ -51,12 +51,12 @@ class AgencyAdminPageTest {
         String admin = Tokens.user("rutan-martapura", "agency-admin");
 
         // a URL inside the network is refused, in words, with what was typed kept
-        given().auth().oauth2(admin).contentType(ContentType.URLENC).formParam("url", "http://10.1.2.3/hook")
+        Forms.on(admin, "/console/admin").formParam("url", "http://10.1.2.3/hook")
                 .post("/console/admin/webhook").then().statusCode(400)
                 .body(containsString("URL ditolak: url must point to the agency&#39;s server on the internet"))
                 .body(containsString("value=\"http://10.1.2.3/hook\""));
-        String registered = given().auth().oauth2(admin).contentType(ContentType.URLENC)
-                .formParam("url", "http://127.0.0.1:9/rutan").post("/console/admin/webhook").then().statusCode(200)
+        String registered = Forms.on(admin, "/console/admin").formParam("url", "http://127.0.0.1:9/rutan")
+                .post("/console/admin/webhook").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().asString();
         assertThat(registered).contains("<dd id=\"webhook-url\">http://127.0.0.1:9/rutan</dd>",
                 "Rahasia penandatanganan, hanya ditampilkan sekali ini");
@@ -67,7 +67,7 @@ class AgencyAdminPageTest {
                 .contains("aria-current=\"page\">Pengaturan lembaga</a>")
                 // an admin's console is the settings: no inbox to work
                 .doesNotContain(">Kotak masuk</a>");
-        String rotated = secret(given().auth().oauth2(admin).post("/console/admin/webhook/rahasia").then()
+        String rotated = secret(Forms.on(admin, "/console/admin").post("/console/admin/webhook/rahasia").then()
                 .statusCode(200).extract().asString());
         assertThat(rotated).isNotEqualTo(first);
 

@@ -97,8 +97,7 @@ class ConsoleTest {
                 .body(containsString("<option value=\"NO_CAPACITY\">Tidak ada kapasitas</option>"))
                 .body(containsString("id=\"accept\""));
 
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .post("/console/rujukan/" + referralId + "/accept")
+        Forms.on(officer, "/console/rujukan/" + referralId).post("/console/rujukan/" + referralId + "/accept")
                 .then().statusCode(303).header("Location", containsString("/console/rujukan/" + referralId
                         + "?sent=ACCEPT"));
         KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
@@ -116,11 +115,9 @@ class ConsoleTest {
                 .body(containsString("<option value=\"RETURNED_TO_FAMILY\">Dikembalikan ke keluarga</option>"))
                 .body(containsString("id=\"complete\"")).body(not(containsString("id=\"accept\"")))
                 .body(not(containsString("id=\"cancel\"")));
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("milestone", "LITMAS_SUBMITTED").post("/console/rujukan/" + referralId + "/progress")
+        Forms.on(officer, "/console/rujukan/" + referralId).formParam("milestone", "LITMAS_SUBMITTED").post("/console/rujukan/" + referralId + "/progress")
                 .then().statusCode(303);
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("outcomeCode", "RETURNED_TO_FAMILY").post("/console/rujukan/" + referralId + "/complete")
+        Forms.on(officer, "/console/rujukan/" + referralId).formParam("outcomeCode", "RETURNED_TO_FAMILY").post("/console/rujukan/" + referralId + "/complete")
                 .then().statusCode(303);
         KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"PROGRESS\"") && r.value().contains("\"milestone\":\"LITMAS_SUBMITTED\""), 1,
@@ -134,12 +131,48 @@ class ConsoleTest {
         given().auth().oauth2(referrer).get("/console/rujukan/" + referralId).then().statusCode(200)
                 .body(containsString("<option value=\"SENT_IN_ERROR\">Terkirim karena kesalahan</option>"))
                 .body(containsString("id=\"cancel\"")).body(not(containsString("id=\"complete\"")));
-        given().auth().oauth2(referrer).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("reasonCode", "DUPLICATE").post("/console/rujukan/" + referralId + "/cancel")
+        Forms.on(referrer, "/console/rujukan/" + referralId).formParam("reasonCode", "DUPLICATE").post("/console/rujukan/" + referralId + "/cancel")
                 .then().statusCode(303);
         KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"CANCEL\"") && r.value().contains("\"reasonCode\":\"DUPLICATE\""), 1,
                 Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aFormPostedWithoutThePagesTokenIsRefusedInWordsAndChangesNothing() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plusSeconds(3600));
+        String officer = Tokens.user("dinsos-1608", "officer");
+        String page = "/console/rujukan/" + referralId;
+
+        // as another site would post it: the officer's session, but no token, or a token of its own making
+        String refused = given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
+                .post(page + "/accept").then().statusCode(400).contentType(ContentType.HTML).extract().asString();
+        assertThat(refused).contains("<h1>Formulir tidak dapat diterima</h1>", "Tidak ada yang berubah.");
+        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
+                .cookie(Forms.CSRF, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .formParam(Forms.CSRF, "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+                .post(page + "/accept").then().statusCode(400);
+        // a cross-site form may send text/plain without asking first: no console form takes it
+        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.TEXT)
+                .body("reasonCode=NO_CAPACITY").post(page + "/decline").then().statusCode(415);
+
+        // an API call is made with a bearer token, never a cookie, and needs no form token; an empty form body is
+        // the one thing it may not send, and is told so
+        given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).contentType(ContentType.URLENC)
+                .post("/api/v1/admin/webhook/secret").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("the API takes JSON"));
+
+        // the officer's own acknowledgement goes through; once it is read, everything before it on the referral's
+        // partition has been read too, and the refused forms left nothing there
+        Forms.on(officer, page).post(page + "/acknowledge").then().statusCode(303);
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> referralId.equals(r.key()) && r.value().contains("\"ACKNOWLEDGE\""), 1, Duration.ofSeconds(20));
+        List<String> actions = new ArrayList<>();
+        for (var action : KafkaTestResource.client().readAll(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> referralId.equals(r.key()), Duration.ofSeconds(2))) {
+            actions.add(json.readTree(action.value()).path("action").asText());
+        }
+        assertThat(actions).containsExactly("ACKNOWLEDGE");
     }
 
     @Test
@@ -153,8 +186,8 @@ class ConsoleTest {
         }
         given().auth().oauth2(stranger).get("/console/rujukan/" + referralId).then().statusCode(404)
                 .body(not(containsString("Rutan Kelas IIB Martapura")));
-        given().auth().oauth2(stranger).redirects().follow(false).contentType(ContentType.URLENC)
-                .post("/console/rujukan/" + referralId + "/accept").then().statusCode(404);
+        // even with a form's token of its own, from a page it may see
+        Forms.on(stranger, "/console/baru").post("/console/rujukan/" + referralId + "/accept").then().statusCode(404);
     }
 
     @Test

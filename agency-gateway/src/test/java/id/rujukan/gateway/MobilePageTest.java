@@ -61,8 +61,7 @@ class MobilePageTest {
                 .body(containsString("id=\"accept\"")).body(containsString("id=\"decline\""))
                 .body(containsString("id=\"acknowledge\""));
 
-        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).redirects().follow(false)
-                .contentType(ContentType.URLENC).formParam("reasonCode", "ignored").post("/m/" + token + "/accept")
+        Forms.on(Tokens.user("dinsos-1608", "officer"), "/m/" + token).formParam("reasonCode", "ignored").post("/m/" + token + "/accept")
                 .then().statusCode(303).header("Location", containsString("/m/" + token + "?sent=ACCEPT"));
 
         ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
@@ -80,8 +79,7 @@ class MobilePageTest {
         String referralId = submittedAndRoutedToDinsos();
         String token = link(referralId, "dinsos-1608", Duration.ofHours(1));
 
-        given().auth().oauth2(Tokens.user("dinsos-1608", "supervisor")).redirects().follow(false)
-                .contentType(ContentType.URLENC).formParam("reasonCode", "NO_CAPACITY").post("/m/" + token + "/decline")
+        Forms.on(Tokens.user("dinsos-1608", "supervisor"), "/m/" + token).formParam("reasonCode", "NO_CAPACITY").post("/m/" + token + "/decline")
                 .then().statusCode(303);
 
         ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
@@ -107,8 +105,7 @@ class MobilePageTest {
         String elsewhere = UUID.randomUUID().toString();
         given().auth().oauth2(officer).get("/m/" + link(elsewhere, "dinsos-1608", Duration.ofHours(1)))
                 .then().statusCode(404).body(not(containsString(Referrals.CHILD_NAME)));
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .post("/m/" + link(referralId, "dinsos-16", Duration.ofHours(1)) + "/accept")
+        Forms.on(officer, "/console/baru").post("/m/" + link(referralId, "dinsos-16", Duration.ofHours(1)) + "/accept")
                 .then().statusCode(403);
     }
 

@@ -1,5 +1,7 @@
 package id.rujukan.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
 import id.rujukan.directory.DirectoryCopy;
@@ -41,7 +44,7 @@ class NewReferralFormTest {
 
     @Test
     void theFormOffersItsChoicesInWordsWithTheChildsRegionPresetToTheAgencysOwn() {
-        String page = officer().get("/console/baru").then().statusCode(200).header("Cache-Control", "no-store")
+        String page = given().auth().oauth2(Tokens.user("rutan-martapura", "officer")).get("/console/baru").then().statusCode(200).header("Cache-Control", "no-store")
                 .extract().asString();
 
         assertThat(page).contains("<h1>Rujukan baru</h1>", "<label for=\"childName\">Nama</label>",
@@ -57,7 +60,7 @@ class NewReferralFormTest {
 
     @Test
     void eachWrongFieldSaysWhatIsWrongInIndonesianBesideItAndKeepsWhatWasTyped() {
-        String page = officer().contentType(ContentType.URLENC).formParam("key", UUID.randomUUID().toString())
+        String page = officer().formParam("key", UUID.randomUUID().toString())
                 .formParam("childName", "Siti Aminah").formParam("childNik", "12345")
                 .formParam("childBirthDate", LocalDate.now().plusDays(3).toString()).formParam("childSex", "FEMALE")
                 .formParam("regency", "16.08").formParam("urgency", "HIGH").formParam("summary", "Bayi perlu pengasuhan.")
@@ -77,7 +80,7 @@ class NewReferralFormTest {
 
     @Test
     void aFormSentEmptyIsAnsweredFieldByFieldNotWithAnError() {
-        String page = officer().contentType(ContentType.URLENC).formParam("key", UUID.randomUUID().toString())
+        String page = officer().formParam("key", UUID.randomUUID().toString())
                 .post("/console/baru").then().statusCode(400).contentType(ContentType.HTML).extract().asString();
 
         assertThat(page).contains("id=\"err-childName\"", "id=\"err-childSex\"", "id=\"err-regency\"",
@@ -91,8 +94,8 @@ class NewReferralFormTest {
         String childName = "Rina " + UUID.randomUUID();
         String location = null;
         for (int send = 0; send < 2; send++) {
-            String sent = filled(key, childName).post("/console/baru").then().statusCode(303).extract()
-                    .header("Location");
+            String sent = filled(key, childName).formParam("target", "dinsos-1608").post("/console/baru").then()
+                    .statusCode(303).extract().header("Location");
             assertThat(sent).containsPattern("/console/rujukan/[0-9a-f-]{36}\\?sent=SUBMIT$");
             assertThat(location == null || location.equals(sent)).as("the second send answers as the first").isTrue();
             location = sent;
@@ -112,7 +115,7 @@ class NewReferralFormTest {
         assertThat(submitted.get("childRegion").get("regencyCode").asText()).isEqualTo("16.08");
         assertThat(submitted.get("ageBand").asText()).isEqualTo("INFANT_UNDER_1");
 
-        officer().get("/console/rujukan/" + referralId).then().statusCode(200)
+        given().auth().oauth2(Tokens.user("rutan-martapura", "officer")).get("/console/rujukan/" + referralId).then().statusCode(200)
                 .body(containsString("<dd id=\"child-name\">" + childName + "</dd>"))
                 .body(containsString("<dd id=\"from\">Rutan Kelas IIB Martapura</dd>"))
                 // until referral-service has routed it, there is nothing to act on but the notes
@@ -123,17 +126,79 @@ class NewReferralFormTest {
                 .body("summary", equalTo("Bayi lahir di rutan; ibu ditahan."));
     }
 
+    @Test
+    void beforeSendingTheOfficerSeesWhereRoutingWouldSendItAskedWithTheAgeBandNotTheBirthDate() {
+        String key = UUID.randomUUID().toString();
+        String childName = "Rani " + UUID.randomUUID();
+
+        String page = filled(key, childName).formParam("step", "preview")
+                .post("/console/baru").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+
+        assertThat(page).contains("<p id=\"destination-first\">Bila dikirim sekarang, rujukan ini masuk ke Dinas "
+                + "Sosial Kabupaten OKU Timur.</p>", "Bila ditolak, berikutnya: Dinas Sosial Provinsi Sumatera Selatan.",
+                "value=\"" + childName + "\"", "name=\"key\" value=\"" + key + "\"");
+        ReferralServiceStub.server().verify(getRequestedFor(urlPathEqualTo("/api/v1/routing/preview"))
+                .withQueryParam("ageBand", WireMock.equalTo("INFANT_UNDER_1"))
+                .withQueryParam("regencyCode", WireMock.equalTo("16.08"))
+                .withQueryParam("category", WireMock.equalTo("CHILD_OF_DETAINEE")));
+        assertThat(ReferralServiceStub.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/routing/preview"))))
+                .allSatisfy(request -> assertThat(request.getUrl()).doesNotContain("birth", "Rani"));
+        // the preview used nothing up: the same form key sends the referral now
+        filled(key, childName).post("/console/baru").then().statusCode(303)
+                .header("Location", containsString("?sent=SUBMIT"));
+    }
+
+    @Test
+    void theAgencyResponsibleForACaseHandsItOverFromTheReferralsPageWithTheChildsDataFilledIn() throws Exception {
+        String referrer = Tokens.user("rutan-martapura", "officer");
+        String referralId = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee()).post("/api/v1/referrals").then().statusCode(202).extract()
+                .path("referralId");
+        // the case is the first referral's; its owner (the referrer, until another agency takes the case over) is
+        // offered the handoff, and no one else may open its form
+        String handoffForm = "/console/baru?kasus=" + referralId + "&dari=" + referralId;
+        given().auth().oauth2(referrer).get("/console/rujukan/" + referralId).then().statusCode(200)
+                .body(containsString("href=\"" + handoffForm.replace("&", "&amp;") + "\""));
+        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).get(handoffForm).then().statusCode(403);
+
+        String form = given().auth().oauth2(referrer).get(handoffForm).then().statusCode(200).extract().asString();
+        assertThat(form).contains("<h1>Serah terima kasus " + referralId.substring(0, 8).toUpperCase() + "</h1>",
+                "value=\"" + Referrals.CHILD_NAME + "\"", "value=\"" + Referrals.CHILD_NIK + "\"",
+                Referrals.SUMMARY + "</textarea>", "name=\"caseId\" value=\"" + referralId + "\"");
+        String key = form.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]{36})\".*", "$1");
+
+        // a handoff names who takes the case
+        RequestSpecification handoff = Forms.on(referrer, handoffForm).formParam("key", key)
+                .formParam("caseId", referralId).formParam("childName", Referrals.CHILD_NAME)
+                .formParam("childSex", "FEMALE").formParam("regency", "16.08")
+                .formParam("category", "CHILD_OF_DETAINEE").formParam("urgency", "HIGH")
+                .formParam("consentGiven", "yes").formParam("consentGivenBy", "MOTHER")
+                .formParam("summary", Referrals.SUMMARY);
+        assertThat(handoff.post("/console/baru").then().statusCode(400).extract().asString())
+                .contains("<p class=\"error\" id=\"err-target\">Pilih lembaga yang akan menerima kasus.</p>");
+        String sent = handoff.formParam("target", "lksa-6371").post("/console/baru").then().statusCode(303)
+                .extract().header("Location");
+        assertThat(sent).endsWith("?sent=HANDOFF");
+        String handoffId = sent.replaceAll(".*/console/rujukan/([0-9a-f-]{36}).*", "$1");
+
+        JsonNode submitted = json.readTree(SentToKafka.intakeFor(handoffId).get(0).value());
+        assertThat(submitted.get("kind").asText()).isEqualTo("HANDOFF");
+        assertThat(submitted.get("caseId").asText()).isEqualTo(referralId);
+        assertThat(submitted.get("targetAgencyId").asText()).isEqualTo("lksa-6371");
+    }
+
     private RequestSpecification filled(String key, String childName) {
-        return officer().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", key)
+        return officer().formParam("key", key)
                 .formParam("childName", childName).formParam("childNik", "").formParam("childSex", "FEMALE")
                 .formParam("childBirthDate", LocalDate.now().minusMonths(1).toString())
                 .formParam("regency", "16.08").formParam("category", "CHILD_OF_DETAINEE")
                 .formParam("serviceNeeded", "TEMPORARY_CARE").formParam("urgency", "EMERGENCY")
-                .formParam("target", "dinsos-1608").formParam("consentGiven", "yes")
+                .formParam("consentGiven", "yes")
                 .formParam("consentGivenBy", "MOTHER").formParam("summary", "Bayi lahir di rutan; ibu ditahan.");
     }
 
+    /** The form, as the officer's browser posts it. */
     private static RequestSpecification officer() {
-        return given().auth().oauth2(Tokens.user("rutan-martapura", "officer"));
+        return Forms.on(Tokens.user("rutan-martapura", "officer"), "/console/baru");
     }
 }

@@ -65,8 +65,7 @@ class NotesTest {
                 .get("/console/rujukan/" + referralId).then().statusCode(200)
                 .body(containsString("<p>Belum ada catatan.</p>")).body(containsString("id=\"add-note\"")));
 
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("note", NOTE).post("/console/rujukan/" + referralId + "/note")
+        Forms.on(officer, "/console/rujukan/" + referralId).formParam("note", NOTE).post("/console/rujukan/" + referralId + "/note")
                 .then().statusCode(303);
 
         // on its way to referral-service the note is sealed
@@ -109,8 +108,7 @@ class NotesTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency("dinsos-1608"))
                 .get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ROUTED")));
 
-        given().auth().oauth2(officer).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("note", "   ").post("/console/rujukan/" + referralId + "/note")
+        Forms.on(officer, "/console/rujukan/" + referralId).formParam("note", "   ").post("/console/rujukan/" + referralId + "/note")
                 .then().statusCode(400).contentType("application/problem+json").body(containsString("note"));
     }
 

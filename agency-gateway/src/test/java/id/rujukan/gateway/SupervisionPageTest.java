@@ -16,7 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +74,43 @@ class SupervisionPageTest {
                 "<dd id=\"median-receive\">2 jam 5 menit</dd>")
                 .containsPattern("Batas konfirmasi: \\d{1,2} \\w{3} \\d{4} \\d{2}\\.\\d{2} WIB · <strong>terlambat 3 jam (10|11) menit")
                 .doesNotContain("EMERGENCY", "NEGLECT", "lksa-6371<");
+    }
+
+    @Test
+    void theCaseloadOfTheLastSixMonthsIsChartedByMonthAndByCategoryCountedInTheAgencysZone() {
+        // the test directory has every agency in WIB
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Jakarta"));
+        ReferralServiceStub.server().stubFor(get(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withQueryParam("agencyId", equalTo(AGENCY)).withQueryParam("zone", equalTo("Asia/Jakarta"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"total": 16, "overdue": [],
+                         "receivedInTime": {"inTime": 0, "counted": 0}, "acceptedInTime": {"inTime": 0, "counted": 0},
+                         "byMonth": [{"month": "%s", "category": "NEGLECT", "count": 9},
+                                     {"month": "%s", "category": "NEGLECT", "count": 1},
+                                     {"month": "%s", "category": "NEGLECT", "count": 4},
+                                     {"month": "%s", "category": "SEXUAL_VIOLENCE", "count": 2}]}
+                        """.formatted(now.minusMonths(8), now.minusMonths(1), now, now))));
+
+        String page = given().auth().oauth2(Tokens.user(AGENCY, "supervisor")).get("/console/pengawasan").then()
+                .statusCode(200).extract().asString();
+
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", Locale.forLanguageTag("id"));
+        String byMonth = page.substring(page.indexOf("id=\"chart-month\""), page.indexOf("id=\"chart-category\""));
+        // six bars, the oldest first; the referrals of eight months ago are not among them
+        assertThat(bars(byMonth)).containsExactly(now.minusMonths(5).format(month) + "=0",
+                now.minusMonths(4).format(month) + "=0", now.minusMonths(3).format(month) + "=0",
+                now.minusMonths(2).format(month) + "=0", now.minusMonths(1).format(month) + "=1",
+                now.format(month) + "=6");
+        assertThat(byMonth).contains("aria-label=\"" + now.minusMonths(5).format(month) + ": 0 rujukan;");
+        assertThat(bars(page.substring(page.indexOf("id=\"chart-category\""))))
+                .containsExactly("Penelantaran=5", "Kekerasan seksual=2");
+        assertThat(page).doesNotContain("NEGLECT", "SEXUAL_VIOLENCE");
+    }
+
+    /** The chart's bars as label=count, in the order drawn. */
+    private static List<String> bars(String chart) {
+        return Pattern.compile("data-label=\"([^\"]+)\" data-count=\"(\\d+)\"").matcher(chart).results()
+                .map(bar -> bar.group(1) + "=" + bar.group(2)).toList();
     }
 
     @Test

@@ -128,7 +128,7 @@ class WebhookTest {
                 .jsonPath().getList("detail", String.class)).anyMatch(line -> line.startsWith(
                         "push to the webhook of lksa-6371 failed"));
         // the admin rotates the secret; reading the webhook never shows it
-        String rotated = given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin"))
+        String rotated = given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).contentType(ContentType.JSON)
                 .post("/api/v1/admin/webhook/secret").then().statusCode(200).extract().path("secret");
         assertThat(rotated).isNotBlank().isNotEqualTo(secret);
         assertThat(given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).get("/api/v1/admin/webhook")

@@ -138,6 +138,7 @@ public class ConsoleResource {
     @POST
     @Path("admin/webhook/rahasia")
     @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Makes a new signing secret and shows it this once")
     public TemplateInstance rotateWebhookSecret(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return agencyAdmin.rotate(language);
@@ -145,17 +146,21 @@ public class ConsoleResource {
 
     @GET
     @Path("baru")
-    @Operation(summary = "Rujukan baru: the form to refer a child")
-    public TemplateInstance newReferral(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
-        return newReferrals.blank(language);
+    @Operation(summary = "Rujukan baru: the form to refer a child; with kasus and dari, the form to hand that case "
+            + "over, filled from that referral")
+    public TemplateInstance newReferral(@QueryParam("kasus") @Size(max = 64) String caseId,
+            @QueryParam("dari") @Size(max = 36) String fromReferralId,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return caseId == null || fromReferralId == null ? newReferrals.blank(language)
+                : newReferrals.handoff(caseId, fromReferralId, language);
     }
 
     @POST
     @Path("baru")
     @NeedsDirectory
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Submits the new-referral form: 303 to the referral, or the form again (400) with "
-            + "each wrong field's message")
+    @Operation(summary = "Submits the new-referral or handoff form: 303 to the referral; with step=preview, the "
+            + "form again with where routing would send it; or the form again (400) with each wrong field's message")
     public Response submitReferral(@BeanParam NewReferralForm form,
             @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return newReferrals.submit(form, language);

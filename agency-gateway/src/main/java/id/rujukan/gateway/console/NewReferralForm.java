@@ -12,6 +12,14 @@ public class NewReferralForm {
     @FormParam("key")
     public String key;
 
+    /** The case handed over, for a handoff; empty for a new referral. */
+    @FormParam("caseId")
+    public String caseId;
+
+    /** {@code preview} to see where routing would send it, anything else to send it. */
+    @FormParam("step")
+    public String step;
+
     @FormParam("childName")
     public String childName;
 

@@ -8,15 +8,26 @@ import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Sex;
 import id.rujukan.contract.Urgency;
 import id.rujukan.directory.DirectoryCopy;
+import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
+import id.rujukan.gateway.protection.KeyErasedException;
+import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.readmodel.ReferralViews;
+import id.rujukan.gateway.routing.Destinations;
+import id.rujukan.gateway.routing.ReferralServiceRouting;
+import id.rujukan.gateway.submission.DetailsReader;
+import id.rujukan.gateway.submission.ProtectedDetails;
 import id.rujukan.gateway.submission.SubmitReferral;
 import id.rujukan.gateway.submission.Submissions;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
@@ -32,9 +43,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Rujukan baru: the form an officer refers a child with. What it posts becomes the same {@link SubmitReferral}
- * the API takes and goes through the same checks, idempotency and {@link Submissions}; a field that is wrong
- * is shown again as typed, with its message in the officer's language beside it.
+ * Rujukan baru: the form an officer refers a child with, or hands a case over with. What it posts becomes the same
+ * {@link SubmitReferral} the API takes and goes through the same checks, idempotency and {@link Submissions}; a
+ * field that is wrong is shown again as typed, with its message in the officer's language beside it. Before
+ * sending, the officer can see where routing would send it ({@link Destinations}).
  */
 @ApplicationScoped
 public class NewReferrals {
@@ -50,9 +62,18 @@ public class NewReferrals {
     private final Validator validator;
     private final Idempotency idempotency;
     private final Submissions submissions;
+    private final Destinations destinations;
+    private final ReferralViews views;
+    private final Parties parties;
+    private final DetailsReader details;
 
     public NewReferrals(Viewers viewers, DirectoryCopy directory, Validator validator, Idempotency idempotency,
-            Submissions submissions) {
+            Submissions submissions, Destinations destinations, ReferralViews views, Parties parties,
+            DetailsReader details) {
+        this.destinations = destinations;
+        this.views = views;
+        this.parties = parties;
+        this.details = details;
         this.viewers = viewers;
         this.directory = directory;
         this.validator = validator;
@@ -69,10 +90,21 @@ public class NewReferrals {
     public record Option(String value, String label) {
     }
 
-    /** The form: what was typed, the message per field, and the lists to choose from. */
+    /**
+     * Where routing would send the referral: the agency it would go to first and those it would try after a
+     * decline; none when no agency fits; {@code unavailable} when referral-service could not say.
+     */
+    public record Destination(String first, String then, boolean unavailable) {
+    }
+
+    /**
+     * The form: what was typed, the message per field, the lists to choose from, where it would go (once asked),
+     * and whether it hands a case over rather than refers a child.
+     */
     public record FormPage(NewReferralForm form, Map<String, String> errors, List<Option> agencies,
             List<Option> regions, List<CaseCategory> categories, List<ServiceNeeded> services,
-            List<Urgency> urgencies, List<Sex> sexes, List<String> consentGivers, String today) {
+            List<Urgency> urgencies, List<Sex> sexes, List<String> consentGivers, String today,
+            Destination destination, boolean handoff, String reference) {
 
         /** The message of a field, or {@code null}: the template shows it beside the field. */
         public String error(String field) {
@@ -86,30 +118,100 @@ public class NewReferrals {
         NewReferralForm form = new NewReferralForm();
         form.key = UUID.randomUUID().toString();
         form.urgency = Urgency.NORMAL.name();
-        form.regency = directory.agency(viewer.agencyId()).map(agency -> agency.region().regencyCode()).orElse(null);
-        return page(form, Map.of(), viewer);
+        form.regency = ownRegency(viewer);
+        return page(form, Map.of(), viewer, null);
     }
 
     /**
-     * Submits the referral, once per form key: 303 to the new referral's page; or the form again, 400, with
-     * each wrong field's message.
+     * The form to hand a case over, filled from the referral the officer came from (a read of the child's data,
+     * audited): the receiving agency gets the child's data, consent and summary as the case holds them, and the
+     * officer corrects what has changed. Only the agency responsible for the case may hand it over.
+     */
+    @Transactional
+    public TemplateInstance handoff(String caseId, String fromReferralId, String language) {
+        Viewer viewer = viewers.current(language);
+        requireOwner(caseId, viewer);
+        UUID from = parties.requireParty(fromReferralId, viewer.agencyId());
+        if (!views.caseOf(from).map(caseId::equals).orElse(false)) {
+            throw new NotFoundException("Referral " + fromReferralId + " is not of case " + caseId);
+        }
+        ReferralView view = ReferralView.findById(from);
+        NewReferralForm form = new NewReferralForm();
+        form.key = UUID.randomUUID().toString();
+        form.caseId = caseId;
+        form.category = view.category.name();
+        form.urgency = view.urgency.name();
+        form.regency = ownRegency(viewer);
+        try {
+            ProtectedDetails known = details.read(from);
+            SubmitReferral.Child child = known.child();
+            form.childName = child.name();
+            form.childNik = child.nik();
+            form.childBirthDate = child.birthDate() == null ? null : child.birthDate().toString();
+            form.childSex = child.sex() == null ? null : child.sex().name();
+            form.childAddress = child.address();
+            form.familyDetails = child.familyDetails();
+            form.consentGiven = Boolean.TRUE.equals(known.consent().given()) ? "yes" : null;
+            form.consentGivenBy = CONSENT_GIVERS.contains(known.consent().givenBy()) ? known.consent().givenBy() : null;
+            form.consentNote = known.consent().note();
+            form.summary = known.summary();
+        } catch (KeyErasedException | NotFoundException e) {
+            // erased, or never held here: the officer types what the receiving agency must know
+        }
+        return page(form, Map.of(), viewer, null);
+    }
+
+    /**
+     * Shows where it would go ({@code step=preview}), or submits the referral or handoff, once per form key: 303
+     * to the new referral's page; or the form again, 400, with each wrong field's message.
      */
     public Response submit(NewReferralForm form, String language) {
         Viewer viewer = viewers.current(language);
+        String caseId = present(form.caseId);
+        if (caseId != null) {
+            requireOwner(caseId, viewer);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         SubmitReferral body = body(form, viewer, errors);
         for (ConstraintViolation<SubmitReferral> violation : validator.validate(body)) {
             String field = field(violation.getPropertyPath().toString());
             errors.putIfAbsent(field, viewer.word("error", field));
         }
+        if (caseId != null && body.targetAgencyId() == null) {
+            errors.putIfAbsent("target", viewer.words().error_handoff_target());
+        }
         if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, viewer)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, viewer, null)).build();
+        }
+        if ("preview".equals(form.step)) {
+            return Response.ok(page(form, Map.of(), viewer, destination(body, viewer))).build();
         }
         return idempotency.once(viewer.agencyId(), form.key, PATH, body, referralId -> {
-            submissions.submit(viewer.agencyId(), referralId, ReferralKind.REFERRAL, null, body);
-            return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent", "SUBMIT")
-                    .build(referralId)).build();
+            submissions.submit(viewer.agencyId(), referralId,
+                    caseId == null ? ReferralKind.REFERRAL : ReferralKind.HANDOFF, caseId, body);
+            return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent",
+                    caseId == null ? "SUBMIT" : "HANDOFF").build(referralId)).build();
         });
+    }
+
+    /** The case's owner is the only agency that may hand it over, as in the API. */
+    private void requireOwner(String caseId, Viewer viewer) {
+        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        if (!owner.equals(viewer.agencyId())) {
+            throw new ForbiddenException("agency " + viewer.agencyId() + " is not responsible for case " + caseId);
+        }
+    }
+
+    private Destination destination(SubmitReferral body, Viewer viewer) {
+        return destinations.preview(body, LocalDate.now(viewer.zone())).map(preview -> {
+            List<String> names = preview.candidates().stream().map(ReferralServiceRouting.Candidate::name).toList();
+            return new Destination(names.isEmpty() ? null : names.get(0),
+                    names.size() > 1 ? String.join(", ", names.subList(1, names.size())) : null, false);
+        }).orElse(new Destination(null, null, true));
+    }
+
+    private String ownRegency(Viewer viewer) {
+        return directory.agency(viewer.agencyId()).map(agency -> agency.region().regencyCode()).orElse(null);
     }
 
     /** The form as the API's body; a field that cannot even be read (a date that is no date) noted in errors. */
@@ -137,14 +239,26 @@ public class NewReferrals {
                 present(form.summary));
     }
 
-    private TemplateInstance page(NewReferralForm form, Map<String, String> errors, Viewer viewer) {
+    private TemplateInstance page(NewReferralForm form, Map<String, String> errors, Viewer viewer,
+            Destination destination) {
         List<Option> agencies = directory.agencies().stream().filter(a -> !a.agencyId().equals(viewer.agencyId()))
                 .sorted(Comparator.comparing(AgencyPublished::name))
                 .map(a -> new Option(a.agencyId(), a.name())).toList();
+        String caseId = present(form.caseId);
         return Templates.newReferral(new FormPage(form, errors, agencies, regions(), List.of(CaseCategory.values()),
                 List.of(ServiceNeeded.values()), List.of(Urgency.values()), List.of(Sex.values()), CONSENT_GIVERS,
-                LocalDate.now(viewer.zone()).toString()), viewer)
+                LocalDate.now(viewer.zone()).toString(), destination, caseId != null,
+                caseId == null ? null : caseReference(caseId)), viewer)
                 .setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
+    }
+
+    /** A case is named as its first referral is: its id's first eight characters, upper case. */
+    private static String caseReference(String caseId) {
+        try {
+            return Row.reference(UUID.fromString(caseId));
+        } catch (IllegalArgumentException e) {
+            return caseId;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.DetailsReader;
 import id.rujukan.gateway.submission.ProtectedDetails;
@@ -45,7 +46,10 @@ public class ReferralScreen {
     public static final List<String> MILESTONES = List.of("LITMAS_SUBMITTED", "DIVERSION_STARTED");
     /** The lists the page's forms choose from. */
     public static final Choices CHOICES = new Choices(DECLINE_REASONS, CANCEL_REASONS, OUTCOMES, MILESTONES);
-    /** The actions the page offers; receipt by a system (RECEIVE) and handoffs are the API's. */
+    /**
+     * The actions the page offers; receipt by a system (RECEIVE) is the API's, and a handoff is a new referral of
+     * the case: the page links to its form when the officer's agency is responsible for the case.
+     */
     public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
             ReferralAction.DECLINE, ReferralAction.PROGRESS, ReferralAction.COMPLETE, ReferralAction.CANCEL,
             ReferralAction.NOTE);
@@ -61,10 +65,12 @@ public class ReferralScreen {
     private final Notes notes;
     private final Actions actions;
     private final Viewers viewers;
+    private final ReferralViews views;
     private final Clock clock;
 
     public ReferralScreen(Parties parties, DetailsReader details, Timeline timeline, Notes notes, Actions actions,
-            Viewers viewers, Clock clock) {
+            Viewers viewers, ReferralViews views, Clock clock) {
+        this.views = views;
         this.notes = notes;
         this.parties = parties;
         this.details = details;
@@ -91,11 +97,15 @@ public class ReferralScreen {
     public record Due(String what, String at, String left, boolean late) {
     }
 
-    /** What the page shows. */
+    /**
+     * What the page shows.
+     *
+     * @param handoffCase the referral's case, when the officer's agency is responsible for it and may hand it over
+     */
     public record Page(String reference, ReferralView referral, String from, String to, String submitted,
             List<Due> deadlines, ProtectedDetails child, boolean erased, List<String> actions,
             Choices choices, List<NoteLine> notes, boolean mayNote, List<Line> timeline,
-            String actionBase, String sent) {
+            String actionBase, String sent, String handoffCase) {
     }
 
     /**
@@ -146,7 +156,9 @@ public class ReferralScreen {
                 .toList();
         Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
                 viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,
-                CHOICES, thread, mayNote, lines, actionBase, sent);
+                CHOICES, thread, mayNote, lines, actionBase, sent, erased ? null : views.caseOf(id)
+                        .filter(caseId -> views.caseOwner(caseId).map(viewer.agencyId()::equals).orElse(false))
+                        .orElse(null));
         return Templates.referral(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
     }
 

@@ -619,4 +619,73 @@ public interface Words {
 
     @Message("Menghapus data kasus untuk selamanya")
     String audit_ERASE_DATA_KEY();
+
+    @Message("Pilih lembaga yang akan menerima kasus.")
+    String error_handoff_target();
+
+    @Message("Serah terima kasus")
+    String heading_handoff();
+
+    @Message("Lembaga Anda bertanggung jawab atas kasus ini. Bila lembaga lain harus menanganinya, serahkan kasusnya: kasus pindah setelah lembaga itu menerimanya.")
+    String handoff_about();
+
+    @Message("Serahkan kasus ke lembaga lain")
+    String action_handoff();
+
+    @Message("Serah terima kasus {reference}")
+    String handoff_title(String reference);
+
+    @Message("Data anak, persetujuan dan ringkasan diambil dari rujukan kasus ini; perbarui yang sudah berubah. Kasus tetap tanggung jawab lembaga Anda sampai lembaga tujuan menerimanya.")
+    String handoff_form_about();
+
+    @Message("Lembaga yang akan menangani kasus ini selanjutnya.")
+    String target_hint_handoff();
+
+    @Message("Serahkan kasus")
+    String action_submit_handoff();
+
+    @Message("Serah terima dikirim. Lembaga tujuan akan diberi tahu.")
+    String sent_handoff_notice();
+
+    @Message("Lihat tujuan")
+    String action_preview();
+
+    @Message("Tujuan rujukan")
+    String preview_heading();
+
+    @Message("Bila dikirim sekarang, rujukan ini masuk ke {name}.")
+    String preview_to(String name);
+
+    @Message("Bila ditolak, berikutnya: {names}.")
+    String preview_then(String names);
+
+    @Message("Tidak ada lembaga yang cocok untuk rujukan ini di wilayah anak. Pilih lembaga tujuan sendiri; bila dikirim tanpa tujuan, rujukan tidak tersalurkan.")
+    String preview_none();
+
+    @Message("Tujuan belum dapat ditampilkan sekarang. Rujukan tetap dapat dikirim; tujuannya akan terlihat di halaman rujukan.")
+    String preview_unavailable();
+
+    @Message("Periksa isian di bawah, lalu tekan tombol kirim.")
+    String preview_hint();
+
+    @Message("Formulir tidak dapat diterima")
+    String expired_title();
+
+    @Message("Halaman ini terlalu lama terbuka, atau formulirnya tidak dikirim dari Rujukan. Tidak ada yang berubah. Buka lagi halamannya, lalu kirim sekali lagi.")
+    String expired_text();
+
+    @Message("Kembali ke kotak masuk")
+    String expired_back();
+
+    @Message("Rujukan masuk per bulan")
+    String heading_caseload();
+
+    @Message("Rujukan masuk menurut kategori, {months} bulan terakhir")
+    String heading_caseload_category(int months);
+
+    @Message("Belum ada rujukan masuk.")
+    String caseload_none();
+
+    @Message("{label}: {count} rujukan")
+    String caseload_bar(String label, long count);
 }

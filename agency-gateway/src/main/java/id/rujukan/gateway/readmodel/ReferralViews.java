@@ -90,6 +90,12 @@ public class ReferralViews {
         }
     }
 
+    /** The case a referral belongs to, if the gateway holds its submission. */
+    public Optional<String> caseOf(UUID referralId) {
+        return entityManager.createNativeQuery("select case_id from sealed_details where referral_id = :referral")
+                .setParameter("referral", referralId).getResultStream().findFirst().map(Object::toString);
+    }
+
     /** The agency responsible for a case, if the gateway knows the case. */
     public Optional<String> caseOwner(String caseId) {
         return entityManager.createNativeQuery("select owner_agency_id from case_owner where case_id = :case")

@@ -14,5 +14,5 @@ public interface ReferralServiceReports {
     @GET
     JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
             @QueryParam("regencyCode") String regencyCode, @QueryParam("category") String category,
-            @QueryParam("from") String from, @QueryParam("to") String to);
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("zone") String zone);
 }

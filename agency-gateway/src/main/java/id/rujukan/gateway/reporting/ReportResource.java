@@ -7,6 +7,7 @@ import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,10 +35,12 @@ public class ReportResource {
     @GET
     @NeedsDirectory
     @RolesAllowed({Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "Counts by state and category, share answered in time, median times, overdue list")
+    @Operation(summary = "Counts by state, by category and by month (in zone, the caller's agency's by default), "
+            + "share answered in time, median times, overdue list")
     public JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
             @QueryParam("regencyCode") String regencyCode, @QueryParam("category") CaseCategory category,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        return reports.report(caller.agencyId(), agencyId, provinceCode, regencyCode, category, from, to);
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("zone") @Size(max = 64) String zone) {
+        return reports.report(caller.agencyId(), agencyId, provinceCode, regencyCode, category, from, to, zone);
     }
 }

@@ -9,7 +9,9 @@ import id.rujukan.gateway.problem.Problems;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -30,10 +32,12 @@ public class Reports {
 
     /**
      * @param callerAgencyId the calling agency, from its token
+     * @param zone the zone the caseload's months are counted in; the calling agency's when {@code null}
      * @throws ForbiddenException if the filter asks for more than the agency may see
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem (400) if the zone is no time zone
      */
     public JsonNode report(String callerAgencyId, String agencyId, String provinceCode, String regencyCode,
-            CaseCategory category, Instant from, Instant to) {
+            CaseCategory category, Instant from, Instant to, String zone) {
         AgencyPublished own = directory.agency(callerAgencyId)
                 .orElseThrow(() -> new ForbiddenException("agency " + callerAgencyId + " is not in the directory"));
         String agency = agencyId;
@@ -49,9 +53,17 @@ public class Reports {
             }
             agency = own.agencyId();
         }
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw Problems.badRequest("zone", "not a time zone; use one like Asia/Makassar");
+            }
+        }
         try {
             return reports.report(agency, province, regencyCode, category == null ? null : category.name(),
-                    from == null ? null : from.toString(), to == null ? null : to.toString());
+                    from == null ? null : from.toString(), to == null ? null : to.toString(),
+                    zone == null ? own.timeZone() : zone);
         } catch (ProcessingException e) {
             throw Problems.unavailable("Reports are unavailable: referral-service does not answer");
         }

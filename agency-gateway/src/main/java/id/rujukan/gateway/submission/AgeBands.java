@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /** The age band that routing sees, instead of the birth date. */
-final class AgeBands {
+public final class AgeBands {
 
     private AgeBands() {
     }
 
-    static AgeBand of(LocalDate birthDate, LocalDate today) {
+    public static AgeBand of(LocalDate birthDate, LocalDate today) {
         if (birthDate == null) {
             return AgeBand.UNKNOWN;
         }
