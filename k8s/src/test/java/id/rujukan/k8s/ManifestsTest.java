@@ -346,6 +346,11 @@ class ManifestsTest {
         JsonNode realm = realmImport.spec.realm();
         assertThat(realm.get("realm").asText()).isEqualTo("rujukan");
         assertThat(realm.get("roles")).isEqualTo(dev.get("roles"));
+        // officers' sessions end after 30 idle minutes and after 10 hours, here as locally
+        for (JsonNode either : List.of(realm, dev)) {
+            assertThat(either.get("ssoSessionIdleTimeout").asInt()).isEqualTo(1800);
+            assertThat(either.get("ssoSessionMaxLifespan").asInt()).isEqualTo(36000);
+        }
         JsonNode gateway = client(realm, "rujukan-gateway");
         assertThat(gateway.get("protocolMappers")).isEqualTo(client(dev, "rujukan-gateway").get("protocolMappers"));
         // the secret is not in git: a placeholder the operator fills from a Secret

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -191,6 +192,17 @@ class LocalStackIT {
             assertThat(Accessibility.seriousViolations(lksa)).as("new-referral form").isEmpty();
             Screenshots.take(lksa, "rujukan-baru");
             lksa.findElement(By.id("childNik")).clear();
+
+            // before sending, where it will go; on the narrowest phone the page fits its width
+            lksa.findElement(By.id("preview-destination")).click();
+            assertThat(lksa.findElement(By.id("destination-first")).getText())
+                    .isEqualTo("Bila dikirim sekarang, rujukan ini masuk ke Dinas Sosial Kabupaten OKU Timur.");
+            lksa.manage().window().setSize(new Dimension(360, 800));
+            assertThat((Boolean) lksa.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+                    .isTrue();
+            assertThat(Accessibility.seriousViolations(lksa)).as("new-referral form with its destination").isEmpty();
+            Screenshots.take(lksa, "rujukan-baru-tujuan-360px");
             lksa.findElement(By.id("submit-referral")).click();
 
             // the answer is a redirect to the new referral: wait for the browser to have followed it
@@ -240,6 +252,19 @@ class LocalStackIT {
             assertThat(lksa.findElements(By.className("note-text"))).extracting(e -> e.getText()).contains(note);
             assertThat(lksa.findElements(By.className("note-meta"))).extracting(e -> e.getText())
                     .anyMatch(meta -> meta.contains("Dinas Sosial Kabupaten OKU Timur (officer.dinsos-1608)"));
+
+            // the case is still the LKSA's: it hands it over to the province, the form filled from the case
+            lksa.findElement(By.id("hand-over")).click();
+            assertThat(lksa.findElement(By.tagName("h1")).getText()).isEqualTo("Serah terima kasus " + reference);
+            assertThat(lksa.findElement(By.id("childName")).getAttribute("value")).isEqualTo(childName);
+            choose(lksa, "target", "dinsos-16");
+            assertThat(Accessibility.seriousViolations(lksa)).as("handoff form").isEmpty();
+            lksa.findElement(By.id("submit-referral")).click();
+            new WebDriverWait(lksa, Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().contains("sent=HANDOFF"));
+            assertThat(lksa.findElement(By.id("sent")).getText())
+                    .isEqualTo("Serah terima dikirim. Lembaga tujuan akan diberi tahu.");
+            assertThat(lksa.findElement(By.id("child-name")).getText()).isEqualTo(childName);
         }
 
         // the supervisor sees the unanswered emergency among what is late
@@ -255,8 +280,20 @@ class LocalStackIT {
             String item = supervisor.findElement(By.cssSelector("[data-reference='" + late + "']")).getText();
             assertThat(item).contains("Menunggu konfirmasi", "Darurat", "Batas konfirmasi", "terlambat");
             assertThat(supervisor.findElement(By.id("received-in-time")).getText()).matches("\\d+ dari \\d+ \\(\\d+ %\\)");
+            // this month's referrals are charted, and the chart is read out as words
+            assertThat(supervisor.findElements(By.cssSelector("#chart-month .bar"))).hasSize(6);
+            assertThat(supervisor.findElement(By.cssSelector("#chart-category svg")).getAttribute("aria-label"))
+                    .contains("Penelantaran: ");
             assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page").isEmpty();
             Screenshots.take(supervisor, "pengawasan");
+            // in English, by the supervisor's choice
+            supervisor.findElement(By.cssSelector("a[lang=en]")).click();
+            supervisor.get(console + "/console/pengawasan");
+            assertThat(supervisor.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision");
+            assertThat(supervisor.findElement(By.cssSelector("[data-reference='" + late + "']")).getText())
+                    .contains("Emergency").doesNotContain("Darurat");
+            assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page in English").isEmpty();
+            Screenshots.take(supervisor, "supervision-en");
         }
         // the LKSA's admin reads who of the agency read the child's data
         try (Browser adminBrowser = new Browser()) {
