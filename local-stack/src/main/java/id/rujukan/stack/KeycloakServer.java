@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakServer implements AutoCloseable {
 
     static final String REALM = "rujukan";
+    /** The local stack's Keycloak admin (master realm): a development stack's, as the realm's users are. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "dev-password";
 
     private final Process process;
     private final int port;
@@ -62,7 +65,15 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        // the admin console of this throwaway stack (master realm), as the README says; never in a cluster
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return new KeycloakServer(builder.start(), port, managementPort, log);
+    }
+
+    /** The master realm's admin of the local stack, e.g. for a test to change the realm's settings. */
+    public String adminUrl() {
+        return "http://localhost:" + port;
     }
 
     /** The realm's issuer, as tokens carry it. */

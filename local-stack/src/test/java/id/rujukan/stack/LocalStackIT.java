@@ -13,6 +13,7 @@ import id.rujukan.infra.testing.PrometheusText;
 import io.restassured.http.ContentType;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -309,6 +310,43 @@ class LocalStackIT {
         // nothing about the referral for an agency that is no party to it
         given().baseUri(gateway).auth().oauth2(userToken("officer.dinsos-6371"))
                 .when().get("/console/rujukan/" + referralId).then().statusCode(404);
+    }
+
+    @Test
+    void anOfficersSessionEndsWithItsKeycloakSessionAndTheConsoleAsksToSignInAgain() throws Exception {
+        String console = gateway.replace("127.0.0.1", "localhost");
+        // the realm's 10 hours cut to 20 seconds for this test (Keycloak keeps no token past its session)
+        setMaxSession(20);
+        try (Browser officerBrowser = new Browser()) {
+            ChromeDriver officer = officerBrowser.driver();
+            officer.get(console + "/console");
+            signIn(officer, "officer.dinsos-1608");
+            assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Kotak masuk");
+            Instant signedIn = Instant.now();
+
+            // within the session, the console answers; once it has ended, the next page is Keycloak's sign-in
+            new WebDriverWait(officer, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+                driver.get(console + "/console");
+                return !driver.findElements(By.id("kc-login")).isEmpty();
+            });
+            assertThat(Duration.between(signedIn, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+            signIn(officer, "officer.dinsos-1608");
+            assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("Kotak masuk");
+        } finally {
+            setMaxSession(36000);
+        }
+    }
+
+    /** Sets the realm's maximum session time, as the stack's Keycloak admin. */
+    private static void setMaxSession(int seconds) {
+        String admin = given().baseUri(stack.keycloak().adminUrl()).formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli").formParam("username", KeycloakServer.ADMIN)
+                .formParam("password", KeycloakServer.ADMIN_PASSWORD)
+                .when().post("/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().baseUri(stack.keycloak().adminUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"ssoSessionMaxLifespan\": " + seconds + "}")
+                .when().put("/admin/realms/rujukan").then().statusCode(204);
     }
 
     /** Keycloak's sign-in page, then back to the page asked for. */
