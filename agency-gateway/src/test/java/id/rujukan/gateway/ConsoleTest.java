@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
@@ -114,6 +115,8 @@ class ConsoleTest {
                 .body(containsString("<option value=\"LITMAS_SUBMITTED\">Litmas diserahkan</option>"))
                 .body(containsString("<option value=\"RETURNED_TO_FAMILY\">Dikembalikan ke keluarga</option>"))
                 .body(containsString("id=\"complete\"")).body(not(containsString("id=\"accept\"")))
+                // acknowledging is for a referral that awaits it, not one already accepted
+                .body(not(containsString("id=\"acknowledge\"")))
                 .body(not(containsString("id=\"cancel\"")));
         Forms.on(officer, "/console/rujukan/" + referralId).formParam("milestone", "LITMAS_SUBMITTED").post("/console/rujukan/" + referralId + "/progress")
                 .then().statusCode(303);
@@ -136,6 +139,25 @@ class ConsoleTest {
         KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"CANCEL\"") && r.value().contains("\"reasonCode\":\"DUPLICATE\""), 1,
                 Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theTimelineSaysWhoWasAlertedHowInWordsWithAgencyNames() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plusSeconds(3600));
+        NotificationStatusChanged delivered = new NotificationStatusChanged(referralId + ":RECEIVE-1", referralId,
+                "dinsos-1608", "DUTY_OFFICER", "SMS", "DELIVERED", "referral-new", "sms/id/2/referral-new", "smsc",
+                null, Instant.now());
+        KafkaTestResource.client().send(Topics.NOTIFICATION_STATUS, referralId, json.writeValueAsString(delivered),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.NOTIFICATION_DELIVERED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String page = given().auth().oauth2(Tokens.user("dinsos-1608", "officer"))
+                    .get("/console/rujukan/" + referralId).then().statusCode(200).extract().asString();
+            String timeline = page.substring(page.indexOf("<section id=\"timeline\">"));
+            assertThat(timeline).contains("(SMS sampai ke petugas piket Dinas Sosial Kabupaten OKU Timur)")
+                    .doesNotContain("dinsos-1608", "DUTY_OFFICER", "delivered to the");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.rujukan.contract;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,8 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  * The notification service signs it; the gateway's mobile page checks it; both hold the same secret.
  * The token is compact so that the link fits in one SMS beside the alert: the referral id (16 bytes), the
  * expiry in minutes (4), the role (1), the first 4 bytes of the agency id's SHA-256 (the checker knows the
- * agency it expects) and the first 8 bytes of an HMAC-SHA256 over them: 44 characters of base64url. It is
- * not a sign-in: the page still signs the officer in, and must be opened by someone of the named agency.
+ * agency it expects) and the first 8 bytes of an HMAC-SHA256 over them: 45 letters and digits (base62). Letters
+ * and digits are the same bytes in GSM-7, ASCII and Latin-1, so no SMSC's reading of {@code data_coding} can
+ * change them, and no phone takes one for punctuation at a link's end (base64url's {@code _} is 0x11 in GSM-7,
+ * and broke links on aggregators that read it as ASCII). It is not a sign-in: the page still signs the officer
+ * in, and must be opened by someone of the named agency.
  */
 public record ActionLink(UUID referralId, String agencyId, String role, Instant expiresAt) {
 
@@ -27,7 +31,13 @@ public record ActionLink(UUID referralId, String agencyId, String role, Instant 
             "AGENCY_ADMIN");
     private static final int MAC_BYTES = 8;
     private static final int BODY_BYTES = 16 + 4 + 1 + 4;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /** The token's characters: letters and digits only. */
+    public static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** 33 bytes in base62: 62^45 > 2^264. */
+    static final int TOKEN_LENGTH = 45;
+    /** The length of a base64url token, as links were signed until 2026-11: still read while they live (72 h). */
+    private static final int OLD_TOKEN_LENGTH = 44;
+    private static final BigInteger BASE = BigInteger.valueOf(ALPHABET.length());
 
     public ActionLink {
         if (!ROLES.contains(role)) {
@@ -44,7 +54,7 @@ public record ActionLink(UUID referralId, String agencyId, String role, Instant 
         body.put(agencyDigest(agencyId));
         byte[] signed = Arrays.copyOf(body.array(), BODY_BYTES + MAC_BYTES);
         System.arraycopy(mac(secret, body.array()), 0, signed, BODY_BYTES, MAC_BYTES);
-        return ENCODER.encodeToString(signed);
+        return base62(signed);
     }
 
     /**
@@ -56,7 +66,7 @@ public record ActionLink(UUID referralId, String agencyId, String role, Instant 
     public static ActionLink verify(String token, byte[] secret, Instant now, String agencyId) {
         byte[] signed;
         try {
-            signed = Base64.getUrlDecoder().decode(token);
+            signed = token.length() == OLD_TOKEN_LENGTH ? Base64.getUrlDecoder().decode(token) : fromBase62(token);
         } catch (IllegalArgumentException e) {
             throw new InvalidException("malformed");
         }
@@ -84,6 +94,42 @@ public record ActionLink(UUID referralId, String agencyId, String role, Instant 
             throw new InvalidException("for another agency");
         }
         return new ActionLink(referral, agencyId, ROLES.get(role), expires);
+    }
+
+    /** The bytes as a number in base 62, zero-padded to {@link #TOKEN_LENGTH} characters. */
+    private static String base62(byte[] bytes) {
+        BigInteger value = new BigInteger(1, bytes);
+        char[] out = new char[TOKEN_LENGTH];
+        for (int i = TOKEN_LENGTH - 1; i >= 0; i--) {
+            BigInteger[] quotientAndDigit = value.divideAndRemainder(BASE);
+            out[i] = ALPHABET.charAt(quotientAndDigit[1].intValue());
+            value = quotientAndDigit[0];
+        }
+        return new String(out);
+    }
+
+    /** @throws IllegalArgumentException if it is not {@link #TOKEN_LENGTH} base62 characters of 33 bytes */
+    private static byte[] fromBase62(String token) {
+        if (token.length() != TOKEN_LENGTH) {
+            throw new IllegalArgumentException("not " + TOKEN_LENGTH + " characters");
+        }
+        BigInteger value = BigInteger.ZERO;
+        for (int i = 0; i < token.length(); i++) {
+            int digit = ALPHABET.indexOf(token.charAt(i));
+            if (digit < 0) {
+                throw new IllegalArgumentException("not base62");
+            }
+            value = value.multiply(BASE).add(BigInteger.valueOf(digit));
+        }
+        byte[] magnitude = value.toByteArray(); // may carry a leading sign byte, or be shorter than 33
+        int length = BODY_BYTES + MAC_BYTES;
+        if (magnitude.length > length + 1 || magnitude.length == length + 1 && magnitude[0] != 0) {
+            throw new IllegalArgumentException("too large");
+        }
+        byte[] bytes = new byte[length];
+        int copied = Math.min(magnitude.length, length);
+        System.arraycopy(magnitude, magnitude.length - copied, bytes, length - copied, copied);
+        return bytes;
     }
 
     private static byte[] agencyDigest(String agencyId) {

@@ -143,6 +143,28 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void alertsAreMailedFromTheDeploymentsOwnDomainThroughTheRelayOverTlsWithItsAccountFromASecret(String overlay) {
+        Rendered rendered = overlays.get(overlay);
+        Container container = rendered.named(Deployment.class, "notification-service").getSpec().getTemplate()
+                .getSpec().getContainers().get(0);
+        Map<String, String> mail = new HashMap<>();
+        container.getEnvFrom().forEach(from -> mail.putAll(
+                rendered.named(ConfigMap.class, from.getConfigMapRef().getName()).getData()));
+        String domain = mail.get("QUARKUS_MAILER_OWN_HOST_NAME");
+        assertThat(mail.get("QUARKUS_MAILER_FROM")).endsWith("@" + domain + ">");
+        assertThat(mail.get("RUJUKAN_DELIVERY_MESSAGE_ID_DOMAIN")).isEqualTo(domain);
+        assertThat(mail.get("QUARKUS_MAILER_START_TLS")).isEqualTo("REQUIRED");
+        assertThat(mail.get("QUARKUS_MAILER_LOGIN")).isEqualTo("REQUIRED");
+        for (String secret : List.of("QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD")) {
+            assertThat(container.getEnv()).as(secret).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo(secret);
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("rujukan-smtp");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyTopicTheServicesUseHasAKafkaTopicLaidOutAsTheContractSays(String overlay) {
         Map<String, KafkaTopic> topics = overlays.get(overlay).all(KafkaTopic.class).stream()
                 .collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));

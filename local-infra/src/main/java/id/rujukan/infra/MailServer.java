@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,7 @@ public final class MailServer implements AutoCloseable {
                         message.getSubject(),
                         GreenMailUtil.getBody(message),
                         message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
-                        message.getMessageID()));
+                        message.getMessageID(), Collections.list(message.getAllHeaderLines())));
             } catch (MessagingException e) {
                 throw new IllegalStateException("Unreadable message in the mail server", e);
             }
@@ -73,7 +74,18 @@ public final class MailServer implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One message as the SMTP server took it. */
-    public record ReceivedMail(String to, String subject, String body, String sentAt, String messageId) {
+    /**
+     * One message as the SMTP server took it.
+     *
+     * @param headers every header line as it arrived, e.g. {@code From: Rujukan <noreply@...>}
+     */
+    public record ReceivedMail(String to, String subject, String body, String sentAt, String messageId,
+            List<String> headers) {
+
+        /** The value of the first header of that name, or {@code null}. */
+        public String header(String name) {
+            return headers.stream().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
     }
 }

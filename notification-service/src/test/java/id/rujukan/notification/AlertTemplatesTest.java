@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AlertTemplatesTest {
 
-    /** A production address of 30 characters and a token (always 44). */
-    private static final String LINK = "https://rujukan.kemsos.go.id/m/" + "A".repeat(44);
+    /** A production address of 30 characters and a token (always 45). */
+    private static final String LINK = "https://rujukan.kemsos.go.id/m/" + "A".repeat(45);
     private static final List<String> LEVELS = Arrays.asList(null, "OFFICERS", "SUPERVISOR", "HEAD",
             "PROVINCE", "MINISTRY");
 

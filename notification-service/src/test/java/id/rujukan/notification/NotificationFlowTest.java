@@ -84,7 +84,13 @@ class NotificationFlowTest {
         assertThat(stored.recipientAddress).isEqualTo(DUTY_EMAIL);
         assertThat(stored.templateVersion).isEqualTo("email/id/2/referral-new");
         // one Message-ID per notification, whatever the attempt: a resend is recognisable as the same alert
-        assertThat(mail.messageId()).isEqualTo("<" + stored.id + "@rujukan.local>");
+        assertThat(mail.messageId()).isEqualTo("<" + stored.id + "@pesan.rujukan.test>");
+        // what a real relay and the receiving mail server check: the sender set for the deployment, the greeting
+        // it sent (in the relay's Received line), a stated charset, and no empty header (no "Cc:" without anyone)
+        assertThat(mail.header("From")).isEqualTo("Rujukan Uji <peringatan@rujukan.test>");
+        assertThat(mail.header("Received")).contains("notifikasi.rujukan.test");
+        assertThat(mail.header("Content-Type")).containsIgnoringCase("text/plain").containsIgnoringCase("charset=");
+        assertThat(mail.headers()).noneMatch(line -> line.matches("[^:]+:\\s*"));
     }
 
     @Test
@@ -178,7 +184,7 @@ class NotificationFlowTest {
                 == NotificationStatus.SENT);
         assertThat(mailsAbout(referralId)).hasSize(1);
         // the second attempt carries the Message-ID the first would have (had it reached the server)
-        assertThat(mail.messageId()).isEqualTo("<" + id + "@rujukan.local>");
+        assertThat(mail.messageId()).isEqualTo("<" + id + "@pesan.rujukan.test>");
     }
 
     @Test

@@ -27,9 +27,12 @@ import id.rujukan.infra.testing.SmsTestResource;
 import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
 import id.rujukan.notification.sms.Gsm7;
+import id.rujukan.notification.sms.SmsReceipt;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +62,9 @@ class SmsFlowTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<SmsReceipt> receipts;
 
     @BeforeEach
     void daytimeInJakarta() throws Exception {
@@ -95,9 +101,9 @@ class SmsFlowTest {
         assertThat(toSupervisor.from()).isEqualTo("RUJUKAN");
         // in full the agency's name would take the SMS past 160 characters: it is abbreviated, not cut
         assertThat(toSupervisor.text()).matches("ESKALASI \\(kepala bidang\\) Tinggi: ref " + ref
-                + " utk Dinsos Kab. OKU Timur belum ditanggapi\\. http://localhost:8080/m/[\\w-]{44}");
+                + " utk Dinsos Kab. OKU Timur belum ditanggapi\\. http://localhost:8080/m/[A-Za-z0-9]{45}");
         assertThat(toOfficer.text()).matches("ESCALATED \\(supervisor\\) High: ref " + ref
-                + " for Dinsos Kab. OKU Timur not answered\\. http://localhost:8080/m/[\\w-]{44}");
+                + " for Dinsos Kab. OKU Timur not answered\\. http://localhost:8080/m/[A-Za-z0-9]{45}");
         for (ReceivedSms text : texts) {
             assertThat(Gsm7.septets(text.text())).isBetween(1, 160);
         }
@@ -208,6 +214,24 @@ class SmsFlowTest {
         assertThat(fallback.to()).isEqualTo(SUPERVISOR_EMAIL);
         assertThat(alerting.notification(undelivered.referralId() + ":step-1:dinsos-1608:SUPERVISOR:EMAIL").status)
                 .isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void aReceiptNamingTheMessageInAnotherBaseMarksItDeliveredAndOneNamingNoMessageIsCounted() throws Exception {
+        SmsTestResource.center().receipts(null); // the SMSC's own receipt never comes: this test sends it
+        NotificationRequested request = request("referral-new", "SUPERVISOR", "SMS", Urgency.HIGH, null);
+        alerting.send(request);
+        await().atMost(WAIT).until(() -> alerting.statusOf(request.notificationKey()) == NotificationStatus.SENT);
+        String submitted = alerting.notification(request.notificationKey()).providerMessageId;
+        String before = metrics();
+
+        // the SMSC answered submit_sm in hex; its receipt names the message in decimal
+        receipts.fire(new SmsReceipt("smsc", new BigInteger(submitted, 16).toString(), true, "DELIVRD"));
+        receipts.fire(new SmsReceipt("smsc", "no-such-message", true, "DELIVRD"));
+
+        assertThat(alerting.statusOf(request.notificationKey())).isEqualTo(NotificationStatus.DELIVERED);
+        assertThat(delta(before, metrics(), "rujukan_sms_receipts_unmatched_total", Map.of("provider", "smsc")))
+                .isEqualTo(1);
     }
 
     @Test

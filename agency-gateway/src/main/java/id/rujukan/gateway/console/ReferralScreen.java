@@ -1,6 +1,7 @@
 package id.rujukan.gateway.console;
 
 import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralState;
 import id.rujukan.gateway.action.ActionRequest;
 import id.rujukan.gateway.action.Actions;
 import id.rujukan.gateway.guard.Parties;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One referral as an officer sees it, whether they came from an alert's link ({@code /m/{token}}) or from their
@@ -32,6 +35,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReferralScreen {
+
+    /** An alert's timeline line, as readmodel.NotificationStatusConsumer writes it. */
+    private static final Pattern ALERT = Pattern.compile(
+            "(SMS|EMAIL) (sent|delivered|failed) to the ([A-Z_]+) of (\\S+?)(?:: .*)?");
+    /** What looks like an agency id in a line's detail (lower case, a dash, a code): shown as the agency's name. */
+    private static final Pattern AGENCY_ID = Pattern.compile("\\b[a-z]+(?:-[a-z0-9]+)+\\b");
 
     /** The reasons a decline may give on the page. */
     public static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "OUT_OF_MANDATE", "WRONG_REGION",
@@ -146,13 +155,16 @@ public class ReferralScreen {
         // referral-service has said which its state allows (until it is routed, none)
         List<String> allowed = view.allowedActions == null ? List.of() : ON_THE_PAGE.stream()
                 .filter(a -> a != ReferralAction.NOTE)
+                // acknowledging stays harmless later (a system may repeat it), but is offered only while awaited
+                .filter(a -> a != ReferralAction.ACKNOWLEDGE || ReferralState.ROUTED.name().equals(view.state))
                 .filter(a -> actions.may(a, view, viewer.agencyId()))
                 .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
         boolean mayNote = !erased && actions.may(ReferralAction.NOTE, view, viewer.agencyId());
         List<Line> lines = timeline.of(id).stream().map(entry -> new Line(viewer.time(entry.at()),
                 "system".equals(entry.actorAgencyId()) ? viewer.words().systemActor()
                         : viewers.nameOf(entry.actorAgencyId()), entry.toState() != null
-                        ? viewer.word("state", entry.toState()) : viewer.word("kind", entry.kind()), entry.detail()))
+                        ? viewer.word("state", entry.toState()) : viewer.word("kind", entry.kind()),
+                        detail(entry, viewer)))
                 .toList();
         Page page = new Page(Row.reference(id), view, viewers.nameOf(view.referringAgencyId),
                 viewers.nameOf(view.targetAgencyId), viewer.time(view.submittedAt), deadlines, child, erased, allowed,
@@ -160,6 +172,26 @@ public class ReferralScreen {
                         .filter(caseId -> views.caseOwner(caseId).map(viewer.agencyId()::equals).orElse(false))
                         .orElse(null));
         return Templates.referral(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
+    }
+
+    /**
+     * A timeline line's detail in the viewer's words where the line has a known shape (an alert sent, delivered
+     * or failed: "SMS terkirim ke supervisor Dinas Sosial ..."); otherwise as recorded, with agency ids as names.
+     */
+    private String detail(Timeline.Entry entry, Viewer viewer) {
+        if (entry.detail() == null) {
+            return null;
+        }
+        if ("NOTIFICATION".equals(entry.kind())) {
+            Matcher alert = ALERT.matcher(entry.detail());
+            if (alert.matches()) {
+                return viewer.words().timeline_notified(viewer.word("channel", alert.group(1)),
+                        viewer.word("delivery", alert.group(2)), viewer.word("role", alert.group(3)),
+                        viewers.nameOf(alert.group(4)));
+            }
+        }
+        return AGENCY_ID.matcher(entry.detail()).replaceAll(id -> Matcher.quoteReplacement(
+                viewers.nameOf(id.group())));
     }
 
     /** The page's action by its name in the form's path; 404 for any other. */

@@ -688,4 +688,37 @@ public interface Words {
 
     @Message("{label}: {count} rujukan")
     String caseload_bar(String label, long count);
+
+    @Message("SMS")
+    String channel_SMS();
+
+    @Message("Email")
+    String channel_EMAIL();
+
+    @Message("terkirim")
+    String delivery_sent();
+
+    @Message("sampai")
+    String delivery_delivered();
+
+    @Message("gagal")
+    String delivery_failed();
+
+    @Message("petugas piket")
+    String role_DUTY_OFFICER();
+
+    @Message("petugas")
+    String role_OFFICER();
+
+    @Message("supervisor")
+    String role_SUPERVISOR();
+
+    @Message("kepala")
+    String role_HEAD();
+
+    @Message("admin lembaga")
+    String role_AGENCY_ADMIN();
+
+    @Message("{channel} {status} ke {role} {agency}")
+    String timeline_notified(String channel, String status, String role, String agency);
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,11 +35,19 @@ public class ActionLinks {
         return config.baseUrl() + link.sign(secret);
     }
 
+    /** What a link may hold: what every SMSC alphabet writes with the same byte. */
+    public static final String LINK_SAFE = "https?://[A-Za-z0-9.:/-]+/";
+
     /** The signed links. The gateway reads the same keys to check them. */
     @ConfigMapping(prefix = "rujukan.action-links")
     public interface Config {
-        /** The mobile page's address, the token follows it: e.g. {@code https://rujukan.example/m/}. */
+        /**
+         * The mobile page's address, the token follows it: e.g. {@code https://rujukan.example/m/}. Letters,
+         * digits and {@code :/.-} only, as the token: the same bytes in GSM-7, ASCII and Latin-1, so that no SMSC's
+         * reading of an SMS changes the link (an {@code _} is 0x11 in GSM-7, 0x5F in ASCII).
+         */
         @NotBlank
+        @Pattern(regexp = LINK_SAFE, message = "must be letters, digits and :/.- only, ending in /")
         String baseUrl();
 
         /** Shared with the gateway. */

@@ -5,13 +5,21 @@ import id.rujukan.notification.metrics.NotificationMetrics;
 import id.rujukan.notification.template.AlertFacts;
 import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedEmail;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Alerts by email: rendered in the recipient's language and handed to the SMTP server. */
+/**
+ * Alerts by email: rendered in the recipient's language and handed to the SMTP relay through the Vert.x mail client
+ * that the Quarkus mailer configures ({@code quarkus.mailer.*}). The message is built here rather than as a
+ * Quarkus {@code Mail}, whose empty Cc list becomes an empty {@code Cc:} header (RFC 5322 forbids it, and relays
+ * and spam filters hold it against the message).
+ */
 @ApplicationScoped
 class EmailChannel {
 
@@ -19,15 +27,21 @@ class EmailChannel {
     static final String SMTP = "smtp";
 
     private final AlertTemplates templates;
-    private final Mailer mailer;
+    private final MailClient mailer;
     private final DeliveryConfig config;
     private final NotificationMetrics metrics;
+    private final String from;
+    private final Duration timeout;
 
-    EmailChannel(AlertTemplates templates, Mailer mailer, DeliveryConfig config, NotificationMetrics metrics) {
+    EmailChannel(AlertTemplates templates, MailClient mailer, DeliveryConfig config, NotificationMetrics metrics,
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout) {
         this.templates = templates;
         this.mailer = mailer;
         this.config = config;
         this.metrics = metrics;
+        this.from = from;
+        this.timeout = timeout;
     }
 
     /**
@@ -39,8 +53,14 @@ class EmailChannel {
         long started = System.nanoTime();
         boolean handedOver = false;
         try {
-            mailer.send(Mail.withText(contact.email(), email.subject(), email.body())
-                    .addHeader("Message-ID", "<" + id + "@" + config.messageIdDomain() + ">"));
+            MailMessage message = new MailMessage().setFrom(from).setTo(List.of(contact.email()))
+                    .setSubject(email.subject()).setText(email.body())
+                    .setHeaders(MultiMap.caseInsensitiveMultiMap()
+                            .add("Message-ID", "<" + id + "@" + config.messageIdDomain() + ">")
+                            // the client states a charset only for text that is not plain ASCII; say it always
+                            .add("Content-Type", "text/plain; charset=UTF-8"));
+            // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
+            mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
             handedOver = true;
         } finally {
             metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);

@@ -4,10 +4,12 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.notification.metrics.NotificationMetrics;
 import id.rujukan.notification.metrics.NotificationMetrics.Outcome;
 import id.rujukan.notification.sms.SmsReceipt;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 
 /** SMS delivery receipts: the message reached the phone (delivered), or the network gave up on it (failed). */
 @ApplicationScoped
@@ -27,8 +29,21 @@ class Receipts {
     void onReceipt(@Observes SmsReceipt receipt) {
         Notification notification = Notification.<Notification>find("provider = ?1 and providerMessageId = ?2",
                 receipt.provider(), receipt.messageId()).firstResult();
-        if (notification == null || notification.status != NotificationStatus.SENT) {
-            return; // a receipt for a message we did not send, or a second receipt for one
+        if (notification == null && !receipt.otherForms().isEmpty()) {
+            // the id in another base or case than submit_sm_resp gave it: taken only if one sent SMS has it
+            List<Notification> sent = Notification.<Notification>find(
+                    "provider = ?1 and providerMessageId in ?2 and status = ?3", receipt.provider(),
+                    receipt.otherForms(), NotificationStatus.SENT).list();
+            notification = sent.size() == 1 ? sent.get(0) : null;
+        }
+        if (notification == null) {
+            Log.warnf("A receipt from %s matched no SMS sent through it (message id %s, %s)", receipt.provider(),
+                    receipt.messageId(), receipt.detail());
+            metrics.unmatchedReceipt(receipt.provider());
+            return;
+        }
+        if (notification.status != NotificationStatus.SENT) {
+            return; // a second receipt for one, or one after the notification was settled otherwise
         }
         if (receipt.delivered()) {
             notification.status = NotificationStatus.DELIVERED;

@@ -2,17 +2,20 @@ package id.rujukan.notification.metrics;
 
 import id.rujukan.messaging.AfterCommit;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * The notification service's domain metrics: what became of notifications ({@code rujukan.notifications},
- * by channel, provider and outcome: sent, delivered, retried, failed) and how long each hand-over to a
- * provider took ({@code rujukan.notification.send}, by channel, provider and outcome ok or error).
+ * by channel, provider and outcome: sent, delivered, retried, failed), how long each hand-over to a
+ * provider took ({@code rujukan.notification.send}, by channel, provider and outcome ok or error), receipts that
+ * matched nothing, and each SMPP bind's state.
  * Outcomes are counted when their transaction commits.
  */
 @ApplicationScoped
@@ -46,6 +49,23 @@ public class NotificationMetrics {
                         "outcome", outcome.tag())
                 .register(registry);
         AfterCommit.run(transactions, counter::increment);
+    }
+
+    /**
+     * A delivery receipt that matched no SMS sent through that provider ({@code rujukan.sms.receipts.unmatched}):
+     * a provider whose message ids come back in a form not recognised, or receipts for another sender's messages.
+     */
+    public void unmatchedReceipt(String provider) {
+        Counter.builder("rujukan.sms.receipts.unmatched")
+                .description("SMS delivery receipts that matched no message sent through the provider")
+                .tag("provider", provider).register(registry).increment();
+    }
+
+    /** Whether an SMPP provider is bound now ({@code rujukan.sms.smpp.bound}, 1 or 0), read when scraped. */
+    public void smppBound(String provider, BooleanSupplier bound) {
+        Gauge.builder("rujukan.sms.smpp.bound", () -> bound.getAsBoolean() ? 1 : 0)
+                .description("1 while the SMPP provider's bind is up, 0 while it is being made again")
+                .tag("provider", provider).register(registry);
     }
 
     public enum Outcome {

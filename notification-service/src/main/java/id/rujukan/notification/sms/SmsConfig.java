@@ -94,6 +94,21 @@ public interface SmsConfig {
         /** How long to wait for a {@code submit_sm_resp}. */
         @WithDefault("10s")
         Duration responseTimeout();
+
+        /**
+         * How often the bind is kept alive with {@code enquire_link} when idle: shorter than the SMSC's idle
+         * timeout (many drop a bind after 60 s or less without traffic).
+         */
+        @WithDefault("30s")
+        Duration enquireLink();
+
+        /**
+         * How the SMSC reads the message bytes: {@code gsm7} (GSM 03.38, a septet per byte, data_coding 0),
+         * {@code gsm7-packed}, {@code latin1} (data_coding 3) or {@code ascii} (IA5, data_coding 1). Ask the
+         * aggregator; a wrong one garbles every alert's text, never its link.
+         */
+        @WithDefault("gsm7")
+        SmsAlphabet alphabet();
     }
 
     /** An aggregator's HTTP API. */

@@ -12,6 +12,7 @@ import io.quarkus.qute.Engine;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.faulttolerance.api.RateLimitException;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * in front.
  */
 @ApplicationScoped
+@Startup // SMPP binds are made at start, so that receipts due from before a restart flow at once
 public class SmsProviders {
 
     private static final String CHANNEL = "SMS";
@@ -69,7 +72,23 @@ public class SmsProviders {
                     .onStateChange(state -> route.changed(state)).done()
                     .build();
             routes.add(route);
+            if (sms instanceof SmppProvider smpp) {
+                metrics.smppBound(name, smpp::isBound);
+            }
         }
+    }
+
+    /** Each SMPP provider's bind, by name: up or not. */
+    public Map<String, Boolean> smppBinds() {
+        Map<String, Boolean> binds = new TreeMap<>();
+        routes.stream().filter(route -> route.provider instanceof SmppProvider)
+                .forEach(route -> binds.put(route.name, ((SmppProvider) route.provider).isBound()));
+        return binds;
+    }
+
+    /** Whether a provider other than an SMPP one is configured (an HTTP API needs no bind to take an SMS). */
+    public boolean hasHttpRoute() {
+        return routes.stream().anyMatch(route -> !(route.provider instanceof SmppProvider));
     }
 
     private static IllegalStateException missing(String name, String type) {
