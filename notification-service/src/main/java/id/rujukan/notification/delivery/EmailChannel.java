@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,12 +60,43 @@ class EmailChannel {
                             .add("Message-ID", "<" + id + "@" + config.messageIdDomain() + ">")
                             // the client states a charset only for text that is not plain ASCII; say it always
                             .add("Content-Type", "text/plain; charset=UTF-8"));
-            // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
-            mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
+            try {
+                // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
+                mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
+            } catch (RuntimeException e) {
+                throw refusal(e);
+            }
             handedOver = true;
         } finally {
             metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);
         }
         return new HandedOver(contact.email(), email.templateVersion(), SMTP, null);
+    }
+
+    /**
+     * A relay we cannot speak TLS with, or that refuses our login, will refuse every email until an operator acts:
+     * retrying for hours would only hide it. Such an email fails at once (its alert goes by SMS instead), the
+     * reason says which, and {@code rujukan.smtp.relay.refused} counts it for the operators' alert. Anything else
+     * (a relay away, a timeout) is worth a retry.
+     */
+    private RuntimeException refusal(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                Throwable root = cause;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                metrics.relayRefused("tls");
+                return new PermanentDeliveryException("TLS with the SMTP relay failed (check quarkus.mailer.tls, "
+                        + ".start-tls and .tls-configuration-name's trust store): " + root.getMessage());
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("AUTH") && message.matches("(?s).*\\b53[45]\\b.*")) {
+                metrics.relayRefused("login");
+                return new PermanentDeliveryException("the SMTP relay refused the login (check quarkus.mailer."
+                        + "username and password): " + message);
+            }
+        }
+        return e;
     }
 }

@@ -61,6 +61,16 @@ public class NotificationMetrics {
                 .tag("provider", provider).register(registry).increment();
     }
 
+    /**
+     * An email the SMTP relay refused for a reason only an operator can mend ({@code rujukan.smtp.relay.refused},
+     * by reason: {@code tls} or {@code login}).
+     */
+    public void relayRefused(String reason) {
+        Counter.builder("rujukan.smtp.relay.refused")
+                .description("Emails the SMTP relay refused over TLS or our login; an operator must act")
+                .tag("reason", reason).register(registry).increment();
+    }
+
     /** Whether an SMPP provider is bound now ({@code rujukan.sms.smpp.bound}, 1 or 0), read when scraped. */
     public void smppBound(String provider, BooleanSupplier bound) {
         Gauge.builder("rujukan.sms.smpp.bound", () -> bound.getAsBoolean() ? 1 : 0)
