@@ -13,6 +13,7 @@ import static id.rujukan.notification.Alerting.smsAbout;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.EventTypes;
@@ -152,9 +153,18 @@ class SmsFlowTest {
             await().atMost(WAIT).until(() -> alerting.statusOf(whileDown.notificationKey())
                     == NotificationStatus.SENT);
             assertThat(alerting.notification(whileDown.notificationKey()).provider).isEqualTo("aggregator");
+            // readiness and the gauge say the bind is down; the service stays ready, the aggregator takes SMS
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'smpp-binds' }.data.smsc", equalTo("binding"));
+            assertThat(PrometheusText.sum(metrics(), "rujukan_sms_smpp_bound", Map.of("provider", "smsc")))
+                    .isZero();
         } finally {
             SmsTestResource.center().resume();
         }
+        // the bind is made again on its own, before any SMS asks for it
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'smpp-binds' }.data.smsc", equalTo("bound")));
+        assertThat(PrometheusText.sum(metrics(), "rujukan_sms_smpp_bound", Map.of("provider", "smsc"))).isOne();
 
         // once its failures age out of the health window (3 s in tests), the preferred SMSC takes SMS again
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {

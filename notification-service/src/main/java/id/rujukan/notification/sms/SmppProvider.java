@@ -118,9 +118,10 @@ final class SmppProvider implements SmsProvider {
             throw new SmsProviderException(name + " cannot be bound at " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        // a bind the SMSC drops (an idle timeout, a restart) is made again at once, not at the next SMS
+        // a bind that ends (the SMSC's idle timeout, its unbind before a restart, a lost link) is made again at
+        // once, not at the next SMS; rebind() does nothing once this provider is closed or bound again
         fresh.addSessionStateListener((newState, oldState, source) -> {
-            if (newState == SessionState.CLOSED && oldState.isBound()) {
+            if (newState == SessionState.CLOSED) {
                 rebindSoon(Duration.ZERO);
             }
         });
