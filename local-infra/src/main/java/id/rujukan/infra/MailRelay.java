@@ -19,7 +19,7 @@ import org.subethamail.smtp.server.Session;
 /**
  * An SMTP relay as office relays are set up: it offers STARTTLS with its own certificate and takes mail only
  * over TLS and after AUTH (subethasmtp; GreenMail offers neither). Its certificate is made at start with the
- * JDK's keytool; its password can be changed to make a client's login fail.
+ * JDK's keytool.
  */
 public final class MailRelay implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class MailRelay implements AutoCloseable {
     private final Path trustedCertificate;
     private final String username;
     private final List<RelayedMail> received = new CopyOnWriteArrayList<>();
-    private volatile String password;
+    private final String password;
 
     /** A message as the relay took it: over TLS or not, by whom, and its raw text. */
     public record RelayedMail(boolean tls, String user, String from, String to, String data) {
@@ -94,11 +94,6 @@ public final class MailRelay implements AutoCloseable {
     /** Every message taken so far. */
     public List<RelayedMail> received() {
         return List.copyOf(received);
-    }
-
-    /** From now on, logins must use this password. */
-    public void password(String password) {
-        this.password = password;
     }
 
     @Override

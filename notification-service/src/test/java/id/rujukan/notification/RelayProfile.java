@@ -41,8 +41,6 @@ public class RelayProfile implements QuarkusTestProfile {
                 // a TLS configuration alone turns TLS on from the first byte (SMTPS); this relay upgrades by STARTTLS
                 Map.entry("quarkus.mailer.tls", "false"),
                 Map.entry("quarkus.tls.relay.trust-store.pem.certs",
-                        relay.trustedCertificate().toAbsolutePath().toString()),
-                // every email on a connection of its own, so that a change at the relay applies to the next one
-                Map.entry("quarkus.mailer.keep-alive", "false"));
+                        relay.trustedCertificate().toAbsolutePath().toString()));
     }
 }
