@@ -22,7 +22,6 @@ import id.rujukan.gateway.submission.SubmitReferral;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -130,7 +129,7 @@ public class NewReferrals {
     @Transactional
     public TemplateInstance handoff(String caseId, String fromReferralId, String language) {
         Viewer viewer = viewers.current(language);
-        requireOwner(caseId, viewer);
+        parties.requireCaseOwner(caseId, viewer.agencyId());
         UUID from = parties.requireParty(fromReferralId, viewer.agencyId());
         if (!views.caseOf(from).map(caseId::equals).orElse(false)) {
             throw new NotFoundException("Referral " + fromReferralId + " is not of case " + caseId);
@@ -169,7 +168,7 @@ public class NewReferrals {
         Viewer viewer = viewers.current(language);
         String caseId = present(form.caseId);
         if (caseId != null) {
-            requireOwner(caseId, viewer);
+            parties.requireCaseOwner(caseId, viewer.agencyId());
         }
         Map<String, String> errors = new LinkedHashMap<>();
         SubmitReferral body = body(form, viewer, errors);
@@ -192,14 +191,6 @@ public class NewReferrals {
             return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent",
                     caseId == null ? "SUBMIT" : "HANDOFF").build(referralId)).build();
         });
-    }
-
-    /** The case's owner is the only agency that may hand it over, as in the API. */
-    private void requireOwner(String caseId, Viewer viewer) {
-        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
-        if (!owner.equals(viewer.agencyId())) {
-            throw new ForbiddenException("agency " + viewer.agencyId() + " is not responsible for case " + caseId);
-        }
     }
 
     private Destination destination(SubmitReferral body, Viewer viewer) {

@@ -1,5 +1,7 @@
 package id.rujukan.gateway.guard;
 
+import id.rujukan.gateway.readmodel.ReferralViews;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
@@ -14,9 +16,24 @@ import java.util.UUID;
 public class Parties {
 
     private final EntityManager entityManager;
+    private final ReferralViews views;
 
-    public Parties(EntityManager entityManager) {
+    public Parties(EntityManager entityManager, ReferralViews views) {
         this.entityManager = entityManager;
+        this.views = views;
+    }
+
+    /**
+     * Only the agency responsible for a case may hand it over, whether through the API or the console.
+     *
+     * @throws NotFoundException if the gateway knows no such case
+     * @throws ForbiddenException if another agency is responsible for it
+     */
+    public void requireCaseOwner(String caseId, String agencyId) {
+        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
+        if (!owner.equals(agencyId)) {
+            throw new ForbiddenException("agency " + agencyId + " is not responsible for case " + caseId);
+        }
     }
 
     /**

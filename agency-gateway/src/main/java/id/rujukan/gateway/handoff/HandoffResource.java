@@ -2,21 +2,19 @@ package id.rujukan.gateway.handoff;
 
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.gateway.guard.NeedsDirectory;
+import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.problem.Problems;
-import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.submission.SubmissionAccepted;
 import id.rujukan.gateway.submission.Submissions;
 import id.rujukan.gateway.submission.SubmitReferral;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,13 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HandoffResource {
 
     private final Submissions submissions;
-    private final ReferralViews views;
+    private final Parties parties;
     private final Caller caller;
     private final Idempotency idempotency;
 
-    public HandoffResource(Submissions submissions, ReferralViews views, Caller caller, Idempotency idempotency) {
+    public HandoffResource(Submissions submissions, Parties parties, Caller caller, Idempotency idempotency) {
         this.submissions = submissions;
-        this.views = views;
+        this.parties = parties;
         this.caller = caller;
         this.idempotency = idempotency;
     }
@@ -58,10 +56,7 @@ public class HandoffResource {
             @NotNull(message = "a handoff body is required") @Valid SubmitReferral body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         String agency = caller.agencyId();
-        String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
-        if (!owner.equals(agency)) {
-            throw new ForbiddenException("agency " + agency + " is not responsible for case " + caseId);
-        }
+        parties.requireCaseOwner(caseId, agency);
         if (body.targetAgencyId() == null) {
             throw Problems.badRequest("targetAgencyId", "a handoff names the agency that takes the case over");
         }
