@@ -1,25 +1,31 @@
 package id.rujukan.notification;
 
 import static id.rujukan.notification.Alerting.WAIT;
+import static id.rujukan.notification.Alerting.awaitSmsAbout;
 import static id.rujukan.notification.Alerting.request;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.MailRelay;
+import id.rujukan.infra.testing.PrometheusText;
+import id.rujukan.notification.delivery.Notification;
 import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Email through a relay that offers STARTTLS with its own certificate and requires AUTH: mail goes out over TLS,
- * logged in with the account from the settings. (A refused login and a certificate not trusted are not tested
- * here yet: the Vert.x mail client does not always complete a send that fails after STARTTLS, so such an attempt
- * can end by timeout and be retried; an open problem, said in the notification-service README.)
+ * logged in, and the idle connection is closed with QUIT. A login the relay refuses, or a certificate our trust
+ * store does not hold, fails the email on its first attempt with the reason, counts it for the operators and
+ * sends the alert by SMS instead, rather than retrying for hours in silence.
  */
 @QuarkusTest
 @TestProfile(RelayProfile.class)
@@ -35,6 +41,12 @@ class MailRelayTest {
         alerting.publishDirectory();
     }
 
+    @AfterEach
+    void mend() {
+        relay.password(RelayProfile.PASSWORD);
+        relay.presentUntrustedCertificate(false);
+    }
+
     @Test
     void anAlertGoesOutOverStartTlsLoggedInWithTheAccountFromTheSettings() throws Exception {
         NotificationRequested request = request("referral-new", "DUTY_OFFICER", "EMAIL", Urgency.HIGH, null);
@@ -46,5 +58,60 @@ class MailRelayTest {
                     assertThat(mail.tls()).isTrue();
                     assertThat(mail.user()).isEqualTo(RelayProfile.USER);
                 });
+    }
+
+    @Test
+    void theConnectionLeftIdleAfterAMailIsClosedWithQuit() throws Exception {
+        NotificationRequested request = request("referral-new", "OFFICER", "EMAIL", Urgency.HIGH, null);
+        alerting.send(request);
+        await().atMost(WAIT).until(() -> alerting.statusOf(request.notificationKey()) == NotificationStatus.SENT);
+        String session = relay.received().stream().filter(mail -> mail.data().contains(request.referralId()))
+                .findFirst().orElseThrow().session();
+
+        // the profile's keep-alive is 2 s: the connection that carried the mail ends soon after, by the client
+        await().atMost(WAIT).until(() -> relay.endedSessions().stream().anyMatch(s -> s.session().equals(session)));
+        assertThat(relay.endedSessions()).filteredOn(s -> s.session().equals(session)).singleElement()
+                .isEqualTo(new MailRelay.EndedSession(session, true, true));
+    }
+
+    @Test
+    void aRefusedLoginFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
+        relay.password("changed-by-the-relays-admin");
+
+        Notification failed = sendFailing(request("referral-new", "SUPERVISOR", "EMAIL", Urgency.HIGH, null), "login");
+
+        assertThat(failed.lastError).startsWith("the SMTP relay refused the login");
+    }
+
+    @Test
+    void aCertificateNotInTheTrustStoreFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
+        relay.presentUntrustedCertificate(true);
+
+        Notification failed = sendFailing(request("referral-new", "DUTY_OFFICER", "EMAIL", Urgency.HIGH, null), "tls");
+
+        assertThat(failed.lastError).startsWith("TLS with the SMTP relay failed").contains("PKIX path validation failed");
+    }
+
+    /** Sends an email the relay will refuse; it fails on its first attempt, counted with the reason, and goes by SMS. */
+    private Notification sendFailing(NotificationRequested request, String reason) throws Exception {
+        String before = metrics();
+        alerting.send(request);
+
+        await().atMost(WAIT).until(() -> alerting.statusOf(request.notificationKey()) == NotificationStatus.FAILED);
+        Notification failed = alerting.notification(request.notificationKey());
+        assertThat(failed.attempts).isEqualTo(1);
+        assertThat(awaitSmsAbout(request.referralId(), 1)).isNotEmpty();
+        assertThat(relay.received()).noneMatch(mail -> mail.data().contains(request.referralId()));
+        assertThat(delta(before, metrics(), Map.of("reason", reason))).isEqualTo(1);
+        return failed;
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double delta(String before, String after, Map<String, String> labels) {
+        double was = PrometheusText.sum(before, "rujukan_smtp_relay_refused_total", labels);
+        return PrometheusText.sum(after, "rujukan_smtp_relay_refused_total", labels) - (Double.isNaN(was) ? 0 : was);
     }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
  */
 public class RelayProfile implements QuarkusTestProfile {
 
-    static final String USER = "rujukan-alerts";
-    static final String PASSWORD = "relay-password-for-tests";
+    public static final String USER = "rujukan-alerts";
+    public static final String PASSWORD = "relay-password-for-tests";
     private static MailRelay relay;
 
-    static synchronized MailRelay relay() {
+    public static synchronized MailRelay relay() {
         if (relay == null) {
             try {
                 relay = MailRelay.start(Path.of("target", "mail-relay"), USER, PASSWORD);
@@ -40,6 +40,8 @@ public class RelayProfile implements QuarkusTestProfile {
                 Map.entry("quarkus.mailer.tls-configuration-name", "relay"),
                 // a TLS configuration alone turns TLS on from the first byte (SMTPS); this relay upgrades by STARTTLS
                 Map.entry("quarkus.mailer.tls", "false"),
+                // short, so that a test sees an idle connection closed
+                Map.entry("quarkus.mailer.keep-alive-timeout", "2S"),
                 Map.entry("quarkus.tls.relay.trust-store.pem.certs",
                         relay.trustedCertificate().toAbsolutePath().toString()));
     }

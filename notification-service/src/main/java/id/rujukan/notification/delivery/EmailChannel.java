@@ -31,16 +31,18 @@ class EmailChannel {
     private final MailClient mailer;
     private final DeliveryConfig config;
     private final NotificationMetrics metrics;
+    private final RelayCheck relay;
     private final String from;
     private final Duration timeout;
 
     EmailChannel(AlertTemplates templates, MailClient mailer, DeliveryConfig config, NotificationMetrics metrics,
-            @ConfigProperty(name = "quarkus.mailer.from") String from,
+            RelayCheck relay, @ConfigProperty(name = "quarkus.mailer.from") String from,
             @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout) {
         this.templates = templates;
         this.mailer = mailer;
         this.config = config;
         this.metrics = metrics;
+        this.relay = relay;
         this.from = from;
         this.timeout = timeout;
     }
@@ -64,7 +66,7 @@ class EmailChannel {
                 // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
                 mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
             } catch (RuntimeException e) {
-                throw refusal(e);
+                throw refusal(e, System.nanoTime());
             }
             handedOver = true;
         } finally {
@@ -76,27 +78,28 @@ class EmailChannel {
     /**
      * A relay we cannot speak TLS with, or that refuses our login, will refuse every email until an operator acts:
      * retrying for hours would only hide it. Such an email fails at once (its alert goes by SMS instead), the
-     * reason says which, and {@code rujukan.smtp.relay.refused} counts it for the operators' alert. Anything else
-     * (a relay away, a timeout) is worth a retry.
+     * reason says which, and {@code rujukan.smtp.relay.refused} counts it for the operators' alert. The mail
+     * client says so itself only sometimes (see {@link RelayCheck}); any other failure asks the relay. Anything
+     * else (a relay away, a timeout) is worth a retry.
      */
-    private RuntimeException refusal(RuntimeException e) {
+    private RuntimeException refusal(RuntimeException e, long failedAt) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                Throwable root = cause;
-                while (root.getCause() != null) {
-                    root = root.getCause();
-                }
-                metrics.relayRefused("tls");
-                return new PermanentDeliveryException("TLS with the SMTP relay failed (check quarkus.mailer.tls, "
-                        + ".start-tls and .tls-configuration-name's trust store): " + root.getMessage());
+                return refused(new RelayCheck.Refusal("tls", cause.getMessage()));
             }
             String message = String.valueOf(cause.getMessage());
             if (message.contains("AUTH") && message.matches("(?s).*\\b53[45]\\b.*")) {
-                metrics.relayRefused("login");
-                return new PermanentDeliveryException("the SMTP relay refused the login (check quarkus.mailer."
-                        + "username and password): " + message);
+                return refused(new RelayCheck.Refusal("login", message));
             }
         }
-        return e;
+        return relay.refusal(failedAt).<RuntimeException>map(this::refused).orElse(e);
+    }
+
+    private PermanentDeliveryException refused(RelayCheck.Refusal refusal) {
+        metrics.relayRefused(refusal.reason());
+        return new PermanentDeliveryException("tls".equals(refusal.reason())
+                ? "TLS with the SMTP relay failed (check quarkus.mailer.tls, .start-tls and .tls-configuration-name's "
+                        + "trust store): " + refusal.detail()
+                : "the SMTP relay refused the login (check quarkus.mailer.username and password): " + refusal.detail());
     }
 }
