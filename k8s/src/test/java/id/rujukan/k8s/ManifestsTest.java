@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -359,7 +360,7 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void keycloakImportsTheRealmTheGatewayExpects(String overlay) throws Exception {
+    void keycloakImportsTheRealmTheServicesExpect(String overlay) throws Exception {
         Rendered rendered = overlays.get(overlay);
         Models.KeycloakRealmImport realmImport = rendered.named(Models.KeycloakRealmImport.class, "rujukan");
         assertThat(realmImport.spec.keycloakCRName()).isEqualTo(rendered.named(Models.Keycloak.class, "keycloak")
@@ -373,13 +374,34 @@ class ManifestsTest {
             assertThat(either.get("ssoSessionIdleTimeout").asInt()).isEqualTo(1800);
             assertThat(either.get("ssoSessionMaxLifespan").asInt()).isEqualTo(36000);
         }
-        JsonNode gateway = client(realm, "rujukan-gateway");
-        assertThat(gateway.get("protocolMappers")).isEqualTo(client(dev, "rujukan-gateway").get("protocolMappers"));
-        // the secret is not in git: a placeholder the operator fills from a Secret
-        String placeholder = gateway.get("secret").asText();
-        assertThat(placeholder).matches("\\$\\{\\w+}");
-        assertThat(realmImport.spec.placeholders()).containsKey(placeholder.substring(2, placeholder.length() - 1));
+        for (String clientId : List.of("rujukan-gateway", "rujukan-operator")) {
+            JsonNode client = client(realm, clientId);
+            assertThat(client.get("protocolMappers")).isEqualTo(client(dev, clientId).get("protocolMappers"));
+            // the secret is not in git: a placeholder the operator fills from a Secret
+            String placeholder = client.get("secret").asText();
+            assertThat(placeholder).matches("\\$\\{\\w+}");
+            assertThat(realmImport.spec.placeholders()).containsKey(placeholder.substring(2, placeholder.length() - 1));
+        }
+        // operators' tokens carry the role referral-service's directory API asks for
+        for (JsonNode either : List.of(realm, dev)) {
+            assertThat(either.get("users")).filteredOn(u -> "rujukan-operator".equals(u.path("serviceAccountClientId")
+                    .asText())).singleElement().satisfies(u -> assertThat(u.get("realmRoles").toString())
+                            .isEqualTo("[\"directory-admin\"]"));
+        }
         assertThat(realm.toString()).doesNotContain("dev-secret").doesNotContain("dev-password");
+        // referral-service checks those tokens against this realm, as the gateway does
+        assertThat(environment(rendered, "referral-service").get("QUARKUS_OIDC_AUTH_SERVER_URL"))
+                .isEqualTo(environment(rendered, "agency-gateway").get("QUARKUS_OIDC_AUTH_SERVER_URL"))
+                .endsWith("/realms/" + realm.get("realm").asText());
+    }
+
+    private static Map<String, String> environment(Rendered rendered, String deployment) {
+        Map<String, String> environment = new TreeMap<>();
+        rendered.named(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnvFrom().stream().filter(from -> from.getConfigMapRef() != null)
+                .forEach(from -> environment.putAll(rendered.named(ConfigMap.class, from.getConfigMapRef().getName())
+                        .getData()));
+        return environment;
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {

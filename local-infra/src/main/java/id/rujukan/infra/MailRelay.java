@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -36,6 +37,7 @@ public final class MailRelay implements AutoCloseable {
     private final String username;
     private final List<RelayedMail> received = new CopyOnWriteArrayList<>();
     private final List<EndedSession> ended = new CopyOnWriteArrayList<>();
+    private final AtomicInteger open = new AtomicInteger();
     private final SSLContext trusted;
     private final SSLContext stranger;
     private volatile String password;
@@ -73,12 +75,14 @@ public final class MailRelay implements AutoCloseable {
                 .sessionHandler(new SessionHandler() {
                     @Override
                     public SessionAcceptance accept(Session session) {
+                        open.incrementAndGet();
                         return SessionAcceptance.success();
                     }
 
                     @Override
                     public void onSessionEnd(Session session) {
                         ended.add(new EndedSession(session.getSessionId(), session.isTLSStarted(), quitting(session)));
+                        open.decrementAndGet();
                     }
                 })
                 .build();
@@ -119,6 +123,11 @@ public final class MailRelay implements AutoCloseable {
      */
     public void presentUntrustedCertificate(boolean untrusted) {
         presentsStranger = untrusted;
+    }
+
+    /** How many clients are connected now. */
+    public int openSessions() {
+        return open.get();
     }
 
     /** Every session that has ended so far, oldest first. */

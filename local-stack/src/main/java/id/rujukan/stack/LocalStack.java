@@ -158,7 +158,10 @@ public final class LocalStack implements AutoCloseable {
         String linkSecret = secret(dataDir, "action-link-secret");
         List<ServiceProcess> services = List.of(
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
-                        with(common(kafka, postgres, "referral"), extra("referral-service")), logs, bench),
+                        with(common(kafka, postgres, "referral"),
+                                // operators' tokens for the directory API; its keys are fetched when Keycloak is up
+                                Map.of("quarkus.oidc.auth-server-url", keycloak.issuer()),
+                                extra("referral-service")), logs, bench),
                 ServiceProcess.start(root, "notification-service", ports.notificationService(), with(
                         common(kafka, postgres, "notification"),
                         Map.of("quarkus.mailer.host", "127.0.0.1",

@@ -135,6 +135,24 @@ class LocalStackIT {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void onlyTheOperatorsClientReadsAndChangesTheDirectoryOnReferralService() {
+        String referralService = "http://localhost:" + stack.ports().referralService();
+        String operator = clientToken("rujukan-operator");
+        String agency = given().baseUri(referralService).auth().oauth2(operator)
+                .when().get("/api/v1/directory/agencies/lksa-6371").then().statusCode(200).extract().asString();
+
+        given().baseUri(referralService).auth().oauth2(operator).contentType(ContentType.JSON).body(agency)
+                .when().put("/api/v1/directory/agencies/lksa-6371").then().statusCode(200);
+        // an agency's system and an agency admin: tokens of the same realm, made for the gateway, not for this service
+        given().baseUri(referralService).auth().oauth2(clientToken("lksa-6371")).contentType(ContentType.JSON)
+                .body(agency).when().put("/api/v1/directory/agencies/lksa-6371").then().statusCode(401);
+        given().baseUri(referralService).auth().oauth2(userToken("agency-admin.dinsos-1608"))
+                .when().get("/api/v1/directory/agencies").then().statusCode(401);
+        given().baseUri(referralService).contentType(ContentType.JSON).body(agency)
+                .when().put("/api/v1/directory/agencies/lksa-6371").then().statusCode(401);
+    }
+
     /** An agency system's token: the client-credentials grant, as README shows with curl. */
     private static String clientToken(String agencyId) {
         return given().baseUri(stack.keycloak().issuer()).auth().preemptive().basic(agencyId, "dev-secret-" + agencyId)

@@ -76,6 +76,9 @@ class MailRelayTest {
 
     @Test
     void aRefusedLoginFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
+        // a connection that logged in before the change goes on sending, as with any relay: wait until the
+        // client holds none (its keep-alive is 2 s), so that the next email meets the new password
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         relay.password("changed-by-the-relays-admin");
 
         Notification failed = sendFailing(request("referral-new", "SUPERVISOR", "EMAIL", Urgency.HIGH, null), "login");
@@ -85,6 +88,7 @@ class MailRelayTest {
 
     @Test
     void aCertificateNotInTheTrustStoreFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         relay.presentUntrustedCertificate(true);
 
         Notification failed = sendFailing(request("referral-new", "DUTY_OFFICER", "EMAIL", Urgency.HIGH, null), "tls");

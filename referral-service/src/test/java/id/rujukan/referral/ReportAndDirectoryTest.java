@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +19,13 @@ import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -99,14 +102,15 @@ class ReportAndDirectoryTest {
 
     @Test
     void anAdminChangesAnAgencyAndTheChangeIsPublishedForTheOtherServices() {
-        String agency = given().when().get("/api/v1/directory/agencies/lksa-6371")
+        String agency = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-6371")
                 .then().statusCode(200).body("capacity", equalTo(20)).extract().asString();
         String changed = agency.replace("\"capacity\":20", "\"capacity\":25");
 
-        given().contentType(ContentType.JSON).body(changed).when().put("/api/v1/directory/agencies/lksa-6371")
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(changed)
+                .when().put("/api/v1/directory/agencies/lksa-6371")
                 .then().statusCode(200).body("capacity", equalTo(25));
 
-        given().when().get("/api/v1/directory/agencies").then().statusCode(200)
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies").then().statusCode(200)
                 .body("agencyId", hasItem("lksa-6371"));
         await().atMost(Story.WAIT).until(() -> story.kafka().readAll(Topics.AGENCY_DIRECTORY,
                 r -> "lksa-6371".equals(r.key()) && r.value().contains("\"capacity\":25"), Duration.ofSeconds(1))
@@ -114,18 +118,42 @@ class ReportAndDirectoryTest {
     }
 
     @Test
+    void onlyAnOperatorReadsOrChangesTheDirectory() {
+        String agency = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-1608")
+                .then().statusCode(200).extract().asString();
+        String changed = agency.replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"Changed by a stranger\"");
+
+        given().contentType(ContentType.JSON).body(changed).when().put("/api/v1/directory/agencies/lksa-1608")
+                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        for (String role : List.of("agency-system", "officer", "agency-admin")) {
+            given().auth().oauth2(Tokens.agency(role)).contentType(ContentType.JSON).body(changed)
+                    .when().put("/api/v1/directory/agencies/lksa-1608").then().statusCode(403)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(Tokens.agency(role)).when().get("/api/v1/directory/agencies").then().statusCode(403);
+        }
+        given().when().get("/api/v1/directory/agencies/lksa-1608").then().statusCode(401);
+        given().when().get("/api/v1/directory/agencies").then().statusCode(401);
+        given().auth().oauth2(Tokens.operatorForAnotherService()).contentType(ContentType.JSON).body(changed)
+                .when().put("/api/v1/directory/agencies/lksa-1608").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-1608")
+                .then().statusCode(200).body("name", equalTo(new JsonPath(agency).getString("name")));
+    }
+
+    @Test
     void aBadAgencyIsRefusedWithTheFieldNamed() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"agencyId\":\"x-1\",\"name\":\"\",\"type\":\"LKSA\",\"region\":{\"provinceCode\":\"16\"},"
                         + "\"timeZone\":\"Asia/Jakarta\",\"services\":[],\"countsWorkingDays\":false,\"contacts\":[]}")
                 .when().put("/api/v1/directory/agencies/x-1")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"agencyId\":\"x-1\",\"name\":\"X\",\"type\":\"LKSA\",\"region\":{\"provinceCode\":\"16\"},"
                         + "\"timeZone\":\"Mars/Olympus\",\"services\":[],\"countsWorkingDays\":false,\"contacts\":[]}")
                 .when().put("/api/v1/directory/agencies/x-1")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/api/v1/directory/agencies/x-1").then().statusCode(404);
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/x-1").then().statusCode(404);
     }
 
     private static ReferralSubmitted emergency(CaseCategory category) {

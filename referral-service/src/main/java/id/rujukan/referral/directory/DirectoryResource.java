@@ -2,6 +2,7 @@ package id.rujukan.referral.directory;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CloudEventAttributes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,17 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The directory's admin API: read agencies, add one or change one. Served inside the cluster only; the
- * gateway puts agency identity in front of it.
+ * The directory's admin API: read agencies, add one or change one. For operators only: a Keycloak token for this
+ * service with the realm role {@value #DIRECTORY_ADMIN}. A change reaches every service through the directory topic,
+ * and decides where children's referrals go and who is alerted, so whoever can reach the service inside the cluster
+ * is not enough. What the directory holds (officers' phones and addresses) is read by the same role.
  */
 @Path("/api/v1/directory/agencies")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(DirectoryResource.DIRECTORY_ADMIN)
 public class DirectoryResource {
+
+    static final String DIRECTORY_ADMIN = "directory-admin";
 
     private final Directory directory;
 
