@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.directory.DirectoryCopy;
-import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pengaturan lembaga as the admin of Rutan Martapura uses it: the webhook, its secret, the audit trail. */
@@ -22,17 +17,6 @@ import org.junit.jupiter.api.Test;
 class AgencyAdminPageTest {
 
     private static final Pattern SECRET = Pattern.compile("<code>([A-Za-z0-9_-]{43})</code>");
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     /** Other tests' referrals of Rutan Martapura must not be pushed to this test's webhook. */
     @AfterEach

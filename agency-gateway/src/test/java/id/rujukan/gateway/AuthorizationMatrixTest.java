@@ -13,7 +13,6 @@ import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,15 +42,11 @@ class AuthorizationMatrixTest {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    DirectoryCopy directory;
-
     private String referralId;
 
     @BeforeEach
     void aReferralFromTheRutanToDinasSosial() throws Exception {
         KafkaTestClient kafka = KafkaTestResource.client();
-        Directory.publish(kafka, json, directory);
         referralId = UUID.randomUUID().toString();
         kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(LifecycleEvents.routed(referralId,
                 2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, "routed")),

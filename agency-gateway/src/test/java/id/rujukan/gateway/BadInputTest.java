@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.infra.testing.KafkaTestClient;
@@ -31,9 +30,6 @@ class BadInputTest {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    DirectoryCopy directory;
-
     private KafkaTestClient kafka;
     private long recordsBefore;
     private long viewsBefore;
@@ -43,7 +39,6 @@ class BadInputTest {
     void setUp() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         kafka = KafkaTestResource.client();
-        Directory.publish(kafka, json, directory);
         recordsBefore = SentToKafka.intakeCount();
         viewsBefore = views();
         keysBefore = keys();

@@ -15,7 +15,6 @@ import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +28,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,14 +43,6 @@ class ConsoleTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void theInboxPutsWhatIsLateFirstThenTheNearestDeadlineAndSaysEverythingInWordsAndWib() throws Exception {

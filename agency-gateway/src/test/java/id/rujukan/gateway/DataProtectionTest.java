@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
+import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.protection.KeyErasedException;
 import id.rujukan.gateway.submission.ProtectedDetails;
 import id.rujukan.infra.testing.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Only a party reads the child's data; every read is audited; erasing the key makes every copy unreadable. */
@@ -30,6 +37,9 @@ class DataProtectionTest {
 
     @Inject
     DataSealer sealer;
+
+    @ConfigProperty(name = "rujukan.protection.master-key")
+    String masterKey;
 
     @Test
     void aPartyReadsTheChildsDataAndTheAgencyAdminSeesWhoDid() {
@@ -59,7 +69,7 @@ class DataProtectionTest {
         assertThat(record.value()).doesNotContain(Referrals.CHILD_NAME).doesNotContain(Referrals.CHILD_NIK);
         ReferralSubmitted onKafka = json.readValue(record.value(), ReferralSubmitted.class);
         UUID id = UUID.fromString(referralId);
-        assertThat(sealer.open(id, onKafka.sealedData(), ProtectedDetails.class).child().name())
+        assertThat(sealer.open(onKafka.sealedData(), ProtectedDetails.class).child().name())
                 .isEqualTo(Referrals.CHILD_NAME);
 
         given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).delete("/api/v1/admin/cases/" + referralId + "/data-keys")
@@ -67,7 +77,7 @@ class DataProtectionTest {
         given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
                 .delete("/api/v1/admin/cases/" + referralId + "/data-keys").then().statusCode(204);
 
-        assertThatThrownBy(() -> sealer.open(id, onKafka.sealedData(), ProtectedDetails.class))
+        assertThatThrownBy(() -> sealer.open(onKafka.sealedData(), ProtectedDetails.class))
                 .isInstanceOf(KeyErasedException.class);
         given().auth().oauth2(Tokens.agency("rutan-martapura")).get("/api/v1/referrals/" + referralId + "/details")
                 .then().statusCode(410).contentType("application/problem+json");
@@ -79,6 +89,42 @@ class DataProtectionTest {
         assertThat(given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
                 .queryParam("referralId", referralId).get("/api/v1/admin/audit").jsonPath().getList("action"))
                 .contains("ERASE_DATA_KEY", "READ_DETAILS_ERASED");
+    }
+
+    @Test
+    void aCaseHasOneKeyForItsReferralItsHandoffAndTheirNotesAndAfterOneEraseNoStoredKeyOpensAnyCopy() throws Exception {
+        String caseId = submit();
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body("{\"note\":\"" + Referrals.CHILD_NAME + " dijenguk ibunya\"}")
+                .post("/api/v1/referrals/" + caseId + "/notes").then().statusCode(202);
+        String handoffId = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee().replace("\"targetAgencyId\": \"dinsos-1608\"",
+                        "\"targetAgencyId\": \"dinsos-16\""))
+                .post("/api/v1/cases/" + caseId + "/handoffs").then().statusCode(202).extract().path("referralId");
+
+        // every sealed copy that left for Kafka: the referral, the handoff and the note
+        List<SealedData> copies = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> caseId.equals(r.key()) || handoffId.equals(r.key()), 3, Duration.ofSeconds(20))) {
+            JsonNode event = json.readTree(record.value());
+            copies.add(json.treeToValue(event.has("sealedData") ? event.get("sealedData") : event.get("note"),
+                    SealedData.class));
+        }
+        assertThat(copies).hasSize(3).extracting(SealedData::keyId).containsOnly(caseId);
+        assertThat(copies).allSatisfy(copy -> assertThat(Envelopes.open(masterKey, copy)).get().asString()
+                .contains(Referrals.CHILD_NAME));
+        CaseKey handoffsOwn = QuarkusTransaction.requiringNew().call(() -> CaseKey.findById(UUID.fromString(handoffId)));
+        assertThat(handoffsOwn).as("no key of its own for the handoff").isNull();
+
+        given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .delete("/api/v1/admin/cases/" + caseId + "/data-keys").then().statusCode(204);
+
+        assertThat(copies).allSatisfy(copy -> assertThat(Envelopes.open(masterKey, copy)).isEmpty());
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).get("/api/v1/referrals/" + handoffId + "/details")
+                .then().statusCode(410);
+        assertThat(given().auth().oauth2(Tokens.user("rutan-martapura", "agency-admin"))
+                .queryParam("referralId", handoffId).get("/api/v1/admin/audit").jsonPath().getList("action"))
+                .contains("ERASE_DATA_KEY");
     }
 
     private static String submit() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.infra.testing.KafkaTestClient;
@@ -47,13 +46,9 @@ class HostileInputTest {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    DirectoryCopy directory;
-
     @Test
     void tenThousandHostileRequestsAreEachRefusedWithAProblemAndLeaveNoTrace() throws Exception {
         KafkaTestClient kafka = KafkaTestResource.client();
-        Directory.publish(kafka, json, directory);
         // one real referral: the one other agencies probe, and whose idempotency key is replayed
         String idempotencyKey = UUID.randomUUID().toString();
         String validBody = Referrals.infantOfDetainee();

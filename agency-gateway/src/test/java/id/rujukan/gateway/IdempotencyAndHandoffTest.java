@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.Topics;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,14 +31,6 @@ class IdempotencyAndHandoffTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void aRetryWithTheSameKeyAndBodyGetsTheFirstAnswerAndSubmitsNothingMore() {

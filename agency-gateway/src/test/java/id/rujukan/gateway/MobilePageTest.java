@@ -16,7 +16,6 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The page an alert's link opens: who may see it, what it shows, and that its buttons act. */
@@ -38,14 +36,6 @@ class MobilePageTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void theTargetsOfficerSeesTheReferralWithTheChildsDataAndAcceptsIt() throws Exception {

@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
-import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,7 +22,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rujukan baru: an officer of Rutan Martapura refers a child through the console's form. */
@@ -33,14 +30,6 @@ class NewReferralFormTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void theFormOffersItsChoicesInWordsWithTheChildsRegionPresetToTheAgencysOwn() {

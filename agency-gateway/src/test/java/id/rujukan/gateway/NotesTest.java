@@ -19,7 +19,6 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,14 +42,6 @@ class NotesTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void aNoteWrittenOnTheConsoleIsReadByBothPartiesAndByNoOtherAgency() throws Exception {

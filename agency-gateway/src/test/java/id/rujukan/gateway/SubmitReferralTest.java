@@ -14,7 +14,6 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.submission.ProtectedDetails;
 import id.rujukan.infra.testing.KafkaTestClient;
@@ -40,9 +39,6 @@ class SubmitReferralTest {
     ObjectMapper json;
 
     @Inject
-    DirectoryCopy directory;
-
-    @Inject
     DataSealer sealer;
 
     private KafkaTestClient kafka;
@@ -50,9 +46,7 @@ class SubmitReferralTest {
     @BeforeEach
     void setUp() throws Exception {
         kafka = KafkaTestResource.client();
-        Directory.publish(kafka, json, directory);
     }
-
 
     @Test
     void anEmergencyAndEveryActionOnItTakeTheUrgentIntakeTopicWhileOtherReferralsTakeTheRoutineOne() {
@@ -108,7 +102,7 @@ class SubmitReferralTest {
         assertThat(event.get("childRegion").get("regencyCode").asText()).isEqualTo("16.08");
 
         SealedData sealed = json.treeToValue(event.get("sealedData"), SealedData.class);
-        ProtectedDetails opened = sealer.open(UUID.fromString(referralId), sealed, ProtectedDetails.class);
+        ProtectedDetails opened = sealer.open(sealed, ProtectedDetails.class);
         assertThat(opened.child().name()).isEqualTo(Referrals.CHILD_NAME);
         assertThat(opened.child().nik()).isEqualTo(Referrals.CHILD_NIK);
         assertThat(opened.summary()).isEqualTo(Referrals.SUMMARY);

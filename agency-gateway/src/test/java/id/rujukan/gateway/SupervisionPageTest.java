@@ -10,8 +10,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.directory.DirectoryCopy;
-import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +34,6 @@ class SupervisionPageTest {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    DirectoryCopy directory;
-
-    @BeforeEach
-    void agencies() throws Exception {
-        Directory.publish(KafkaTestResource.client(), json, directory);
-    }
 
     @Test
     void theSupervisorSeesTheLateEmergencyAndTheSharesInTimeInWords() {

@@ -428,7 +428,8 @@ class ManifestsTest {
         PrometheusRule rules = rendered.named(PrometheusRule.class, "rujukan");
         assertThat(rules.getSpec().getGroups()).flatExtracting(g -> g.getRules()).extracting(r -> r.getAlert())
                 .contains("RujukanConsumerLagHigh", "RujukanOutboxLagHigh", "RujukanNotificationFailureRateHigh",
-                        "RujukanEscalationsPilingUp", "RujukanSmtpRelayRefusing", "RujukanSmsReceiptsUnmatched");
+                        "RujukanEscalationsPilingUp", "RujukanSmtpRelayRefusing", "RujukanSmsReceiptsUnmatched",
+                        "RujukanWorkingCalendarEnding");
         assertThat(rules.getSpec().getGroups()).flatExtracting(g -> g.getRules())
                 .allSatisfy(rule -> assertThat(rule.getAnnotations()).containsKey("runbook"));
         assertThat(rendered.all(ConfigMap.class)).anySatisfy(c -> {

@@ -1,6 +1,7 @@
 package id.rujukan.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,11 @@ import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
+import id.rujukan.referral.deadline.Deadline;
 import id.rujukan.referral.escalation.Escalator;
 import id.rujukan.referral.lifecycle.HistoryKind;
 import id.rujukan.referral.lifecycle.Referral;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,12 +28,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -47,6 +54,11 @@ class EscalationTest {
 
     @Inject
     ObjectMapper json;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void anEmergencyNobodyAcknowledgesRemindsTheOfficerAt15MinutesThenReachesSupervisorHeadProvinceAndMinistryOnceEach()
@@ -194,6 +206,74 @@ class EscalationTest {
                 CaseCategory.NEGLECT, Urgency.NORMAL, Submissions.OKU_TIMUR, AgeBand.CHILD_5_TO_11);
         assertThat(story.submitAndAwaitRouting(calendar).receiveDueAt.atZone(wita).toLocalDateTime())
                 .isEqualTo(LocalDateTime.of(2026, 12, 25, 10, 0));
+    }
+
+    @Test
+    void theSppaClocksFallDue72HoursAndSevenDaysAfterRoutingAndEachMissedOneEscalatesOnceUntilItsMilestone() {
+        ReferralSubmitted referral = Submissions.childInConflictWithTheLaw();
+        Referral routed = story.submitAndAwaitRouting(referral);
+        assertThat(routed.targetAgencyId).isEqualTo("bapas-palembang");
+        // accepted at once, so only the legal clocks run on: Bapas still owes the litmas and the diversion
+        story.act(Submissions.action(referral, ReferralAction.ACCEPT, "bapas-palembang"));
+        story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        Instant litmasDue = routed.routedAt.plus(Duration.ofHours(72));
+        Instant diversionDue = routed.routedAt.plus(Duration.ofDays(7));
+        assertThat(dueTimes(referral)).containsOnly(entry("LEGAL_LITMAS", litmasDue),
+                entry("LEGAL_DIVERSION", diversionDue));
+
+        clock.set(litmasDue.minusSeconds(1));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).isEmpty();
+        clock.set(litmasDue);
+        awaitSteps(referral, 1);
+        assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.ESCALATION)
+                .singleElement().satisfies(h -> assertThat(h.reason).startsWith(
+                        "step 1: reminded the officers of Bapas Kelas I Palembang; legal deadline litmas passed"));
+
+        // the litmas is handed in: its clock stops, the diversion's runs on to its own deadline
+        story.act(Submissions.action(referral.referralId(), ReferralAction.PROGRESS, "bapas-palembang", null, null,
+                "LITMAS_SUBMITTED"));
+        story.awaitState(referral.referralId(), ReferralState.IN_PROGRESS);
+        assertThat(dueTimes(referral)).containsOnlyKeys("LEGAL_DIVERSION");
+        clock.set(diversionDue.minusSeconds(1));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).hasSize(1);
+        clock.set(diversionDue);
+        awaitSteps(referral, 2);
+        escalator.fireDue();
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).containsExactly(
+                new Story.Fired("LEGAL_LITMAS", 1, "OFFICERS", "bapas-palembang"),
+                new Story.Fired("LEGAL_DIVERSION", 1, "OFFICERS", "bapas-palembang"));
+    }
+
+    @Test
+    void anEmergencyInPapuaAtNightIsDueAQuarterOfAnHourLaterAndEscalatesThen() {
+        // Saturday 5 December 2026, 23:00 WIT in Papua (21:00 in Jakarta); the province's Dinas Sosial, which no
+        // other test refers to (the report test counts Jayapura's)
+        ZoneId wit = ZoneId.of("Asia/Jayapura");
+        clock.set(LocalDateTime.of(2026, 12, 5, 23, 0).atZone(wit).toInstant());
+        ReferralSubmitted referral = Submissions.referral("rutan-martapura", "dinsos-94", null,
+                CaseCategory.PHYSICAL_ABUSE, Urgency.EMERGENCY, new Region("94", "94.71"), AgeBand.TODDLER_1_TO_4);
+
+        Referral routed = story.submitAndAwaitRouting(referral);
+
+        // a weekend night does not wait for office hours, in Papua as anywhere
+        assertThat(routed.receiveDueAt.atZone(wit).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 5, 23, 15));
+        assertThat(routed.acceptDueAt.atZone(wit).toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 6, 0, 0));
+        clock.set(routed.receiveDueAt.minusSeconds(1));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).isEmpty();
+        clock.set(routed.receiveDueAt);
+        awaitSteps(referral, 1);
+        assertThat(story.escalations(referral.referralId()))
+                .containsExactly(new Story.Fired("RECEIVE", 1, "OFFICERS", "dinsos-94"));
+    }
+
+    private Map<String, Instant> dueTimes(ReferralSubmitted referral) {
+        return QuarkusTransaction.requiringNew().call(() -> Deadline.<Deadline>list("key.referralId",
+                UUID.fromString(referral.referralId())).stream()
+                .collect(Collectors.toMap(d -> d.key.kind(), d -> d.dueAt)));
     }
 
     private ReferralSubmitted emergencyTo(String agencyId) {

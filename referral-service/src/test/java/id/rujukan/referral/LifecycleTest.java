@@ -83,8 +83,7 @@ class LifecycleTest {
 
     @Test
     void aChildInConflictWithTheLawGoesToBapasWithTheLegalClocksRunning() {
-        ReferralSubmitted referral = Submissions.referral("polres-okutimur-ppa", null, null,
-                CaseCategory.CHILD_IN_CONFLICT_WITH_LAW, Urgency.HIGH, Submissions.OKU_TIMUR, AgeBand.ADOLESCENT_12_TO_17);
+        ReferralSubmitted referral = Submissions.childInConflictWithTheLaw();
 
         Referral routed = story.submitAndAwaitRouting(referral);
 

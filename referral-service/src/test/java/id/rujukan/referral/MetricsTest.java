@@ -15,13 +15,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What an operator's dashboard reads at /q/metrics while a referral goes overdue and is acknowledged. */
 @QuarkusTest
 class MetricsTest {
 
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final Map<String, String> EMERGENCY = Map.of("urgency", "EMERGENCY");
 
     @Inject
@@ -29,6 +33,11 @@ class MetricsTest {
 
     @Inject
     TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void aReferralGoingOverdueEscalatingAndAcknowledgedShowsInTheMetrics() {
@@ -65,6 +74,15 @@ class MetricsTest {
         assertThat(delta(before, after, "rujukan_outbox_relayed_total", Map.of())).isGreaterThanOrEqualTo(3);
         // consumer lag, from the Kafka client's own metrics
         assertThat(PrometheusText.has(after, "kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+    }
+
+    @Test
+    void theOperatorsSeeWhenTheWorkingCalendarLacksNextYearsHolidays() {
+        clock.set(LocalDateTime.of(2026, 11, 29, 9, 0).atZone(JAKARTA).toInstant());
+        assertThat(value(metrics(), "rujukan_working_calendar_years_ahead", Map.of())).isEqualTo(1);
+        // December 2027: the file has no holidays of 2028, which the k8s alert reads below 1
+        clock.set(LocalDateTime.of(2027, 12, 1, 9, 0).atZone(JAKARTA).toInstant());
+        assertThat(value(metrics(), "rujukan_working_calendar_years_ahead", Map.of())).isZero();
     }
 
     private static String metrics() {

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +42,11 @@ class ReportAndDirectoryTest {
 
     @Inject
     ObjectMapper json;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void aSupervisorSeesCountsTheShareAnsweredInTimeMedianTimesAndWhatIsOverdue() throws Exception {

@@ -27,6 +27,12 @@ final class Submissions {
                 AgeBand.INFANT_UNDER_1);
     }
 
+    /** A child in conflict with the law, referred by the police's PPA unit in OKU Timur, left to routing. */
+    static ReferralSubmitted childInConflictWithTheLaw() {
+        return referral("polres-okutimur-ppa", null, null, CaseCategory.CHILD_IN_CONFLICT_WITH_LAW, Urgency.HIGH,
+                OKU_TIMUR, AgeBand.ADOLESCENT_12_TO_17);
+    }
+
     static ReferralSubmitted referral(String from, String to, ServiceNeeded service, CaseCategory category,
             Urgency urgency, Region region, AgeBand ageBand) {
         String id = UUID.randomUUID().toString();

@@ -40,4 +40,9 @@ public class TestClock extends Clock {
     public void set(Instant at) {
         now.set(at);
     }
+
+    /** Back to the real time, so that the next test does not start where this one left the clock. */
+    public void reset() {
+        now.set(Instant.now());
+    }
 }

@@ -12,6 +12,7 @@ import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralView;
+import id.rujukan.gateway.readmodel.ReferralViews;
 import id.rujukan.gateway.submission.IntakeEvents;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
@@ -47,9 +48,11 @@ public class Actions {
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ReferralViews views;
 
     public Actions(Parties parties, IntakeEvents events, DataSealer sealer, AuditTrail audit, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, ReferralViews views) {
+        this.views = views;
         this.parties = parties;
         this.events = events;
         this.clock = clock;
@@ -78,12 +81,17 @@ public class Actions {
         check(action, view, agency, body);
         ReferralActionRequested requested = new ReferralActionRequested(UUID.randomUUID().toString(),
                 referralId.toString(), action, agency, actor, body.reasonCode(), body.outcomeCode(),
-                body.milestone(), body.note() == null ? null : sealer.seal(referralId, body.note()), clock.instant());
+                body.milestone(), body.note() == null ? null : sealer.seal(caseOf(referralId), body.note()), clock.instant());
         events.actionRequested(requested);
         if (body.note() != null) {
             audit.record("WRITE_NOTE", referralId, action.name());
         }
         return new ActionAccepted(requested.actionId(), referralId.toString(), action.name(), view.state);
+    }
+
+    /** A note is sealed with its case's key, the one its referral's details are sealed with. */
+    private UUID caseOf(UUID referralId) {
+        return UUID.fromString(views.caseOf(referralId).orElse(referralId.toString()));
     }
 
     /** Why {@code agency} may not take {@code action} now (403, 409 naming the state, 400 naming the field). */

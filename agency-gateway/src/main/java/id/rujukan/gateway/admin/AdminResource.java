@@ -53,9 +53,12 @@ public class AdminResource {
             throw new ForbiddenException("only the agency responsible for case " + caseId + " may erase its data");
         }
         List<UUID> referrals = views.referralsOfCase(caseId);
+        // the case's key, and the keys of its referrals sealed before keys were per case
         int erased = 0;
+        boolean caseKey = sealer.erase(UUID.fromString(caseId));
         for (UUID referral : referrals) {
-            if (sealer.erase(referral)) {
+            boolean own = !referral.toString().equals(caseId) && sealer.erase(referral);
+            if (caseKey || own) {
                 erased++;
                 audit.record("ERASE_DATA_KEY", referral, "case " + caseId);
             }

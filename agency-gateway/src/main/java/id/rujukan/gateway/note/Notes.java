@@ -75,7 +75,7 @@ public class Notes {
         try {
             List<Note> notes = rows.stream().map(row -> new Note(
                     row[0] instanceof Timestamp t ? t.toInstant() : (Instant) row[0], (String) row[1],
-                    (String) row[2], (String) row[3], sealer.open(referralId, read((String) row[4]), String.class)))
+                    (String) row[2], (String) row[3], sealer.open(read((String) row[4]), String.class)))
                     .toList();
             audit.record("READ_NOTES", referralId, notes.size() + " notes");
             return notes;

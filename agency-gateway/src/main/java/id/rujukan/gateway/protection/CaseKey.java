@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case's data key, wrapped with the master key. */
+/** A case's data key, wrapped with a master key (its id beside it). */
 @Entity
 @Table(name = "case_key")
 public class CaseKey extends PanacheEntityBase {
@@ -19,6 +19,10 @@ public class CaseKey extends PanacheEntityBase {
 
     @Column(name = "wrapped_key")
     public byte[] wrappedKey;
+
+    /** Which master key wrapped it ({@link MasterKeys#idOf}); {@code null} for keys wrapped before keys had ids. */
+    @Column(name = "master_key_id")
+    public String masterKeyId;
 
     /** When the key was erased; the wrapped key is then gone. */
     @Column(name = "erased_at")

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -22,7 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Envelope encryption of a case's personal data. Each case gets its own AES-256 data key, stored only
  * here, wrapped with the master key; the data is sealed with AES-GCM, bound to the case id (associated
- * data), so a sealed blob cannot be passed off as another case's.
+ * data), so a sealed blob cannot be passed off as another case's. Every referral of a case (the first, and
+ * each handoff) and every note on them is sealed with the case's one key, so one erase makes all of it
+ * unreadable. A sealed blob names its key ({@link SealedData#keyId()}, the case id): data sealed before keys were per case
+ * names its referral's key, and still opens.
  */
 @ApplicationScoped
 public class DataSealer {
@@ -32,13 +36,13 @@ public class DataSealer {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
     private final ObjectMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DataSealer(ProtectionConfig config, ObjectMapper json, Clock clock) {
-        this.masterKey = new SecretKeySpec(Base64.getDecoder().decode(config.masterKey()), "AES");
+    public DataSealer(MasterKeys masterKeys, ObjectMapper json, Clock clock) {
+        this.masterKeys = masterKeys;
         this.json = json;
         this.clock = clock;
     }
@@ -64,17 +68,43 @@ public class DataSealer {
             throw new KeyErasedException(caseId.toString());
         }
         if (existing != null) {
-            return new SecretKeySpec(decrypt(masterKey, existing.wrappedKey, caseId), "AES");
+            return unwrap(existing);
         }
         KeyGenerator generator = KeyGenerator.getInstance("AES");
         generator.init(256, random);
         SecretKey dataKey = generator.generateKey();
         CaseKey key = new CaseKey();
         key.caseId = caseId;
-        key.wrappedKey = encrypt(masterKey, dataKey.getEncoded(), caseId);
         key.createdAt = clock.instant();
+        wrap(key, dataKey);
         key.persist();
         return dataKey;
+    }
+
+    /** Wraps (or wraps again) a case's data key with the current master key. */
+    void wrap(CaseKey key, SecretKey dataKey) throws GeneralSecurityException {
+        MasterKeys.MasterKey current = masterKeys.current();
+        key.wrappedKey = encrypt(current.key(), dataKey.getEncoded(), key.caseId);
+        key.masterKeyId = current.id();
+    }
+
+    /** The case's data key, unwrapped with the master key that wrapped it. */
+    SecretKey unwrap(CaseKey key) throws GeneralSecurityException {
+        if (key.masterKeyId != null) {
+            MasterKeys.MasterKey master = masterKeys.byId(key.masterKeyId).orElseThrow(() -> new IllegalStateException(
+                    "The data key of case " + key.caseId + " is wrapped with master key " + key.masterKeyId
+                            + ", which is configured neither as rujukan.protection.master-key nor among previous-master-keys"));
+            return new SecretKeySpec(decrypt(master.key(), key.wrappedKey, key.caseId), "AES");
+        }
+        // wrapped before keys had ids: the configured key that opens it (GCM's tag tells)
+        for (MasterKeys.MasterKey master : masterKeys.all()) {
+            try {
+                return new SecretKeySpec(decrypt(master.key(), key.wrappedKey, key.caseId), "AES");
+            } catch (AEADBadTagException e) {
+                // not this one
+            }
+        }
+        throw new IllegalStateException("No configured master key opens the data key of case " + key.caseId);
     }
 
     /**
@@ -95,19 +125,20 @@ public class DataSealer {
     }
 
     /**
-     * Opens data sealed for {@code caseId}.
+     * Opens sealed data with the key it names.
      *
      * @throws KeyErasedException if the key was erased
      */
     @Transactional
-    public <T> T open(UUID caseId, SealedData sealed, Class<T> type) {
+    public <T> T open(SealedData sealed, Class<T> type) {
+        UUID caseId = UUID.fromString(sealed.keyId());
         CaseKey key = CaseKey.findById(caseId);
         if (key == null || key.wrappedKey == null) {
             throw new KeyErasedException(caseId.toString());
         }
         try {
             Base64.Decoder base64 = Base64.getDecoder();
-            SecretKey dataKey = new SecretKeySpec(decrypt(masterKey, key.wrappedKey, caseId), "AES");
+            SecretKey dataKey = unwrap(key);
             byte[] nonce = base64.decode(sealed.nonce());
             byte[] ciphertext = base64.decode(sealed.ciphertext());
             byte[] joined = new byte[nonce.length + ciphertext.length];

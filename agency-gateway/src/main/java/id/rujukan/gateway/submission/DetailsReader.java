@@ -35,7 +35,7 @@ public class DetailsReader {
         SealedData sealed = views.sealedDetails(referralId)
                 .orElseThrow(() -> new NotFoundException("No personal data held for referral " + referralId));
         try {
-            ProtectedDetails details = sealer.open(referralId, sealed, ProtectedDetails.class);
+            ProtectedDetails details = sealer.open(sealed, ProtectedDetails.class);
             audit.record("READ_DETAILS", referralId, null);
             return details;
         } catch (KeyErasedException e) {

@@ -59,7 +59,8 @@ public class Submissions {
                 body.targetAgencyId(), body.serviceNeeded(), body.category(), body.urgency(),
                 new Region(body.childRegion().provinceCode(), body.childRegion().regencyCode()),
                 AgeBands.of(body.child().birthDate(), LocalDate.ofInstant(now, WIB)), body.child().sex(),
-                sealer.seal(referralId, new ProtectedDetails(body.child(), body.consent(), body.summary())), now);
+                sealer.seal(caseId == null ? referralId : UUID.fromString(caseId),
+                        new ProtectedDetails(body.child(), body.consent(), body.summary())), now);
         events.submitted(submitted);
         audit.record(kind == ReferralKind.HANDOFF ? "SUBMIT_HANDOFF" : "SUBMIT", referralId, null);
         views.submitted(submitted);

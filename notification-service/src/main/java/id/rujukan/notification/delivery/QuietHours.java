@@ -2,6 +2,7 @@ package id.rujukan.notification.delivery;
 
 import id.rujukan.contract.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,9 +19,14 @@ public class QuietHours {
     private final LocalTime start;
     private final LocalTime end;
 
+    @Inject
     public QuietHours(DeliveryConfig config) {
-        this.start = config.quietHours().start();
-        this.end = config.quietHours().end();
+        this(config.quietHours().start(), config.quietHours().end());
+    }
+
+    QuietHours(LocalTime start, LocalTime end) {
+        this.start = start;
+        this.end = end;
     }
 
     /** When the SMS may go, if it must wait; empty if it may go now. */
