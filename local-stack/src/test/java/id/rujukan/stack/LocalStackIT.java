@@ -109,9 +109,23 @@ class LocalStackIT {
                 .when().post("/api/v1/referrals/" + referralId + "/accept").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
                 .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ACCEPTED")));
+        // progress with a note, then complete with its outcome: referral-service takes each, in order
+        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"note\":\"Kunjungan rumah pertama\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/progress").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
+                .body("state", equalTo("IN_PROGRESS")));
+        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"outcomeCode\":\"PLACED_IN_TEMPORARY_CARE\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/complete").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
+                .body("state", equalTo("COMPLETED")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(gateway)
                 .auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/timeline").jsonPath()
-                .getList("kind", String.class)).contains("ROUTING", "ACKNOWLEDGE", "ACCEPT", "NOTIFICATION"));
+                .getList("kind", String.class)).contains("ROUTING", "ACKNOWLEDGE", "ACCEPT", "PROGRESS", "COMPLETE",
+                        "NOTIFICATION"));
         given().baseUri(gateway).auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/details")
                 .then().statusCode(200).body("child.name", equalTo("Bayi Contoh"));
 
