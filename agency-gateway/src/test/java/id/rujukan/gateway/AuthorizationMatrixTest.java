@@ -89,6 +89,68 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void answeringAReferralAwaitingTheTargetOrCancellingIt() {
+        for (String[] answer : new String[][] {{"acknowledge", "{}"}, {"decline", "{\"reasonCode\":\"OUT_OF_MANDATE\"}"}}) {
+            Function<RequestSpecification, Integer> act = request -> request.contentType(ContentType.JSON)
+                    .body(answer[1]).post("/api/v1/referrals/" + referralId + "/" + answer[0]).statusCode();
+            assertThat(matrix(act, Tokens.agency(TARGET), Tokens.agency(STRANGER), Tokens.user(TARGET, "agency-admin")))
+                    .as(answer[0]).containsExactlyEntriesOf(expected(202, 404, 403));
+        }
+        Function<RequestSpecification, Integer> cancel = request -> request.contentType(ContentType.JSON)
+                .body("{\"note\":\"dikirim keliru\"}").post("/api/v1/referrals/" + referralId + "/cancel").statusCode();
+        assertThat(matrix(cancel, Tokens.agency(REFERRER), Tokens.agency(STRANGER), Tokens.user(REFERRER, "agency-admin")))
+                .containsExactlyEntriesOf(expected(202, 404, 403));
+        // the referrer may not answer in the target's place, nor the target cancel: a party, but not that one
+        given().auth().oauth2(Tokens.agency(REFERRER)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/referrals/" + referralId + "/acknowledge").then().statusCode(403);
+        given().auth().oauth2(Tokens.agency(TARGET)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/referrals/" + referralId + "/cancel").then().statusCode(403);
+    }
+
+    @Test
+    void reportingProgressOnAndCompletingAnAcceptedReferral() throws Exception {
+        String accepted = UUID.randomUUID().toString();
+        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, accepted, json.writeValueAsString(
+                LifecycleEvents.inState(accepted, REFERRER, TARGET, "ACCEPTED", CaseCategory.CHILD_OF_DETAINEE,
+                        Urgency.HIGH, null, null)),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(TARGET))
+                .get("/api/v1/referrals/" + accepted).statusCode() == 200);
+        for (String[] work : new String[][] {{"progress", "{\"note\":\"kunjungan rumah\"}"},
+                {"complete", "{\"outcomeCode\":\"PLACED_IN_TEMPORARY_CARE\"}"}}) {
+            Function<RequestSpecification, Integer> act = request -> request.contentType(ContentType.JSON)
+                    .body(work[1]).post("/api/v1/referrals/" + accepted + "/" + work[0]).statusCode();
+            assertThat(matrix(act, Tokens.agency(TARGET), Tokens.agency(STRANGER), Tokens.user(TARGET, "agency-admin")))
+                    .as(work[0]).containsExactlyEntriesOf(expected(202, 404, 403));
+        }
+    }
+
+    @Test
+    void administeringTheAgencysWebhook() {
+        try {
+            Function<RequestSpecification, Integer> register = request -> request.contentType(ContentType.JSON)
+                    .body("{\"url\":\"http://127.0.0.1:9/rujukan\"}").put("/api/v1/admin/webhook").statusCode();
+            assertThat(matrix(register, Tokens.user(STRANGER, "agency-admin"), Tokens.user(REFERRER, "agency-admin"),
+                    Tokens.user(STRANGER, "officer"))).containsExactlyEntriesOf(expected(200, 200, 403));
+            for (String[] call : new String[][] {{"GET", ""}, {"POST", "/secret"}}) {
+                Function<RequestSpecification, Integer> read = request -> request.contentType(ContentType.JSON)
+                        .request(call[0], "/api/v1/admin/webhook" + call[1]).statusCode();
+                // each admin sees and rotates only its own agency's webhook
+                assertThat(matrix(read, Tokens.user(STRANGER, "agency-admin"), Tokens.user(TARGET, "agency-admin"),
+                        Tokens.user(STRANGER, "head"))).as(call[0] + call[1])
+                        .containsExactlyEntriesOf(expected(200, 404, 403));
+            }
+        } finally {
+            // no pushes of other tests' referrals to these
+            for (String agency : new String[] {STRANGER, REFERRER}) {
+                given().auth().oauth2(Tokens.user(agency, "agency-admin")).delete("/api/v1/admin/webhook")
+                        .then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
     void readingTheTimelineTheDetailsTheInboxAndSent() {
         Function<RequestSpecification, Integer> timeline = request -> request
                 .get("/api/v1/referrals/" + referralId + "/timeline").statusCode();
