@@ -12,8 +12,7 @@ import java.util.Map;
 
 /**
  * Real Kafka (KRaft) for a service's tests, with every contract topic created. This is the one place a
- * test gets its broker from: a Testcontainers-backed resource returning the same property can replace
- * it where Docker exists.
+ * test gets its broker from.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 

@@ -10,8 +10,7 @@ import java.util.Map;
 /**
  * Real PostgreSQL for a service's tests. The database name comes from the resource argument
  * {@code database}. With the system property {@code rujukan.test.postgres.durable=true} (benchmarks),
- * fsync and synchronous commit are on. A Testcontainers-backed resource returning the same properties
- * can replace it.
+ * fsync and synchronous commit are on.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
