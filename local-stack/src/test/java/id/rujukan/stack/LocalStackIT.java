@@ -100,28 +100,11 @@ class LocalStackIT {
 
         // the receiving agency acknowledges and accepts; referral-service applies it; the timeline tells it
         String officer = userToken("officer.dinsos-1608");
-        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/referrals/" + referralId + "/acknowledge").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
-                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("RECEIVED")));
-        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"note\":\"Bayi ditempatkan sementara\"}")
-                .when().post("/api/v1/referrals/" + referralId + "/accept").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
-                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ACCEPTED")));
+        actAndAwait(officer, referralId, "acknowledge", "{}", "RECEIVED");
+        actAndAwait(officer, referralId, "accept", "{\"note\":\"Bayi ditempatkan sementara\"}", "ACCEPTED");
         // progress with a note, then complete with its outcome: referral-service takes each, in order
-        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"note\":\"Kunjungan rumah pertama\"}")
-                .when().post("/api/v1/referrals/" + referralId + "/progress").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
-                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
-                .body("state", equalTo("IN_PROGRESS")));
-        given().baseUri(gateway).auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"outcomeCode\":\"PLACED_IN_TEMPORARY_CARE\"}")
-                .when().post("/api/v1/referrals/" + referralId + "/complete").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
-                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
-                .body("state", equalTo("COMPLETED")));
+        actAndAwait(officer, referralId, "progress", "{\"note\":\"Kunjungan rumah pertama\"}", "IN_PROGRESS");
+        actAndAwait(officer, referralId, "complete", "{\"outcomeCode\":\"PLACED_IN_TEMPORARY_CARE\"}", "COMPLETED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(gateway)
                 .auth().oauth2(rutan).when().get("/api/v1/referrals/" + referralId + "/timeline").jsonPath()
                 .getList("kind", String.class)).contains("ROUTING", "ACKNOWLEDGE", "ACCEPT", "PROGRESS", "COMPLETE",
@@ -165,6 +148,14 @@ class LocalStackIT {
                 .when().get("/api/v1/directory/agencies").then().statusCode(401);
         given().baseUri(referralService).contentType(ContentType.JSON).body(agency)
                 .when().put("/api/v1/directory/agencies/lksa-6371").then().statusCode(401);
+    }
+
+    /** An action over the API, taken at once (202), then applied by referral-service: the referral reads {@code state}. */
+    private static void actAndAwait(String token, String referralId, String action, String body, String state) {
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/referrals/" + referralId + "/" + action).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(token)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo(state)));
     }
 
     /** An agency system's token: the client-credentials grant, as README shows with curl. */
