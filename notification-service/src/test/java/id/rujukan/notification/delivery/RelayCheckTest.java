@@ -1,12 +1,14 @@
 package id.rujukan.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.rujukan.infra.MailRelay;
 import id.rujukan.notification.RelayProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,8 @@ class RelayCheckTest {
 
     @Inject
     RelayCheck check;
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final MailRelay relay = RelayProfile.relay();
 
@@ -57,17 +61,25 @@ class RelayCheckTest {
 
     @Test
     void failuresBeforeAQuestionShareItsAnswerAndALaterFailureAsksAgain() {
+        // sessions are counted below, so first let the mailer's pooled connections from other tests close
+        // (they idle out after the keep-alive timeout)
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         relay.password("changed-by-the-relays-admin");
         long failedBefore = System.nanoTime();
         assertThat(check.refusal(System.nanoTime())).get().extracting(RelayCheck.Refusal::reason).isEqualTo("login");
+        // the relay records a session's end after the client has hung up, a moment after the answer
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         int sessions = relay.endedSessions().size();
 
         // another sender's email that failed before that question: the same answer, and no session of its own
+        // (a question connects before it answers, so a session it opened would be open or ended by now)
         assertThat(check.refusal(failedBefore)).get().extracting(RelayCheck.Refusal::reason).isEqualTo("login");
+        assertThat(relay.openSessions()).isZero();
         assertThat(relay.endedSessions()).hasSize(sessions);
 
         relay.password(RelayProfile.PASSWORD);
         assertThat(check.refusal(System.nanoTime())).isEmpty();
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         assertThat(relay.endedSessions()).hasSize(sessions + 1);
     }
 }
