@@ -99,6 +99,65 @@ class ActionTest {
                 .then().statusCode(202);
     }
 
+    @Test
+    void aSupervisorAcceptsOnBehalfOfAnOfficerAndAnOfficerMayNot() throws Exception {
+        String referralId = routed("RECEIVED");
+
+        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).contentType(ContentType.JSON)
+                .body("{\"onBehalfOf\":\"budi.officer\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("dinsos-1608", "supervisor")).contentType(ContentType.JSON)
+                .body("{\"onBehalfOf\":\"budi.officer\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/accept")
+                .then().statusCode(202);
+
+        // only the supervisor's action reached Kafka: the officer's was refused before it was recorded
+        JsonNode data = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0).value());
+        assertThat(data.get("actor").asText()).isEqualTo("supervisor.dinsos-1608");
+        assertThat(data.get("onBehalfOf").asText()).isEqualTo("budi.officer");
+        assertThat(SentToKafka.intakeFor(referralId)).hasSize(1);
+    }
+
+    @Test
+    void onlyASupervisorHeadOrTheAgencysSystemPutsAnotherOfficerInChargeAndMustNameThem() throws Exception {
+        String referralId = routed("ACCEPTED");
+
+        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).contentType(ContentType.JSON)
+                .body("{\"officerInCharge\":\"ani.officer\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/reassign")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("dinsos-1608", "head")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/referrals/" + referralId + "/reassign")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("officerInCharge"));
+        given().auth().oauth2(Tokens.user("dinsos-1608", "head")).contentType(ContentType.JSON)
+                .body("{\"officerInCharge\":\"ani officer\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/reassign")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("dinsos-1608", "head")).contentType(ContentType.JSON)
+                .body("{\"officerInCharge\":\"ani.officer\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/reassign")
+                .then().statusCode(202).body("action", equalTo("REASSIGN"));
+
+        JsonNode data = json.readTree(SentToKafka.intakeFor(referralId).get(0).value());
+        assertThat(data.get("action").asText()).isEqualTo("REASSIGN");
+        assertThat(data.get("officerInCharge").asText()).isEqualTo("ani.officer");
+    }
+
+    @Test
+    void aCodeNotInTheListIsRefusedNamingTheFieldAndTheCodesItTakes() throws Exception {
+        String referralId = routed("RECEIVED");
+
+        given().auth().oauth2(Tokens.agency("dinsos-1608")).contentType(ContentType.JSON)
+                .body("{\"reasonCode\":\"TOO_BUSY\"}")
+                .when().post("/api/v1/referrals/" + referralId + "/decline")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("reasonCode"))
+                .body("detail", org.hamcrest.Matchers.containsString("NOT_ELIGIBLE"));
+        assertThat(SentToKafka.intakeFor(referralId)).isEmpty();
+    }
+
     /** A referral from the Rutan to Dinas Sosial OKU Timur, in the given state, as the gateway knows it. */
     private String routed(String state) throws Exception {
         String referralId = UUID.randomUUID().toString();

@@ -119,7 +119,7 @@ class InboxTest {
         return new ReferralStateChanged(id, 2, ReferralKind.REFERRAL, id, "rutan-martapura", target, null,
                 "rutan-martapura", CaseCategory.NEGLECT, urgency, "REQUESTED", state, null, CloudEventAttributes.SYSTEM,
                 CloudEventAttributes.SYSTEM, null, "default", "routed to Dinas Sosial Kota Jayapura", null, at, at,
-                LifecycleEvents.allowedIn(state), null, null);
+                LifecycleEvents.allowedIn(state), null, null, null, null);
     }
 
     private String publish(ReferralStateChanged changed) throws Exception {

@@ -26,7 +26,7 @@ final class LifecycleEvents {
                 "dinsos-1608", null, "rutan-martapura", category, urgency, "REQUESTED", state, null,
                 CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, "named-by-referrer", reason, null,
                 Instant.now(), Instant.now(), allowedIn(state), Instant.now().plus(Duration.ofHours(1)),
-                Instant.now().plus(Duration.ofHours(4)));
+                Instant.now().plus(Duration.ofHours(4)), null, null);
     }
 
     /** A referral of {@code referrer} in the given state at {@code target}, with its target's deadlines. */
@@ -35,7 +35,7 @@ final class LifecycleEvents {
         return new ReferralStateChanged(referralId, 2, ReferralKind.REFERRAL, referralId, referrer, target, null,
                 referrer, category, urgency, "REQUESTED", state, null, CloudEventAttributes.SYSTEM,
                 CloudEventAttributes.SYSTEM, null, "default", "routed", null, Instant.now(), Instant.now(),
-                allowedIn(state), receiveDueAt, acceptDueAt);
+                allowedIn(state), receiveDueAt, acceptDueAt, null, null);
     }
 
     /**
@@ -58,6 +58,7 @@ final class LifecycleEvents {
         if (underWay) {
             allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.PROGRESS, null));
             allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.COMPLETE, "outcomeCode"));
+            allowed.add(new AllowedAction(ActionParty.TARGET, ReferralAction.REASSIGN, "officerInCharge"));
         }
         for (ActionParty party : ActionParty.values()) {
             allowed.add(new AllowedAction(party, ReferralAction.NOTE, "note"));

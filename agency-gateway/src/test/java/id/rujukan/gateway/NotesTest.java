@@ -68,7 +68,7 @@ class NotesTest {
                 "dinsos-1608", null, "rutan-martapura", CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, "ROUTED",
                 "ROUTED", ReferralAction.NOTE, "dinsos-1608", "officer.dinsos-1608", null, null, "note added",
                 json.treeToValue(sealed, SealedData.class), Instant.now(), Instant.now(),
-                LifecycleEvents.allowedIn("ROUTED"), Instant.now().plus(Duration.ofHours(1)), null));
+                LifecycleEvents.allowedIn("ROUTED"), Instant.now().plus(Duration.ofHours(1)), null, null, null));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer)
                 .get("/console/rujukan/" + referralId).then().statusCode(200)

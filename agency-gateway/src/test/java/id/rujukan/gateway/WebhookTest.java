@@ -174,7 +174,7 @@ class WebhookTest {
         return new ReferralStateChanged(referralId, version, ReferralKind.REFERRAL, referralId, "rutan-martapura",
                 target, null, "rutan-martapura", CaseCategory.NEGLECT, Urgency.HIGH, "REQUESTED", state, null,
                 CloudEventAttributes.SYSTEM, CloudEventAttributes.SYSTEM, null, "named-by-referrer", "routed", null,
-                now, now, LifecycleEvents.allowedIn(state), null, null);
+                now, now, LifecycleEvents.allowedIn(state), null, null, null, null);
     }
 
     private String publish(String referralId, String type, Object data) throws Exception {

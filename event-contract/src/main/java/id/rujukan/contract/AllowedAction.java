@@ -56,8 +56,11 @@ public record AllowedAction(@NotNull ActionParty party, @NotNull ReferralAction 
     }
 
     /** The fields an action carries, by the names {@link #requires()} uses. */
-    public static Set<String> given(String reasonCode, String outcomeCode, boolean note) {
+    public static Set<String> given(String reasonCode, String outcomeCode, boolean note, String officerInCharge) {
         Set<String> given = new HashSet<>();
+        if (officerInCharge != null) {
+            given.add("officerInCharge");
+        }
         if (reasonCode != null) {
             given.add("reasonCode");
         }

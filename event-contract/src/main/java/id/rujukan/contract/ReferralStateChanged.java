@@ -25,6 +25,9 @@ import java.util.List;
  *        not run; officers' inboxes sort by it
  * @param acceptDueAt when the target must have accepted or declined it, or {@code null} when that clock does not
  *        run
+ * @param officerInCharge the target's officer in charge of an accepted referral (a user id), or {@code null}
+ * @param progressDueAt when the target must next record progress on an accepted referral, or {@code null} when
+ *        that clock does not run
  */
 public record ReferralStateChanged(
         @NotBlank String referralId,
@@ -50,5 +53,7 @@ public record ReferralStateChanged(
         @NotNull Instant at,
         List<@Valid AllowedAction> allowedActions,
         Instant receiveDueAt,
-        Instant acceptDueAt) {
+        Instant acceptDueAt,
+        String officerInCharge,
+        Instant progressDueAt) {
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -38,6 +40,7 @@ public final class MailRelay implements AutoCloseable {
     private final List<RelayedMail> received = new CopyOnWriteArrayList<>();
     private final List<EndedSession> ended = new CopyOnWriteArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final SSLContext trusted;
     private final SSLContext stranger;
     private volatile String password;
@@ -75,6 +78,7 @@ public final class MailRelay implements AutoCloseable {
                 .sessionHandler(new SessionHandler() {
                     @Override
                     public SessionAcceptance accept(Session session) {
+                        sessions.add(session);
                         open.incrementAndGet();
                         return SessionAcceptance.success();
                     }
@@ -82,6 +86,7 @@ public final class MailRelay implements AutoCloseable {
                     @Override
                     public void onSessionEnd(Session session) {
                         ended.add(new EndedSession(session.getSessionId(), session.isTLSStarted(), quitting(session)));
+                        sessions.remove(session);
                         open.decrementAndGet();
                     }
                 })
@@ -123,6 +128,22 @@ public final class MailRelay implements AutoCloseable {
      */
     public void presentUntrustedCertificate(boolean untrusted) {
         presentsStranger = untrusted;
+    }
+
+    /**
+     * Closes every client's connection, as a relay restarted by its admin does. A client that failed to log in or
+     * to start TLS may never close its connection itself (the Vert.x mail client sometimes does not): a test that
+     * changed the relay ends with this, so that the next one meets a relay no earlier client is still connected
+     * to.
+     */
+    public void dropSessions() {
+        for (Session session : sessions) {
+            try {
+                session.closeSocket();
+            } catch (IOException e) {
+                // already closed by the client: the session ends all the same
+            }
+        }
     }
 
     /** How many clients are connected now. */

@@ -19,7 +19,10 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Email through a relay that offers STARTTLS with its own certificate and requires AUTH: mail goes out over TLS,
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RelayProfile.class)
+// After a certificate the client does not trust, the Vert.x mail client's next email timed out in our runs without
+// reaching the relay (the failed connection seems never to be released): that test runs last. The README's email
+// section names this risk.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailRelayTest {
 
     @Inject
@@ -45,9 +52,13 @@ class MailRelayTest {
     void mend() {
         relay.password(RelayProfile.PASSWORD);
         relay.presentUntrustedCertificate(false);
+        // a client refused by the relay may leave its connection open: the next test starts with none
+        relay.dropSessions();
+        await().atMost(WAIT).until(() -> relay.openSessions() == 0);
     }
 
     @Test
+    @Order(1)
     void anAlertGoesOutOverStartTlsLoggedInWithTheAccountFromTheSettings() throws Exception {
         NotificationRequested request = request("referral-new", "DUTY_OFFICER", "EMAIL", Urgency.HIGH, null);
         alerting.send(request);
@@ -61,6 +72,7 @@ class MailRelayTest {
     }
 
     @Test
+    @Order(2)
     void theConnectionLeftIdleAfterAMailIsClosedWithQuit() throws Exception {
         NotificationRequested request = request("referral-new", "OFFICER", "EMAIL", Urgency.HIGH, null);
         alerting.send(request);
@@ -69,12 +81,14 @@ class MailRelayTest {
                 .findFirst().orElseThrow().session();
 
         // the profile's keep-alive is 2 s: the connection that carried the mail ends soon after, by the client
-        await().atMost(WAIT).until(() -> relay.endedSessions().stream().anyMatch(s -> s.session().equals(session)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(relay.endedSessions()).as("sessions ended, with %d open",
+                relay.openSessions()).anyMatch(s -> s.session().equals(session)));
         assertThat(relay.endedSessions()).filteredOn(s -> s.session().equals(session)).singleElement()
                 .isEqualTo(new MailRelay.EndedSession(session, true, true));
     }
 
     @Test
+    @Order(3)
     void aRefusedLoginFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
         // a connection that logged in before the change goes on sending, as with any relay: wait until the
         // client holds none (its keep-alive is 2 s), so that the next email meets the new password
@@ -87,6 +101,7 @@ class MailRelayTest {
     }
 
     @Test
+    @Order(4)
     void aCertificateNotInTheTrustStoreFailsTheEmailAtOnceSaysWhyAndTheAlertGoesBySms() throws Exception {
         await().atMost(WAIT).until(() -> relay.openSessions() == 0);
         relay.presentUntrustedCertificate(true);

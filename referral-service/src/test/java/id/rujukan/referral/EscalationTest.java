@@ -123,6 +123,71 @@ class EscalationTest {
     }
 
     @Test
+    void anAcceptedEmergencyWithoutProgressEscalatesAtItsCadenceStepByStepOnceAndAReportStartsTheCadenceOver()
+            throws Exception {
+        ReferralSubmitted referral = emergencyTo("dinsos-1608");
+        Instant routed = story.submitAndAwaitRouting(referral).routedAt;
+        Instant acceptedAt = routed.plus(Duration.ofMinutes(5));
+        clock.set(acceptedAt);
+        story.act(Submissions.action(referral, ReferralAction.ACCEPT, "dinsos-1608"));
+        Referral accepted = story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        // an emergency's progress is due daily, counted from the acceptance; the one who accepted is in charge
+        Instant due = acceptedAt.plus(Duration.ofHours(24));
+        assertThat(accepted.progressDueAt).isEqualTo(due);
+        assertThat(accepted.officerInCharge).isEqualTo("officer-dinsos-1608");
+
+        clock.set(due.minusSeconds(1));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).isEmpty();
+
+        clock.set(due);
+        awaitSteps(referral, 1);
+        clock.set(due.plus(Duration.ofMinutes(15)));
+        awaitSteps(referral, 2);
+        clock.set(due.plus(Duration.ofMinutes(30)));
+        awaitSteps(referral, 3);
+        List<Story.Fired> missed = story.escalations(referral.referralId());
+        String firstClock = missed.get(0).deadline();
+        assertThat(firstClock).startsWith("PROGRESS_");
+        assertThat(missed).containsExactly(new Story.Fired(firstClock, 1, "OFFICERS", "dinsos-1608"),
+                new Story.Fired(firstClock, 2, "SUPERVISOR", "dinsos-1608"),
+                new Story.Fired(firstClock, 3, "HEAD", "dinsos-1608"));
+        assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.ESCALATION)
+                .extracting(h -> h.reason).first().asString()
+                .startsWith("step 1: reminded the officers of Dinas Sosial Kabupaten OKU Timur; no progress recorded "
+                        + "(officer in charge: officer-dinsos-1608)");
+
+        // a report stops that chain (its province step would be due at +75 min) and starts a new daily clock
+        Instant reported = due.plus(Duration.ofMinutes(40));
+        clock.set(reported);
+        story.act(Submissions.action(referral, ReferralAction.PROGRESS, "dinsos-1608"));
+        Referral inProgress = story.awaitState(referral.referralId(), ReferralState.IN_PROGRESS);
+        assertThat(inProgress.progressDueAt).isEqualTo(reported.plus(Duration.ofHours(24)));
+        clock.set(due.plus(Duration.ofMinutes(75)));
+        escalator.fireDue();
+        clock.set(inProgress.progressDueAt.minusSeconds(1));
+        escalator.fireDue();
+        assertThat(story.escalations(referral.referralId())).hasSize(3);
+
+        // the next missed report escalates again from the officers, under a clock of its own
+        clock.set(inProgress.progressDueAt);
+        awaitSteps(referral, 4);
+        Story.Fired again = story.escalations(referral.referralId()).get(3);
+        assertThat(again.step()).isEqualTo(1);
+        assertThat(again.level()).isEqualTo("OFFICERS");
+        assertThat(again.deadline()).startsWith("PROGRESS_").isNotEqualTo(firstClock);
+
+        // each step's alerts say that progress is missing, each under a key of its own
+        List<JsonNode> alerts = story.kafka().await(Topics.NOTIFICATION_REQUEST_TOPICS,
+                r -> referral.referralId().equals(r.key()) && r.value().contains("referral-progress-overdue"), 12,
+                Story.WAIT).stream().map(r -> story.read(r.value())).toList();
+        assertThat(alerts).extracting(a -> a.get("notificationKey").asText()).doesNotHaveDuplicates();
+        assertThat(alerts).extracting(a -> a.get("level").asText() + " " + a.get("recipientRole").asText())
+                .filteredOn(level -> !level.startsWith("OFFICERS"))
+                .containsExactlyInAnyOrder("SUPERVISOR SUPERVISOR", "SUPERVISOR SUPERVISOR", "HEAD HEAD", "HEAD HEAD");
+    }
+
+    @Test
     void acknowledgingInBetweenStopsTheChainAndAcceptingStopsTheAcceptClock() {
         ReferralSubmitted referral = emergencyTo("dinsos-1608");
         Instant routed = story.submitAndAwaitRouting(referral).routedAt;
@@ -145,7 +210,9 @@ class EscalationTest {
         clock.set(routed.plus(Duration.ofDays(3)));
         escalator.fireDue();
 
-        assertThat(story.escalations(referral.referralId())).containsExactly(
+        // (progress, owed daily from the acceptance, has a clock of its own)
+        assertThat(story.escalations(referral.referralId())).filteredOn(f -> !f.deadline().startsWith("PROGRESS_"))
+                .containsExactly(
                 new Story.Fired("RECEIVE", 1, "OFFICERS", "dinsos-1608"),
                 new Story.Fired("RECEIVE", 2, "SUPERVISOR", "dinsos-1608"),
                 new Story.Fired("ACCEPT", 1, "OFFICERS", "dinsos-1608"));
@@ -214,37 +281,52 @@ class EscalationTest {
         Referral routed = story.submitAndAwaitRouting(referral);
         assertThat(routed.targetAgencyId).isEqualTo("bapas-palembang");
         // accepted at once, so only the legal clocks run on: Bapas still owes the litmas and the diversion
+        clock.set(routed.routedAt);
         story.act(Submissions.action(referral, ReferralAction.ACCEPT, "bapas-palembang"));
-        story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        Referral accepted = story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
         Instant litmasDue = routed.routedAt.plus(Duration.ofHours(72));
         Instant diversionDue = routed.routedAt.plus(Duration.ofDays(7));
-        assertThat(dueTimes(referral)).containsOnly(entry("LEGAL_LITMAS", litmasDue),
-                entry("LEGAL_DIVERSION", diversionDue));
+        assertThat(legalDueTimes(referral)).containsOnly(entry("LEGAL_LITMAS", litmasDue), entry("LEGAL_DIVERSION", diversionDue));
+        // while the litmas is owed, progress is due daily, not every 3 days as for other high-urgency referrals
+        assertThat(accepted.progressDueAt).isEqualTo(routed.routedAt.plus(Duration.ofHours(24)));
 
         clock.set(litmasDue.minusSeconds(1));
         escalator.fireDue();
-        assertThat(story.escalations(referral.referralId())).isEmpty();
+        assertThat(legalSteps(referral)).isEmpty();
         clock.set(litmasDue);
-        awaitSteps(referral, 1);
+        await().atMost(Story.WAIT).until(() -> legalSteps(referral).size() == 1);
         assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.ESCALATION)
-                .singleElement().satisfies(h -> assertThat(h.reason).startsWith(
+                .filteredOn(h -> h.reason.contains("legal deadline")).singleElement()
+                .satisfies(h -> assertThat(h.reason).startsWith(
                         "step 1: reminded the officers of Bapas Kelas I Palembang; legal deadline litmas passed"));
 
-        // the litmas is handed in: its clock stops, the diversion's runs on to its own deadline
+        // the litmas is handed in: its clock stops, the diversion's runs on to its own deadline, and progress is
+        // due again at the urgency's own pace
         story.act(Submissions.action(referral.referralId(), ReferralAction.PROGRESS, "bapas-palembang", null, null,
                 "LITMAS_SUBMITTED"));
-        story.awaitState(referral.referralId(), ReferralState.IN_PROGRESS);
-        assertThat(dueTimes(referral)).containsOnlyKeys("LEGAL_DIVERSION");
+        Referral reported = story.awaitState(referral.referralId(), ReferralState.IN_PROGRESS);
+        assertThat(legalDueTimes(referral)).containsOnlyKeys("LEGAL_DIVERSION");
+        assertThat(reported.progressDueAt).isEqualTo(litmasDue.plus(Duration.ofDays(3)));
         clock.set(diversionDue.minusSeconds(1));
         escalator.fireDue();
-        assertThat(story.escalations(referral.referralId())).hasSize(1);
+        assertThat(legalSteps(referral)).hasSize(1);
         clock.set(diversionDue);
-        awaitSteps(referral, 2);
+        await().atMost(Story.WAIT).until(() -> legalSteps(referral).size() == 2);
         escalator.fireDue();
         escalator.fireDue();
-        assertThat(story.escalations(referral.referralId())).containsExactly(
+        assertThat(legalSteps(referral)).containsExactly(
                 new Story.Fired("LEGAL_LITMAS", 1, "OFFICERS", "bapas-palembang"),
                 new Story.Fired("LEGAL_DIVERSION", 1, "OFFICERS", "bapas-palembang"));
+    }
+
+    private Map<String, Instant> legalDueTimes(ReferralSubmitted referral) {
+        return dueTimes(referral).entrySet().stream().filter(e -> e.getKey().startsWith("LEGAL_"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private List<Story.Fired> legalSteps(ReferralSubmitted referral) {
+        return story.escalations(referral.referralId()).stream().filter(f -> f.deadline().startsWith("LEGAL_"))
+                .toList();
     }
 
     @Test

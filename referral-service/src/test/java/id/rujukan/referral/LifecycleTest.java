@@ -8,6 +8,7 @@ import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.ServiceNeeded;
@@ -21,6 +22,7 @@ import id.rujukan.referral.lifecycle.Referral;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,9 +100,11 @@ class LifecycleTest {
         story.act(Submissions.action(referral.referralId(), ReferralAction.PROGRESS, "bapas-palembang", null, null,
                 "LITMAS_SUBMITTED"));
         story.awaitState(referral.referralId(), ReferralState.IN_PROGRESS);
+        // the litmas clock stopped; the diversion's runs on, beside the one progress clock the report restarted
         assertThat(QuarkusTransaction.requiringNew().call(() -> Deadline.<Deadline>list("key.referralId",
                 UUID.fromString(referral.referralId())))).extracting(d -> d.key.kind())
-                .containsExactly("LEGAL_DIVERSION");
+                .satisfiesExactlyInAnyOrder(kind -> assertThat(kind).isEqualTo("LEGAL_DIVERSION"),
+                        kind -> assertThat(kind).startsWith("PROGRESS_"));
     }
 
     @Test
@@ -143,6 +147,53 @@ class LifecycleTest {
         JsonNode data = json.readTree(refused.value());
         assertThat(data.get("currentState").asText()).isEqualTo("CANCELLED");
         assertThat(data.get("action").asText()).isEqualTo("ACCEPT");
+    }
+
+    @Test
+    void aSupervisorAcceptsForAnOfficerWhoIsThenInChargeAndTheTimelineSaysWhoActedForWhom() throws Exception {
+        ReferralSubmitted referral = Submissions.infantOfDetainee("dinsos-1608", Submissions.OKU_TIMUR);
+        story.submitAndAwaitRouting(referral);
+
+        story.act(new ReferralActionRequested(UUID.randomUUID().toString(), referral.referralId(),
+                ReferralAction.ACCEPT, "dinsos-1608", "sari.supervisor", null, null, null, null, Instant.now(),
+                "budi.officer", null));
+        Referral accepted = story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        assertThat(accepted.officerInCharge).isEqualTo("budi.officer");
+        assertThat(story.history(referral.referralId())).filteredOn(h -> h.toState == ReferralState.ACCEPTED)
+                .singleElement().satisfies(h -> {
+                    assertThat(h.actor).isEqualTo("sari.supervisor");
+                    assertThat(h.onBehalfOf).isEqualTo("budi.officer");
+                    assertThat(h.reason).isEqualTo("accepted by Dinas Sosial Kabupaten OKU Timur; officer in charge: "
+                            + "budi.officer; sari.supervisor acted on behalf of budi.officer");
+                });
+
+        // budi goes on leave: the supervisor puts ani in charge
+        story.act(new ReferralActionRequested(UUID.randomUUID().toString(), referral.referralId(),
+                ReferralAction.REASSIGN, "dinsos-1608", "sari.supervisor", null, null, null, null, Instant.now(),
+                null, "ani.officer"));
+        story.awaitTimeline(referral.referralId(), "officer in charge changed from budi.officer to ani.officer");
+        assertThat(story.referral(referral.referralId()).officerInCharge).isEqualTo("ani.officer");
+        // every reader of the lifecycle learns who is in charge now
+        JsonNode reassigned = story.kafka().await(Topics.REFERRAL_LIFECYCLE,
+                r -> referral.referralId().equals(r.key()) && "REASSIGN".equals(story.read(r.value()).path("action").asText()),
+                1, Story.WAIT).stream().map(r -> story.read(r.value())).findFirst().orElseThrow();
+        assertThat(reassigned.get("officerInCharge").asText()).isEqualTo("ani.officer");
+        assertThat(reassigned.get("state").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aCodeNotInTheListIsRefusedNamingTheField() {
+        ReferralSubmitted referral = Submissions.infantOfDetainee("dinsos-1608", Submissions.OKU_TIMUR);
+        story.submitAndAwaitRouting(referral);
+
+        story.act(Submissions.action(referral.referralId(), ReferralAction.DECLINE, "dinsos-1608", "TOO_BUSY", null,
+                null));
+
+        story.awaitTimeline(referral.referralId(), "decline refused");
+        assertThat(story.history(referral.referralId())).filteredOn(h -> h.kind == HistoryKind.REFUSED)
+                .extracting(h -> h.reason).singleElement().asString()
+                .startsWith("decline refused: reasonCode 'TOO_BUSY' is not one of NO_CAPACITY, WRONG_REGION, ");
+        assertThat(story.referral(referral.referralId()).state).isEqualTo(ReferralState.ROUTED);
     }
 
     @Test

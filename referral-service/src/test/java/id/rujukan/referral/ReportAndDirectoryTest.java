@@ -107,6 +107,44 @@ class ReportAndDirectoryTest {
     }
 
     @Test
+    void theReportCountsOutcomesByCodeTheShareCompletedSuccessfullyAndDeclinesByReason() throws Exception {
+        Instant start = Instant.now();
+        ReferralSubmitted returned = toOkuTimur();
+        ReferralSubmitted notFound = toOkuTimur();
+        ReferralSubmitted declined = toOkuTimur();
+        for (ReferralSubmitted referral : List.of(returned, notFound, declined)) {
+            story.submitAndAwaitRouting(referral);
+        }
+        for (ReferralSubmitted referral : List.of(returned, notFound)) {
+            story.act(Submissions.action(referral, ReferralAction.ACCEPT, "dinsos-1608"));
+            story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+        }
+        story.act(Submissions.action(returned.referralId(), ReferralAction.COMPLETE, "dinsos-1608", null,
+                "RETURNED_TO_FAMILY", null));
+        story.act(Submissions.action(notFound.referralId(), ReferralAction.COMPLETE, "dinsos-1608", null,
+                "CHILD_NOT_FOUND", null));
+        story.act(Submissions.action(declined.referralId(), ReferralAction.DECLINE, "dinsos-1608", "NOT_ELIGIBLE",
+                null, null));
+        story.awaitState(returned.referralId(), ReferralState.COMPLETED);
+        story.awaitState(notFound.referralId(), ReferralState.COMPLETED);
+        story.awaitTimeline(declined.referralId(), "after Dinas Sosial Kabupaten OKU Timur declined");
+
+        JsonNode report = json.readTree(given().queryParam("agencyId", "dinsos-1608")
+                .queryParam("from", start.toString()).when().get("/api/v1/reports/referrals")
+                .then().statusCode(200).extract().asString());
+
+        assertThat(report.get("byOutcome").get("RETURNED_TO_FAMILY").asInt()).isEqualTo(1);
+        assertThat(report.get("byOutcome").get("CHILD_NOT_FOUND").asInt()).isEqualTo(1);
+        assertThat(report.get("byOutcome")).hasSize(2);
+        // returned to the family is a success; a child not found is not
+        assertThat(report.get("successfulOutcomes").get("inTime").asInt()).isEqualTo(1);
+        assertThat(report.get("successfulOutcomes").get("counted").asInt()).isEqualTo(2);
+        // the decline counts for the agency that declined, though the referral has moved on to the next one
+        assertThat(report.get("declinesByReason").get("NOT_ELIGIBLE").asInt()).isEqualTo(1);
+        assertThat(report.get("declinesByReason")).hasSize(1);
+    }
+
+    @Test
     void anAdminChangesAnAgencyAndTheChangeIsPublishedForTheOtherServices() {
         String agency = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-6371")
                 .then().statusCode(200).body("capacity", equalTo(20)).extract().asString();
@@ -160,6 +198,11 @@ class ReportAndDirectoryTest {
                 .when().put("/api/v1/directory/agencies/x-1")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/x-1").then().statusCode(404);
+    }
+
+    private static ReferralSubmitted toOkuTimur() {
+        return Submissions.referral("rutan-martapura", "dinsos-1608", null, CaseCategory.NEGLECT, Urgency.NORMAL,
+                Submissions.OKU_TIMUR, AgeBand.CHILD_5_TO_11);
     }
 
     private static ReferralSubmitted emergency(CaseCategory category) {

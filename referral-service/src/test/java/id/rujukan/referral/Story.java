@@ -3,6 +3,7 @@ package id.rujukan.referral;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
@@ -97,6 +98,15 @@ public class Story {
                 .setParameter("id", UUID.fromString(referralId)).getResultList()).stream()
                 .map(row -> new Fired((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3]))
                 .toList());
+    }
+
+    /** An event's data as JSON, for checks on what a reader of the topic sees. */
+    JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String write(Object value) {

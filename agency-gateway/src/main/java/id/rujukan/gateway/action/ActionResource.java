@@ -4,6 +4,7 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.gateway.idempotency.Idempotency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Agencies act on referrals: acknowledge receipt, accept, decline, report progress, complete, cancel,
- * add a note. {@link Actions} checks who may act and whether the referral's state allows it (409 names the
+ * add a note, put another officer in charge. A supervisor, a head or the agency's system may act on behalf of an
+ * officer ({@code onBehalfOf}); an officer acts only for themself. {@link Actions} checks who may act and whether the referral's state allows it (409 names the
  * current state) and records the action on Kafka; the answer is 202, and referral-service applies it.
  */
 @Path("/api/v1/referrals/{id}")
@@ -80,6 +82,15 @@ public class ActionResource {
     }
 
     @POST
+    @Path("reassign")
+    @Operation(summary = "Put another officer in charge of an accepted referral (a supervisor, head or the agency's "
+            + "system), with officerInCharge")
+    public Response reassign(@PathParam("id") String id, @Valid ActionRequest body,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return act(id, ReferralAction.REASSIGN, body, key);
+    }
+
+    @POST
     @Path("cancel")
     @Operation(summary = "Cancel (the referrer only)")
     public Response cancel(@PathParam("id") String id, @Valid ActionRequest body,
@@ -97,6 +108,11 @@ public class ActionResource {
 
     private Response act(String id, ReferralAction action, ActionRequest given, String idempotencyKey) {
         String agency = caller.agencyId();
+        if ((action == ReferralAction.REASSIGN || given != null && given.onBehalfOf() != null)
+                && !caller.actsForOthers()) {
+            throw new ForbiddenException("only a supervisor, a head or the agency's system may "
+                    + (action == ReferralAction.REASSIGN ? "put another officer in charge" : "act on behalf of an officer"));
+        }
         return idempotency.once(agency, idempotencyKey, id + "/" + action, given == null ? ActionRequest.EMPTY : given,
                 () -> Response.accepted(actions.act(agency, caller.actor(), id, action, given)).build());
     }

@@ -3,6 +3,7 @@ package id.rujukan.gateway.action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.ActionCodes;
 import id.rujukan.contract.ActionParty;
 import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.ReferralAction;
@@ -40,7 +41,7 @@ public class Actions {
     private static final TypeReference<List<AllowedAction>> ALLOWED = new TypeReference<>() {
     };
     /** Every field an action may be asked to carry: whether an action may be offered does not depend on them. */
-    private static final List<String> REQUIRABLE = List.of("reasonCode", "outcomeCode", "note");
+    private static final List<String> REQUIRABLE = List.of("reasonCode", "outcomeCode", "note", "officerInCharge");
 
     private final Parties parties;
     private final IntakeEvents events;
@@ -81,7 +82,8 @@ public class Actions {
         check(action, view, agency, body);
         ReferralActionRequested requested = new ReferralActionRequested(UUID.randomUUID().toString(),
                 referralId.toString(), action, agency, actor, body.reasonCode(), body.outcomeCode(),
-                body.milestone(), body.note() == null ? null : sealer.seal(caseOf(referralId), body.note()), clock.instant());
+                body.milestone(), body.note() == null ? null : sealer.seal(caseOf(referralId), body.note()), clock.instant(),
+                body.onBehalfOf(), body.officerInCharge());
         events.actionRequested(requested);
         if (body.note() != null) {
             audit.record("WRITE_NOTE", referralId, action.name());
@@ -129,8 +131,13 @@ public class Actions {
     }
 
     private void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
+        Optional<ActionCodes.Unknown> unknown = ActionCodes.unknown(action, body.reasonCode(), body.outcomeCode(),
+                body.milestone());
+        if (unknown.isPresent()) {
+            throw Problems.badRequest(unknown.get().field(), unknown.get().message());
+        }
         Optional<RuntimeException> refused = refusal(action, view, agency, AllowedAction.given(body.reasonCode(),
-                body.outcomeCode(), body.note() != null && !body.note().isBlank()));
+                body.outcomeCode(), body.note() != null && !body.note().isBlank(), body.officerInCharge()));
         if (refused.isPresent()) {
             throw refused.get();
         }

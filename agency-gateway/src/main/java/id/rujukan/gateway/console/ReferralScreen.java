@@ -1,5 +1,6 @@
 package id.rujukan.gateway.console;
 
+import id.rujukan.contract.ActionCodes;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.gateway.action.ActionRequest;
@@ -42,17 +43,11 @@ public class ReferralScreen {
     /** What looks like an agency id in a line's detail (lower case, a dash, a code): shown as the agency's name. */
     private static final Pattern AGENCY_ID = Pattern.compile("\\b[a-z]+(?:-[a-z0-9]+)+\\b");
 
-    /** The reasons a decline may give on the page. */
-    public static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "OUT_OF_MANDATE", "WRONG_REGION",
-            "ALREADY_HANDLED", "OTHER");
-    /** Why a referrer withdraws a referral. */
-    public static final List<String> CANCEL_REASONS = List.of("NO_LONGER_NEEDED", "DUPLICATE", "SENT_IN_ERROR",
-            "OTHER");
-    /** How a referral ended, as the page offers it (the API takes any code). */
-    public static final List<String> OUTCOMES = List.of("PLACED_IN_TEMPORARY_CARE", "RETURNED_TO_FAMILY",
-            "SERVICE_PROVIDED", "REFERRED_ONWARD", "CHILD_NOT_FOUND", "OTHER");
-    /** The milestones a progress report may name: the legal clocks they stop (UU 11/2012 SPPA). */
-    public static final List<String> MILESTONES = List.of("LITMAS_SUBMITTED", "DIVERSION_STARTED");
+    /** The codes each form offers, as kept in data for every gateway ({@link ActionCodes}). */
+    public static final List<String> DECLINE_REASONS = ActionCodes.declineReasons();
+    public static final List<String> CANCEL_REASONS = ActionCodes.cancelReasons();
+    public static final List<String> OUTCOMES = ActionCodes.outcomes();
+    public static final List<String> MILESTONES = ActionCodes.milestones();
     /** The lists the page's forms choose from. */
     public static final Choices CHOICES = new Choices(DECLINE_REASONS, CANCEL_REASONS, OUTCOMES, MILESTONES);
     /**
@@ -148,7 +143,7 @@ public class ReferralScreen {
         }
         Instant now = clock.instant();
         List<Due> deadlines = view.respondBy() == null ? List.of()
-                : List.of(new Due(viewer.word("due", view.respondBy().equals(view.acceptDueAt) ? "accept" : "acknowledge"),
+                : List.of(new Due(viewer.word("due", dueFor(view)),
                         viewer.time(view.respondBy()), viewer.left(view.respondBy(), now),
                         view.respondBy().isBefore(now)));
         // the note form belongs to the thread; the buttons are for the actions that move the referral on, once
@@ -192,6 +187,14 @@ public class ReferralScreen {
         }
         return AGENCY_ID.matcher(entry.detail()).replaceAll(id -> Matcher.quoteReplacement(
                 viewers.nameOf(id.group())));
+    }
+
+    /** Which answer the referral's next deadline waits for. */
+    private static String dueFor(ReferralView view) {
+        if (view.respondBy().equals(view.progressDueAt)) {
+            return "progress";
+        }
+        return view.respondBy().equals(view.acceptDueAt) ? "accept" : "acknowledge";
     }
 
     /** The page's action by its name in the form's path; 404 for any other. */

@@ -108,7 +108,11 @@ public class Supervision {
                     viewers.nameOf(overdue.path("targetAgencyId").asText(null)), viewer.word("urgency", urgency),
                     Urgency.EMERGENCY.name().equals(urgency), viewer.word("category", overdue.get("category").asText()),
                     viewer.word("state", overdue.get("state").asText()),
-                    viewer.word("due", "RECEIVE".equals(overdue.get("deadline").asText()) ? "acknowledge" : "accept"),
+                    viewer.word("due", switch (overdue.get("deadline").asText()) {
+                        case "RECEIVE" -> "acknowledge";
+                        case "PROGRESS" -> "progress";
+                        default -> "accept";
+                    }),
                     viewer.time(due), viewer.left(due, now)));
         }
         Page page = new Page(share(recent.path("receivedInTime")), share(recent.path("acceptedInTime")),

@@ -98,6 +98,12 @@ public interface Words {
     @Message("Wilayah tidak sesuai")
     String reason_WRONG_REGION();
 
+    @Message("Tidak memenuhi syarat")
+    String reason_NOT_ELIGIBLE();
+
+    @Message("Dokumen belum lengkap")
+    String reason_MISSING_DOCUMENTS();
+
     @Message("Sudah ditangani")
     String reason_ALREADY_HANDLED();
 
@@ -123,6 +129,12 @@ public interface Words {
 
     @Message("Batas keputusan (terima atau tolak)")
     String due_accept();
+
+    @Message("Batas laporan perkembangan")
+    String due_progress();
+
+    @Message("Petugas penanggung jawab")
+    String label_officer_in_charge();
     @Message("Kotak masuk")
     String nav_inbox();
 

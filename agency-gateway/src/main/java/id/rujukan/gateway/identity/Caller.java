@@ -1,6 +1,7 @@
 package id.rujukan.gateway.identity;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -14,9 +15,17 @@ public class Caller {
     public static final String AGENCY_CLAIM = "agency_id";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Caller(JsonWebToken token) {
+    public Caller(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
+    }
+
+    /** Whether the caller may act on behalf of an agency's officers: a supervisor, a head, or the agency's system. */
+    public boolean actsForOthers() {
+        return identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.HEAD)
+                || identity.hasRole(Roles.AGENCY_SYSTEM);
     }
 
     /** @throws ForbiddenException if the token names no agency */

@@ -65,6 +65,14 @@ public class ReferralView extends PanacheEntityBase {
     @Column(name = "accept_due_at")
     public Instant acceptDueAt;
 
+    /** The target's officer in charge once accepted (a user name); {@code null} before. */
+    @Column(name = "officer_in_charge")
+    public String officerInCharge;
+
+    /** When the target must next report progress on an accepted referral; {@code null} when that clock does not run. */
+    @Column(name = "progress_due_at")
+    public Instant progressDueAt;
+
     /** An escalation fired and no answer has come since. */
     @Column(nullable = false)
     public boolean overdue;
@@ -77,12 +85,16 @@ public class ReferralView extends PanacheEntityBase {
 
     /**
      * The deadline the target has to meet next: acknowledging while the referral is routed, accepting or
-     * declining once it is received; {@code null} in any other state.
+     * declining once it is received, reporting progress once accepted; {@code null} in any other state.
      */
     public Instant respondBy() {
         if (ReferralState.ROUTED.name().equals(state)) {
             return receiveDueAt != null ? receiveDueAt : acceptDueAt;
         }
-        return ReferralState.RECEIVED.name().equals(state) ? acceptDueAt : null;
+        if (ReferralState.RECEIVED.name().equals(state)) {
+            return acceptDueAt;
+        }
+        return ReferralState.ACCEPTED.name().equals(state) || ReferralState.IN_PROGRESS.name().equals(state)
+                ? progressDueAt : null;
     }
 }

@@ -44,7 +44,7 @@ public class ReferralViews {
                 .executeUpdate();
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
-                submitted.submittedAt(), null, null, null);
+                submitted.submittedAt(), null, null, null, null, null);
     }
 
     /** Applies a change (routing or any later one), unless the row is already newer. */
@@ -57,7 +57,7 @@ public class ReferralViews {
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at(),
                 changed.allowedActions() == null ? null : toJson(changed.allowedActions()), changed.receiveDueAt(),
-                changed.acceptDueAt());
+                changed.acceptDueAt(), changed.officerInCharge(), changed.progressDueAt());
     }
 
     /** The sealed personal data of a referral submitted through this gateway. */
@@ -131,20 +131,21 @@ public class ReferralViews {
 
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,
             String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt, String allowedActions,
-            Instant receiveDueAt, Instant acceptDueAt) {
+            Instant receiveDueAt, Instant acceptDueAt, String officerInCharge, Instant progressDueAt) {
         entityManager.createNativeQuery("""
                 insert into referral_view (id, version, state, referring_agency_id, target_agency_id, category,
                     urgency, routing_rule, routing_reason, submitted_at, updated_at, allowed_actions, receive_due_at,
-                    accept_due_at)
+                    accept_due_at, officer_in_charge, progress_due_at)
                 values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
-                    :submittedAt, :updatedAt, :allowed, :receiveDue, :acceptDue)
+                    :submittedAt, :updatedAt, :allowed, :receiveDue, :acceptDue, :officer, :progressDue)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     target_agency_id = excluded.target_agency_id,
                     routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
                     routing_reason = case when excluded.routing_rule is null then referral_view.routing_reason
                         else excluded.routing_reason end,
                     updated_at = excluded.updated_at, allowed_actions = excluded.allowed_actions, overdue = false,
-                    receive_due_at = excluded.receive_due_at, accept_due_at = excluded.accept_due_at
+                    receive_due_at = excluded.receive_due_at, accept_due_at = excluded.accept_due_at,
+                    officer_in_charge = excluded.officer_in_charge, progress_due_at = excluded.progress_due_at
                 where referral_view.version < excluded.version
                 """)
                 .setParameter("id", id)
@@ -161,6 +162,8 @@ public class ReferralViews {
                 .setParameter("allowed", allowedActions)
                 .setParameter("receiveDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, receiveDueAt))
                 .setParameter("acceptDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, acceptDueAt))
+                .setParameter("officer", new TypedParameterValue<>(StandardBasicTypes.STRING, officerInCharge))
+                .setParameter("progressDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, progressDueAt))
                 .executeUpdate();
     }
 }

@@ -21,13 +21,13 @@ import java.util.Set;
 @ApplicationScoped
 public class AlertTemplates {
 
-    /** Bump when {@code templates/{id,en}/email.txt} change. */
+    /** Bump when the wording of an event in {@code templates/{id,en}/email.txt} changes (not for a new event). */
     static final int EMAIL_VERSION = 2;
-    /** Bump when {@code templates/{id,en}/sms.txt} change. */
+    /** Bump when the wording of an event in {@code templates/{id,en}/sms.txt} changes (not for a new event). */
     static final int SMS_VERSION = 1;
     public static final Set<String> EVENTS = Set.of("referral-new", "referral-reminder", "referral-escalation",
             "referral-accepted", "referral-declined", "referral-completed", "referral-cancelled",
-            "handoff-requested");
+            "handoff-requested", "referral-progress-overdue");
     /** Shorter forms of words agency names are made of, used when an SMS would not fit otherwise. */
     private static final Map<String, String> ABBREVIATIONS = abbreviations();
 

@@ -26,6 +26,8 @@ public class Alerts {
     public static final String HANDOFF_REQUESTED = "handoff-requested";
     public static final String REMINDER = "referral-reminder";
     public static final String ESCALATION = "referral-escalation";
+    /** An accepted referral's progress report is overdue: a reminder to the officers, or an escalation above them. */
+    public static final String PROGRESS_OVERDUE = "referral-progress-overdue";
     public static final String ACCEPTED = "referral-accepted";
     public static final String DECLINED = "referral-declined";
     public static final String COMPLETED = "referral-completed";

@@ -7,6 +7,7 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How long an agency has to answer a referral, per urgency, and the clocks that laws set. Checked at
@@ -31,6 +32,12 @@ public interface DeadlineConfig {
 
         /** The referral must be accepted or declined within this time of routing. */
         Duration acceptedWithin();
+
+        /**
+         * Once accepted, progress must be recorded at least this often: the first time within this of the
+         * acceptance, then within this of the last report. A missed report escalates like a missed answer.
+         */
+        Duration progressEvery();
     }
 
     interface LegalClock {
@@ -47,5 +54,11 @@ public interface DeadlineConfig {
 
         /** The law, for the timeline. */
         String law();
+
+        /**
+         * While the clock runs, progress must be recorded at least this often, if that is more often than the
+         * urgency asks.
+         */
+        Optional<Duration> progressEvery();
     }
 }

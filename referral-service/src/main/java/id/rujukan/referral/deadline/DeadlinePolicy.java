@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,26 @@ public class DeadlinePolicy {
 
     public Instant acceptDue(Instant routedAt, Urgency urgency, Agency target) {
         return plus(routedAt, window(urgency).acceptedWithin(), target);
+    }
+
+    /**
+     * When progress must next be recorded on an accepted referral, counted from {@code from} (its acceptance or
+     * its last progress report): the urgency's cadence, or a running legal clock's if that is shorter.
+     *
+     * @param runningClocks the kinds of the referral's clocks still running
+     */
+    public Instant progressDue(Instant from, Urgency urgency, CaseCategory category, Agency target,
+            Collection<String> runningClocks) {
+        Duration every = window(urgency).progressEvery();
+        for (Map.Entry<String, DeadlineConfig.LegalClock> clock : config.legal().entrySet()) {
+            DeadlineConfig.LegalClock legal = clock.getValue();
+            if (legal.category() == category && legal.agencyTypes().contains(target.type)
+                    && runningClocks.contains(kindOf(clock.getKey())) && legal.progressEvery().isPresent()
+                    && legal.progressEvery().get().compareTo(every) < 0) {
+                every = legal.progressEvery().get();
+            }
+        }
+        return plus(from, every, target);
     }
 
     public List<LegalDeadline> legalDeadlines(Instant routedAt, CaseCategory category, Agency target) {
@@ -89,6 +110,9 @@ public class DeadlinePolicy {
             if (window.receivedWithin().isNegative() || window.receivedWithin().isZero()) {
                 problems.add("rujukan.deadlines.urgency." + key + ".received-within must be positive");
             }
+            if (window.progressEvery().isNegative() || window.progressEvery().isZero()) {
+                problems.add("rujukan.deadlines.urgency." + key + ".progress-every must be positive");
+            }
             if (window.acceptedWithin().compareTo(window.receivedWithin()) < 0) {
                 problems.add("rujukan.deadlines.urgency." + key + ".accepted-within must not be shorter than received-within");
             }
@@ -101,6 +125,9 @@ public class DeadlinePolicy {
         config.legal().forEach((name, clock) -> {
             if (clock.within().isNegative() || clock.within().isZero()) {
                 problems.add("rujukan.deadlines.legal." + name + ".within must be positive");
+            }
+            if (clock.progressEvery().filter(every -> every.isNegative() || every.isZero()).isPresent()) {
+                problems.add("rujukan.deadlines.legal." + name + ".progress-every must be positive");
             }
             if (clock.agencyTypes().isEmpty()) {
                 problems.add("rujukan.deadlines.legal." + name + ".agency-types must name at least one agency type");

@@ -86,7 +86,7 @@ public class Escalator {
 
     private record Due(UUID referralId, String deadline, Instant dueAt, int step, Instant firedFor,
             String targetAgencyId, Urgency urgency, CaseCategory category, String referringAgencyId, String state,
-            List<EscalationStep> chain) {
+            String officerInCharge, List<EscalationStep> chain) {
     }
 
     private int fireBatch() {
@@ -94,7 +94,8 @@ public class Escalator {
         Map<String, List<EscalationStep>> chains = new HashMap<>();
         List<Due> due = DueRows.claim(entityManager, """
                 select d.referral_id, d.kind, d.due_at, d.next_step, d.next_fire_at, r.target_agency_id,
-                    r.urgency, r.category, r.referring_agency_id, r.state, r.escalation_chain::text as chain
+                    r.urgency, r.category, r.referring_agency_id, r.state, r.officer_in_charge,
+                    r.escalation_chain::text as chain
                 from referral_deadline d join referral r on r.id = d.referral_id
                 where d.next_fire_at <= :now
                 order by d.next_fire_at
@@ -105,7 +106,7 @@ public class Escalator {
                         Urgency.valueOf(row.get("urgency", String.class)),
                         CaseCategory.valueOf(row.get("category", String.class)),
                         row.get("referring_agency_id", String.class), row.get("state", String.class),
-                        chains.computeIfAbsent(row.get("chain", String.class), this::chain)))
+                        row.get("officer_in_charge", String.class), chains.computeIfAbsent(row.get("chain", String.class), this::chain)))
                 .toList();
         if (due.isEmpty()) {
             return 0;
@@ -123,7 +124,7 @@ public class Escalator {
             String reason = reason(d, step, target, notified);
             String stepKey = d.deadline() + "-" + d.step();
             List<OutboundEvent> alertsOfStep = notified.map(agency -> alerts.requests(referralId, stepKey,
-                    step.level() == Level.OFFICERS ? Alerts.REMINDER : Alerts.ESCALATION, agency,
+                    template(d.deadline(), step.level()), agency,
                     step.level().roles(), d.referringAgencyId(), d.category(), d.urgency(), step.level().name(), now))
                     .orElse(List.of());
             List<String> roles = alertsOfStep.stream()
@@ -208,8 +209,16 @@ public class Escalator {
         };
     }
 
+    private static String template(String deadline, Level level) {
+        if (Deadline.isProgress(deadline)) {
+            return Alerts.PROGRESS_OVERDUE;
+        }
+        return level == Level.OFFICERS ? Alerts.REMINDER : Alerts.ESCALATION;
+    }
+
     private static String reason(Due d, EscalationStep step, Agency target, Optional<Agency> notified) {
-        String what = switch (d.deadline()) {
+        String what = Deadline.isProgress(d.deadline())
+                ? "no progress recorded (officer in charge: " + d.officerInCharge() + ")" : switch (d.deadline()) {
             case Deadline.RECEIVE -> "not received";
             case Deadline.ACCEPT -> "not accepted or declined";
             default -> "legal deadline " + d.deadline().substring("LEGAL_".length()).toLowerCase(Locale.ROOT) + " passed";

@@ -38,6 +38,8 @@ public final class ActionRules {
             if (UNDER_WAY.contains(state)) {
                 allowed.add(target(ReferralAction.PROGRESS, null));
                 allowed.add(target(ReferralAction.COMPLETE, "outcomeCode"));
+                // another officer takes charge: the gateways let only a supervisor, a head or the agency's system
+                allowed.add(target(ReferralAction.REASSIGN, "officerInCharge"));
             }
             if (OPEN.contains(state)) {
                 allowed.add(new AllowedAction(ActionParty.REFERRER, ReferralAction.CANCEL, null));

@@ -39,17 +39,29 @@ public class Changes {
     @Transactional(Transactional.TxType.MANDATORY)
     public ReferralState transition(Referral referral, ReferralState to, HistoryKind kind, String agency,
             String actor, String reason) {
+        return transition(referral, to, kind, agency, actor, reason, null, null);
+    }
+
+    /**
+     * Moves the referral to a state for an action, with its timeline row keeping the action's code and the officer
+     * it was taken for; returns the state it left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReferralState transition(Referral referral, ReferralState to, HistoryKind kind, String agency,
+            String actor, String reason, String code, String onBehalfOf) {
         ReferralState from = referral.state;
         referral.state = to;
         referral.version++;
         referral.updatedAt = clock.instant();
-        record(referral, kind, agency, actor, from, reason);
+        HistoryEntry entry = record(referral, kind, agency, actor, from, reason);
+        entry.code = code;
+        entry.onBehalfOf = onBehalfOf;
         return from;
     }
 
     /** Adds a line to the referral's timeline. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Referral referral, HistoryKind kind, String agency, String actor, ReferralState from,
+    public HistoryEntry record(Referral referral, HistoryKind kind, String agency, String actor, ReferralState from,
             String reason) {
         HistoryEntry entry = new HistoryEntry();
         entry.referralId = referral.id;
@@ -61,6 +73,7 @@ public class Changes {
         entry.toState = referral.state;
         entry.reason = reason;
         entry.persist();
+        return entry;
     }
 
     /**
@@ -82,7 +95,8 @@ public class Changes {
                         referral.urgency, from == null ? null : from.name(), referral.state.name(), action,
                         actorAgency, actor, reasonCode, type.equals(EventTypes.REFERRAL_STATE_CHANGED) ? null
                                 : referral.routingRule, reason, note, referral.submittedAt, referral.updatedAt,
-                        ActionRules.allowed(referral.state), referral.receiveDueAt, referral.acceptDueAt));
+                        ActionRules.allowed(referral.state), referral.receiveDueAt, referral.acceptDueAt,
+                        referral.officerInCharge, referral.progressDueAt));
     }
 
     /** Alerts the referring agency's officers (accepted, declined, completed). */

@@ -55,6 +55,13 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
+    /** The code the action carried (a decline or cancel reason, an outcome, a milestone), or {@code null}. */
+    public String code;
+
+    /** The officer a supervisor or head acted for, or {@code null} when the actor acted for themself. */
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
     public static List<HistoryEntry> of(UUID referralId) {
         return list("referralId = ?1 order by id", referralId);
     }

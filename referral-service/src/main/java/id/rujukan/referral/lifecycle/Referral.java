@@ -131,6 +131,18 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The target's officer in charge once accepted (a user id): progress reminders name them. */
+    @Column(name = "officer_in_charge")
+    public String officerInCharge;
+
+    /** When progress must next be recorded, while the referral is accepted and under way. */
+    @Column(name = "progress_due_at")
+    public Instant progressDueAt;
+
+    /** How the referral ended, once completed: one of {@code ActionCodes.outcomes()}. */
+    @Column(name = "outcome_code")
+    public String outcomeCode;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

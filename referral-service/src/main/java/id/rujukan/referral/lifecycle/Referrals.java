@@ -1,5 +1,6 @@
 package id.rujukan.referral.lifecycle;
 
+import id.rujukan.contract.ActionCodes;
 import id.rujukan.contract.ActionParty;
 import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.CloudEventAttributes;
@@ -147,9 +148,13 @@ public class Referrals {
                     acknowledged(referral, now);
                 }
                 referral.acceptedAt = now;
+                referral.officerInCharge = Optional.ofNullable(action.officerInCharge())
+                        .or(() -> Optional.ofNullable(action.onBehalfOf())).orElse(action.actor());
                 Deadline.stop(referral.id, Deadline.RECEIVE);
                 Deadline.stop(referral.id, Deadline.ACCEPT);
-                String reason = "accepted by " + agencies.nameOf(referral.targetAgencyId);
+                progressClock(referral, now);
+                String reason = "accepted by " + agencies.nameOf(referral.targetAgencyId) + "; officer in charge: "
+                        + referral.officerInCharge;
                 if (referral.kind == ReferralKind.HANDOFF) {
                     CareCase careCase = CareCase.findById(referral.caseId, LockModeType.PESSIMISTIC_WRITE);
                     careCase.ownerAgencyId = referral.targetAgencyId;
@@ -166,16 +171,22 @@ public class Referrals {
                 if (action.milestone() != null) {
                     deadlines.stoppedBy(action.milestone()).forEach(kind -> Deadline.stop(referral.id, kind));
                 }
+                // the cadence counts from this report: the clock and any escalation it had reached start over
+                Deadline.stopProgress(referral.id);
+                progressClock(referral, now);
                 change(referral, ReferralState.IN_PROGRESS, action, reason);
             }
             case COMPLETE -> {
                 Deadline.stopAll(referral.id);
+                referral.progressDueAt = null;
+                referral.outcomeCode = action.outcomeCode();
                 referral.closedAt = now;
                 change(referral, ReferralState.COMPLETED, action, "completed with outcome " + action.outcomeCode());
                 changes.tellReferrer(referral, Alerts.COMPLETED, "completed");
             }
             case CANCEL -> {
                 Deadline.stopAll(referral.id);
+                referral.progressDueAt = null;
                 referral.closedAt = now;
                 change(referral, ReferralState.CANCELLED, action, "cancelled by the referrer");
                 if (referral.targetAgencyId != null) {
@@ -185,7 +196,19 @@ public class Referrals {
                 }
             }
             case NOTE -> note(referral, action, "note added");
+            case REASSIGN -> {
+                String before = referral.officerInCharge;
+                referral.officerInCharge = action.officerInCharge();
+                note(referral, action, "officer in charge changed from " + before + " to " + referral.officerInCharge);
+            }
         }
+    }
+
+    /** Starts the clock for the next progress report, counted from {@code from}. */
+    private void progressClock(Referral referral, Instant from) {
+        referral.progressDueAt = deadlines.progressDue(from, referral.urgency, referral.category,
+                agencies.byId(referral.targetAgencyId).orElseThrow(), Deadline.running(referral.id));
+        Deadline.start(referral.id, Deadline.progress(referral.version), referral.progressDueAt);
     }
 
     /** Why the action may not be taken, by the lifecycle's rules ({@link ActionRules}), or empty if it may. */
@@ -200,7 +223,13 @@ public class Referrals {
         if (referral.formerTargets.contains(action.agencyId())) {
             parties.add(ActionParty.FORMER_TARGET);
         }
-        Set<String> given = AllowedAction.given(action.reasonCode(), action.outcomeCode(), action.note() != null);
+        Optional<ActionCodes.Unknown> unknown = ActionCodes.unknown(action.action(), action.reasonCode(),
+                action.outcomeCode(), action.milestone());
+        if (unknown.isPresent()) {
+            return Optional.of(unknown.get().field() + " " + unknown.get().message());
+        }
+        Set<String> given = AllowedAction.given(action.reasonCode(), action.outcomeCode(), action.note() != null,
+                action.officerInCharge());
         return AllowedAction.refusal(ActionRules.allowed(referral.state), parties, action.action(), given,
                 referral.state.name()).map(refused -> refused.kind() == AllowedAction.Refusal.Kind.NOT_YOURS
                         ? "agency " + action.agencyId() + " may not " + verb(action.action()) + " this referral"
@@ -213,6 +242,7 @@ public class Referrals {
 
     private void decline(Referral referral, ReferralActionRequested action) {
         Deadline.stopAll(referral.id);
+        referral.progressDueAt = null;
         String decliner = referral.targetAgencyId;
         change(referral, ReferralState.DECLINED, action, "declined by " + agencies.nameOf(decliner) + ": "
                 + action.reasonCode());
@@ -251,19 +281,39 @@ public class Referrals {
         return careCase;
     }
 
-    private void note(Referral referral, ReferralActionRequested action, String reason) {
+    private void note(Referral referral, ReferralActionRequested action, String what) {
+        String reason = what + actedFor(action);
         referral.version++;
         referral.updatedAt = clock.instant();
-        changes.record(referral, HistoryKind.NOTE, action.agencyId(), action.actor(), referral.state, reason);
+        HistoryEntry entry = changes.record(referral, HistoryKind.NOTE, action.agencyId(), action.actor(),
+                referral.state, reason);
+        entry.onBehalfOf = action.onBehalfOf();
         changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, referral.state, action.action(),
                 action.agencyId(), action.actor(), action.reasonCode(), reason, action.note(), null);
     }
 
-    private void change(Referral referral, ReferralState to, ReferralActionRequested action, String reason) {
+    private void change(Referral referral, ReferralState to, ReferralActionRequested action, String what) {
+        String reason = what + actedFor(action);
         ReferralState from = changes.transition(referral, to, HistoryKind.TRANSITION, action.agencyId(),
-                action.actor(), reason);
+                action.actor(), reason, code(action), action.onBehalfOf());
         changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, from, action.action(), action.agencyId(),
                 action.actor(), action.reasonCode(), reason, action.note(), null);
+    }
+
+    /** The timeline's words for an action a supervisor or head took for an officer, or nothing. */
+    private static String actedFor(ReferralActionRequested action) {
+        return action.onBehalfOf() == null ? ""
+                : "; " + action.actor() + " acted on behalf of " + action.onBehalfOf();
+    }
+
+    /** The code an action carried, as reports count it. */
+    private static String code(ReferralActionRequested action) {
+        return switch (action.action()) {
+            case DECLINE, CANCEL -> action.reasonCode();
+            case COMPLETE -> action.outcomeCode();
+            case PROGRESS -> action.milestone();
+            default -> null;
+        };
     }
 
     private void refuse(Referral referral, ReferralActionRequested action, String reason) {

@@ -12,6 +12,11 @@ import java.util.Map;
  *
  * @param receivedInTime among referrals whose receive deadline has passed or that were received
  * @param acceptedInTime among referrals whose accept deadline has passed or that were accepted
+ * @param byOutcome completed referrals by outcome code
+ * @param successfulOutcomes completed referrals whose outcome gave the child what was asked ({@code inTime} counts
+ *        them), among all completed
+ * @param declinesByReason declines by reason code; a referral declined by two agencies counts twice
+ * @param overdue open referrals past a deadline: not received, not answered, or no progress recorded
  */
 public record ReferralReport(
         Filter filter,
@@ -23,6 +28,9 @@ public record ReferralReport(
         Share acceptedInTime,
         Duration medianTimeToReceive,
         Duration medianTimeToAccept,
+        Map<String, Long> byOutcome,
+        Share successfulOutcomes,
+        Map<String, Long> declinesByReason,
         List<Overdue> overdue,
         Instant at) {
 
@@ -39,7 +47,7 @@ public record ReferralReport(
     public record Share(long inTime, long counted, Double share) {
     }
 
-    /** An open referral past a deadline. */
+    /** An open referral past a deadline: {@code RECEIVE}, {@code ACCEPT} or {@code PROGRESS}. */
     public record Overdue(String referralId, String targetAgencyId, String urgency, String category,
             String state, String deadline, Instant dueAt, Duration overdueBy) {
     }

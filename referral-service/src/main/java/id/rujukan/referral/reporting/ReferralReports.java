@@ -1,5 +1,6 @@
 package id.rujukan.referral.reporting;
 
+import id.rujukan.contract.ActionCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -29,7 +30,7 @@ public class ReferralReports {
     public ReferralReport report(ReferralReport.Filter filter) {
         Instant now = clock.instant();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String where = where(filter, parameters);
+        String where = where(filter, parameters, "target_agency_id");
         Map<String, Long> byState = counts("state", where, parameters);
         Map<String, Long> byCategory = counts("category", where, parameters);
         long total = byState.values().stream().mapToLong(Long::longValue).sum();
@@ -52,16 +53,31 @@ public class ReferralReports {
                        percentile_cont(0.5) within group (order by extract(epoch from accepted_at - routed_at))
                 from referral where routed_at is not null""" + " and " + where), parameters).getSingleResult();
 
+        Map<String, Long> byOutcome = counts("outcome_code", where + " and state = 'COMPLETED'", parameters);
+        long successful = byOutcome.entrySet().stream().filter(outcome -> ActionCodes.successful(outcome.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        long completed = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> declinesByReason = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> declines = bind(entityManager.createNativeQuery(
+                "select h.code, count(*) from referral_history h join referral on referral.id = h.referral_id"
+                        + " where h.to_state = 'DECLINED' and " + where(filter, parameters, "h.actor_agency_id")
+                        + " group by 1 order by 1"), parameters).getResultList();
+        declines.forEach(row -> declinesByReason.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
+
         List<ReferralReport.Overdue> overdue = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(entityManager.createNativeQuery("""
                 select id::text, target_agency_id, urgency, category, state,
-                       case when state = 'ROUTED' and receive_due_at < :now then 'RECEIVE' else 'ACCEPT' end,
-                       case when state = 'ROUTED' and receive_due_at < :now then receive_due_at else accept_due_at end
+                       case when state = 'ROUTED' and receive_due_at < :now then 'RECEIVE'
+                            when state in ('ACCEPTED', 'IN_PROGRESS') then 'PROGRESS' else 'ACCEPT' end,
+                       case when state = 'ROUTED' and receive_due_at < :now then receive_due_at
+                            when state in ('ACCEPTED', 'IN_PROGRESS') then progress_due_at else accept_due_at end
                            as due
                 from referral
                 where ((state = 'ROUTED' and receive_due_at < :now)
-                       or (state in ('ROUTED', 'RECEIVED') and accept_due_at < :now))"""
+                       or (state in ('ROUTED', 'RECEIVED') and accept_due_at < :now)
+                       or (state in ('ACCEPTED', 'IN_PROGRESS') and progress_due_at < :now))"""
                 + " and " + where + " order by due limit " + OVERDUE_LIMIT), parameters).getResultList();
         for (Object[] row : rows) {
             Instant due = row[6] instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) row[6];
@@ -69,8 +85,8 @@ public class ReferralReports {
                     (String) row[4], (String) row[5], due, Duration.between(due, now)));
         }
         return new ReferralReport(filter, total, byState, byCategory, byMonth,
-                share(times[0], times[1]), share(times[2], times[3]), seconds(times[4]), seconds(times[5]), overdue,
-                now);
+                share(times[0], times[1]), share(times[2], times[3]), seconds(times[4]), seconds(times[5]), byOutcome,
+                share(successful, completed), declinesByReason, overdue, now);
     }
 
     private Map<String, Long> counts(String column, String where, Map<String, Object> parameters) {
@@ -83,11 +99,12 @@ public class ReferralReports {
         return counts;
     }
 
-    private static String where(ReferralReport.Filter filter, Map<String, Object> parameters) {
+    /** @param agencyColumn the agency the filter's agency is: the target, or (for declines) the one that acted */
+    private static String where(ReferralReport.Filter filter, Map<String, Object> parameters, String agencyColumn) {
         List<String> conditions = new ArrayList<>();
         conditions.add("true");
         if (filter.agencyId() != null) {
-            conditions.add("target_agency_id = :agency");
+            conditions.add(agencyColumn + " = :agency");
             parameters.put("agency", filter.agencyId());
         }
         if (filter.provinceCode() != null) {

@@ -20,7 +20,7 @@ class ActionRulesTest {
     private static final String NOTES = "REFERRER:NOTE(note) TARGET:NOTE(note) FORMER_TARGET:NOTE(note)";
     private static final String RECEIPT = "TARGET:RECEIVE TARGET:ACKNOWLEDGE ";
     private static final String ANSWER = "TARGET:ACCEPT TARGET:DECLINE(reasonCode) ";
-    private static final String WORK = "TARGET:PROGRESS TARGET:COMPLETE(outcomeCode) ";
+    private static final String WORK = "TARGET:PROGRESS TARGET:COMPLETE(outcomeCode) TARGET:REASSIGN(officerInCharge) ";
     private static final String CANCEL = "REFERRER:CANCEL ";
 
     @Test
