@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.Topics;
+import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class AgencyAdminPageTest {
 
     private static final Pattern SECRET = Pattern.compile("<code>([A-Za-z0-9_-]{43})</code>");
+
+    @Inject
+    ObjectMapper json;
 
     /** Other tests' referrals of Rutan Martapura must not be pushed to this test's webhook. */
     @AfterEach
@@ -60,6 +69,32 @@ class AgencyAdminPageTest {
         assertThat(page).contains("<span class=\"ref\">" + reference + "</span> · Membaca data anak",
                 "<span class=\"ref\">" + reference + "</span> · Mengirim rujukan")
                 .containsPattern("\\d{1,2} \\w{3} \\d{4} \\d{2}\\.\\d{2} WIB · officer\\.rutan-martapura");
+    }
+
+    @Test
+    void theAdminRecordsLeaveWithItsCoverAndReferralServiceIsToldTheWholeRoster() throws Exception {
+        String admin = Tokens.user("dinsos-1608", "agency-admin");
+        assertThat(given().auth().oauth2(admin).get("/console/admin").then().statusCode(200).extract().asString())
+                .contains("Lembaga ini belum memiliki jadwal piket", "<option value=\"" + Directory.NIGHT_OFFICER
+                        + "\">Petugas Malam</option>");
+
+        Forms.on(admin, "/console/admin").formParam("person", Directory.DUTY_OFFICER).formParam("from", "2026-12-03")
+                .formParam("until", "2026-12-02").formParam("cover", Directory.NIGHT_OFFICER)
+                .post("/console/admin/jadwal/cuti").then().statusCode(400)
+                .body(containsString("tanggal selesai tidak boleh sebelum tanggal mulai"));
+        Forms.on(admin, "/console/admin").formParam("person", Directory.DUTY_OFFICER).formParam("from", "2026-12-02")
+                .formParam("until", "2026-12-02").formParam("cover", Directory.NIGHT_OFFICER)
+                .post("/console/admin/jadwal/cuti").then().statusCode(200)
+                .body(containsString("Perubahan jadwal dikirim"));
+
+        // the day in the agency's zone (WIB): from its midnight to the next
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> "dinsos-1608".equals(r.key()) && r.value().contains("2026-12-01T17:00:00Z"), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(changed.at("/roster/covers/0/person").asText()).isEqualTo(Directory.DUTY_OFFICER);
+        assertThat(changed.at("/roster/covers/0/until").asText()).isEqualTo("2026-12-02T17:00:00Z");
+        assertThat(changed.at("/roster/covers/0/cover").asText()).isEqualTo(Directory.NIGHT_OFFICER);
+        assertThat(changed.at("/changedBy").asText()).isEqualTo("agency-admin.dinsos-1608");
     }
 
     @Test

@@ -37,8 +37,16 @@ final class Directory {
                 && copy.caughtUp());
     }
 
+    /** The people of Dinas Sosial OKU Timur a roster may name. */
+    static final String DUTY_OFFICER = "piket@dinsos-okutimur.test";
+    static final String NIGHT_OFFICER = "malam@dinsos-okutimur.test";
+
     private static AgencyPublished agency(String id, String name, AgencyType type) {
+        List<AgencyPublished.Contact> contacts = !id.equals("dinsos-1608") ? List.of() : List.of(
+                new AgencyPublished.Contact("DUTY_OFFICER", "Petugas Piket", DUTY_OFFICER, "+6281200000001", "id", null),
+                new AgencyPublished.Contact("DUTY_OFFICER", "Petugas Malam", NIGHT_OFFICER, "+6281200000002", "id",
+                        null));
         return new AgencyPublished(id, name, type, new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false,
-                List.of());
+                contacts);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param capacity places the agency has (e.g. an LKSA's beds), or {@code null} where that does not apply
  * @param workingHours office hours in the agency's zone, e.g. {@code 08:00-16:00}
  * @param countsWorkingDays deadlines of whole days skip weekends and public holidays for this agency
+ * @param roster who is on duty when ({@link DutyRoster}), or {@code null} for none: then every contact is on duty
  */
 public record AgencyPublished(
         @NotBlank String agencyId,
@@ -26,7 +27,16 @@ public record AgencyPublished(
         @PositiveOrZero Integer capacity,
         @Pattern(regexp = "[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]") String workingHours,
         boolean countsWorkingDays,
-        @NotNull List<@Valid Contact> contacts) {
+        @NotNull List<@Valid Contact> contacts,
+        @Valid Roster roster) {
+
+    /** An agency without a roster: every contact is on duty for their role. */
+    public AgencyPublished(String agencyId, String name, AgencyType type, Region region, String timeZone,
+            List<ServiceNeeded> services, Integer capacity, String workingHours, boolean countsWorkingDays,
+            List<Contact> contacts) {
+        this(agencyId, name, type, region, timeZone, services, capacity, workingHours, countsWorkingDays, contacts,
+                null);
+    }
 
     /**
      * A person an agency's alerts go to. The role is their place in the escalation chain:

@@ -127,7 +127,7 @@ public class Alerting {
         return smsAbout(referralId);
     }
 
-    private void publishAgency(AgencyPublished agency) throws Exception {
+    public void publishAgency(AgencyPublished agency) throws Exception {
         kafka().send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
                 KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
                         CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));

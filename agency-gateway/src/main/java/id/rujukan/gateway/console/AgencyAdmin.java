@@ -1,18 +1,34 @@
 package id.rujukan.gateway.console;
 
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.Roster;
 import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.roster.Rosters;
 import id.rujukan.gateway.webhook.WebhookTargets;
 import id.rujukan.gateway.webhook.Webhooks;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Pengaturan lembaga: what an agency's admin looks after on the console. The agency's webhook (where its own
+ * Pengaturan lembaga: what an agency's admin looks after on the console. The agency's duty roster (who is on duty
+ * when, leave and its cover, and the hours ahead with nobody on duty), the agency's webhook (where its own
  * system, if it has one, is pushed every event; the URL and the signing secret, shown once when made), and the
  * audit trail: who of the agency read or wrote which child's data, and when.
  */
@@ -25,11 +41,15 @@ public class AgencyAdmin {
     private final Viewers viewers;
     private final Webhooks webhooks;
     private final AuditTrail audit;
+    private final Rosters rosters;
+    private final Clock clock;
 
-    public AgencyAdmin(Viewers viewers, Webhooks webhooks, AuditTrail audit) {
+    public AgencyAdmin(Viewers viewers, Webhooks webhooks, AuditTrail audit, Rosters rosters, Clock clock) {
         this.viewers = viewers;
         this.webhooks = webhooks;
         this.audit = audit;
+        this.rosters = rosters;
+        this.clock = clock;
     }
 
     @CheckedTemplate(basePath = "console")
@@ -41,13 +61,85 @@ public class AgencyAdmin {
     public record Access(String at, String actor, String action, String reference) {
     }
 
+    /** A contact the leave form offers. */
+    public record Person(String email, String name) {
+    }
+
+    /** The roster in words: its shifts, the leave not over yet, the first gaps ahead; {@code notice} after a change. */
+    public record RosterSection(boolean kept, List<String> shifts, List<String> covers, List<String> gaps,
+            List<Person> people, String notice, String refused) {
+    }
+
     /** What the page shows; {@code secret} only right after it was made, {@code refused} after a refused URL. */
-    public record Page(String url, String updated, String typedUrl, String secret, String refused,
-            List<Access> audit) {
+    public record Page(RosterSection roster, String url, String updated, String typedUrl, String secret,
+            String refused, List<Access> audit) {
     }
 
     public TemplateInstance render(String language) {
-        return page(viewers.current(language), null, null, null);
+        Viewer viewer = viewers.current(language);
+        return page(viewer, roster(viewer, null, null), null, null, null);
+    }
+
+    /**
+     * Records leave from the form: {@code person} is away from the start of {@code from} to the end of {@code until}
+     * (dates in the agency's zone), covered by {@code cover} or by nobody. The roster goes to referral-service as
+     * through the API; 400 and the page again, saying why, for dates that make no sense.
+     */
+    public Response recordLeave(String person, String from, String until, String cover, String language) {
+        Viewer viewer = viewers.current(language);
+        LocalDate first;
+        LocalDate last;
+        try {
+            first = LocalDate.parse(from == null ? "" : from);
+            last = LocalDate.parse(until == null ? "" : until);
+        } catch (DateTimeParseException e) {
+            return refused(viewer, viewer.words().leave_bad_dates());
+        }
+        if (last.isBefore(first)) {
+            return refused(viewer, viewer.words().leave_bad_dates());
+        }
+        Roster current = rosters.of(viewer.agencyId());
+        List<Roster.Cover> covers = new ArrayList<>(current.covers());
+        covers.add(new Roster.Cover(person, first.atStartOfDay(viewer.zone()).toInstant(),
+                last.plusDays(1).atStartOfDay(viewer.zone()).toInstant(),
+                cover == null || cover.isBlank() ? null : cover, "LEAVE"));
+        try {
+            rosters.replace(viewer.agencyId(), new Roster(current.shifts(), covers), viewers.actor());
+        } catch (HttpProblem e) {
+            return refused(viewer, e.getDetail());
+        }
+        return Response.ok(page(viewer, roster(viewer, viewer.words().roster_sent(), null), null, null, null)).build();
+    }
+
+    private Response refused(Viewer viewer, String why) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(page(viewer, roster(viewer, null, why), null, null, null)).build();
+    }
+
+    private RosterSection roster(Viewer viewer, String notice, String refused) {
+        AgencyPublished agency = rosters.agency(viewer.agencyId());
+        Roster roster = rosters.of(viewer.agencyId());
+        Map<String, String> names = new HashMap<>();
+        agency.contacts().forEach(contact -> names.putIfAbsent(contact.email().toLowerCase(Locale.ROOT),
+                contact.name() == null ? contact.email() : contact.name()));
+        Function<String, String> name = email -> email == null ? viewer.words().leave_nobody()
+                : names.getOrDefault(email.toLowerCase(Locale.ROOT), email);
+        List<String> shifts = roster.shifts().stream().map(shift -> viewer.words().roster_shift(
+                viewer.word("role", shift.role()), name.apply(shift.person()), shift.days().stream()
+                        .map(day -> day.getDisplayName(TextStyle.SHORT, viewer.locale()))
+                        .collect(Collectors.joining(", ")), shift.start(), shift.end())).toList();
+        Instant now = clock.instant();
+        List<String> covers = roster.covers().stream().filter(cover -> cover.until().isAfter(now))
+                .map(cover -> viewer.words().roster_cover(name.apply(cover.person()),
+                        viewer.word("leave", cover.reason() == null ? "LEAVE" : cover.reason()),
+                        viewer.time(cover.from()), viewer.time(cover.until()), name.apply(cover.cover())))
+                .toList();
+        List<String> gaps = rosters.gapsAhead(viewer.agencyId()).stream().map(gap -> viewer.words().roster_gap(
+                gap.roles().stream().map(role -> viewer.word("role", role)).collect(Collectors.joining(" / ")),
+                viewer.time(gap.from()), viewer.time(gap.until()))).toList();
+        List<Person> people = agency.contacts().stream().map(contact -> new Person(contact.email(),
+                name.apply(contact.email()))).distinct().toList();
+        return new RosterSection(!roster.shifts().isEmpty(), shifts, covers, gaps, people, notice, refused);
     }
 
     /** Registers or changes the webhook: the page again, with the secret if this made one, or 400 and why not. */
@@ -55,26 +147,27 @@ public class AgencyAdmin {
         Viewer viewer = viewers.current(language);
         try {
             Webhooks.Registered registered = webhooks.register(viewer.agencyId(), url == null ? "" : url.strip());
-            return Response.ok(page(viewer, null, registered.secret(), null)).build();
+            return Response.ok(page(viewer, roster(viewer, null, null), null, registered.secret(), null)).build();
         } catch (WebhookTargets.Refused e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(viewer, url, null, e.getMessage()))
-                    .build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(viewer, roster(viewer, null, null), url, null, e.getMessage())).build();
         }
     }
 
     /** A new signing secret, shown on this page this once. */
     public TemplateInstance rotate(String language) {
         Viewer viewer = viewers.current(language);
-        return page(viewer, null, webhooks.rotate(viewer.agencyId()).secret(), null);
+        return page(viewer, roster(viewer, null, null), null, webhooks.rotate(viewer.agencyId()).secret(), null);
     }
 
-    private TemplateInstance page(Viewer viewer, String typedUrl, String secret, String refused) {
+    private TemplateInstance page(Viewer viewer, RosterSection roster, String typedUrl, String secret,
+            String refused) {
         Webhooks.Registered webhook = webhooks.of(viewer.agencyId()).orElse(null);
         List<Access> accesses = audit.of(viewer.agencyId(), null, AUDIT_SHOWN).stream()
                 .map(entry -> new Access(viewer.time(entry.at()), entry.actor(), viewer.word("audit", entry.action()),
                         entry.referralId() == null ? "–" : Row.reference(UUID.fromString(entry.referralId()))))
                 .toList();
-        Page page = new Page(webhook == null ? null : webhook.url(), webhook == null ? null
+        Page page = new Page(roster, webhook == null ? null : webhook.url(), webhook == null ? null
                 : viewer.time(webhook.updatedAt()), typedUrl, secret, refused, accesses);
         return Templates.admin(page, viewer).setAttribute(MessageBundles.ATTRIBUTE_LOCALE, viewer.locale());
     }

@@ -120,7 +120,7 @@ public class ConsoleResource {
     @GET
     @Path("admin")
     @RolesAllowed(Roles.AGENCY_ADMIN)
-    @Operation(summary = "Pengaturan lembaga: the agency's webhook and its audit trail, for its admin")
+    @Operation(summary = "Pengaturan lembaga: the agency's duty roster, webhook and audit trail, for its admin")
     public TemplateInstance admin(@CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return agencyAdmin.render(language);
     }
@@ -133,6 +133,17 @@ public class ConsoleResource {
     public Response registerWebhook(@FormParam("url") @Size(max = 2000) String url,
             @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
         return agencyAdmin.register(url, language);
+    }
+
+    @POST
+    @Path("admin/jadwal/cuti")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Records leave in the duty roster: who, from and until which dates, covered by whom")
+    public Response recordLeave(@FormParam("person") @Size(max = 320) String person,
+            @FormParam("from") @Size(max = 10) String from, @FormParam("until") @Size(max = 10) String until,
+            @FormParam("cover") @Size(max = 320) String cover, @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.recordLeave(person, from, until, cover, language);
     }
 
     @POST

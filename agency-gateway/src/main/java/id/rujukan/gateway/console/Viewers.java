@@ -37,6 +37,11 @@ public class Viewers {
     }
 
     /** An agency's name; its id only if the directory does not know it. */
+    /** The user looking at the page, as an id (their user name): the actor of what they change. */
+    public String actor() {
+        return caller.actor();
+    }
+
     public String nameOf(String agencyId) {
         return agencyId == null ? null : directory.agency(agencyId).map(AgencyPublished::name).orElse(agencyId);
     }

@@ -733,4 +733,70 @@ public interface Words {
 
     @Message("{channel} {status} ke {role} {agency}")
     String timeline_notified(String channel, String status, String role, String agency);
+
+    @Message("Jadwal piket")
+    String heading_roster();
+
+    @Message("Peringatan dikirim ke orang yang bertugas menurut jadwal ini pada saat peringatan dikirim. Peran tanpa jadwal: semua kontaknya dianggap selalu bertugas.")
+    String roster_about();
+
+    @Message("Lembaga ini belum memiliki jadwal piket: peringatan dikirim ke kontak setiap peran, kapan pun.")
+    String roster_none();
+
+    @Message("{role} · {person} · {days} · {start}–{end}")
+    String roster_shift(String role, String person, String days, String start, String end);
+
+    @Message("{person} ({reason}) {from} sampai {until}; digantikan: {cover}")
+    String roster_cover(String person, String reason, String from, String until, String cover);
+
+    @Message("Tidak ada {roles} yang bertugas: {from} sampai {until}")
+    String roster_gap(String roles, String from, String until);
+
+    @Message("Cuti dan pengganti")
+    String heading_covers();
+
+    @Message("Jam tanpa petugas (7 hari ke depan)")
+    String heading_gaps();
+
+    @Message("Tidak ada: setiap tingkat eskalasi ada yang bertugas.")
+    String gaps_none();
+
+    @Message("Perubahan jadwal dikirim dan berlaku dalam beberapa detik.")
+    String roster_sent();
+
+    @Message("Catat cuti")
+    String leave_form();
+
+    @Message("Yang cuti")
+    String leave_person();
+
+    @Message("Mulai tanggal")
+    String leave_from();
+
+    @Message("Sampai tanggal (termasuk)")
+    String leave_until();
+
+    @Message("Digantikan oleh")
+    String leave_cover();
+
+    @Message("tidak ada pengganti")
+    String leave_nobody();
+
+    @Message("Simpan cuti")
+    String leave_save();
+
+    @Message("Tanggal tidak sesuai: tanggal selesai tidak boleh sebelum tanggal mulai.")
+    String leave_bad_dates();
+
+    @Message("cuti")
+    String leave_LEAVE();
+
+    @Message("tukar jadwal")
+    String leave_SWAP();
+
+    @Message("sakit")
+    String leave_SICK();
+
+    @Message("pelatihan")
+    String leave_TRAINING();
 }

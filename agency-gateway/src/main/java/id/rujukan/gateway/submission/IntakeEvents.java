@@ -4,7 +4,9 @@ import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.RosterChanged;
 import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 
 /**
- * Puts what agencies do (submissions and actions) on the intake topics (an emergency's on the urgent one), through the gateway's outbox: the
+ * Puts what agencies do (submissions, actions, rosters) on the intake topics (an emergency's on the urgent one), through the gateway's outbox: the
  * event is written in the caller's transaction, beside the idempotency record, the case key, the audit
  * entry and the read model, and the relay sends it once that transaction has committed. So an agency is
  * told "accepted" only once the referral is on disk with fsync and cannot be lost, and no worker thread
@@ -32,6 +34,13 @@ public class IntakeEvents {
         outbox.add(Topics.referralIntake(submitted.urgency()), submitted.referralId(), EventTypes.REFERRAL_SUBMITTED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(), submitted.submittedAt(),
                 submitted);
+    }
+
+    /** An agency admin's new roster, keyed by the agency: referral-service keeps it in the directory. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rosterChanged(RosterChanged changed) {
+        outbox.add(Topics.referralIntake(Urgency.NORMAL), changed.agencyId(), EventTypes.ROSTER_CHANGED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, changed.agencyId(), changed.changedAt(), changed);
     }
 
     /**

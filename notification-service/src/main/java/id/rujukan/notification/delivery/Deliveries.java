@@ -1,6 +1,7 @@
 package id.rujukan.notification.delivery;
 
 import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.DutyRoster;
 import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.messaging.TraceContext;
 import id.rujukan.notification.sms.ProvidersBusyException;
@@ -131,10 +132,10 @@ public class Deliveries {
             AgencyPublished agency = directory.agency(notification.agencyId)
                     .orElseThrow(() -> new RetryableDeliveryException("agency " + notification.agencyId
                             + " not in this service's directory copy yet"));
-            AgencyPublished.Contact contact = agency.contacts().stream()
-                    .filter(c -> c.role().equals(notification.recipientRole)).findFirst()
-                    .orElseThrow(() -> new PermanentDeliveryException("agency " + agency.agencyId() + " has no "
-                            + notification.recipientRole));
+            // whoever the roster has on duty now, when the alert goes (a deferred SMS meets the next shift)
+            AgencyPublished.Contact contact = DutyRoster.onDuty(agency, notification.recipientRole, clock.instant())
+                    .orElseThrow(() -> new PermanentDeliveryException("agency " + agency.agencyId() + " has nobody "
+                            + "on duty as " + notification.recipientRole));
             ZoneId zone = ZoneId.of(Optional.ofNullable(contact.timeZone()).orElse(agency.timeZone()));
             HandedOver handedOver;
             switch (notification.channel) {

@@ -9,6 +9,7 @@ import id.rujukan.contract.Urgency;
 import id.rujukan.messaging.OutboundEvent;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.escalation.EscalationPolicy;
+import id.rujukan.referral.escalation.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,18 +41,19 @@ public class Alerts {
     }
 
     /**
+     * The requests for an alert to the roles at the agency who are on duty at {@code at} (by its roster, or its
+     * contacts where it keeps none). When none of the roles has anyone on duty, the alert goes at once to the next
+     * level up at the agency that has someone (supervisor, then head) instead of to no one.
+     *
      * @param step what the alert is for, part of its key, e.g. {@code routed-1} or {@code RECEIVE-2}
      * @param level the escalation level, or {@code null} for an alert that is not an escalation
-     * @return the requests, empty if nobody at the agency holds any of the roles
+     * @return the requests, empty if nobody at the agency is on duty in any of the roles or above them
      */
     public List<OutboundEvent> requests(String referralId, String step, String template, Agency agency,
             List<String> roles, String referringAgencyId, CaseCategory category, Urgency urgency, String level,
             Instant at) {
         List<OutboundEvent> requests = new ArrayList<>();
-        for (String role : roles) {
-            if (!agency.hasContact(role)) {
-                continue;
-            }
+        for (String role : reachable(agency, roles, at)) {
             for (String channel : policy.channels()) {
                 String key = String.join(":", referralId, step, agency.id, role, channel);
                 NotificationRequested request = new NotificationRequested(key, referralId, agency.id, role,
@@ -62,5 +64,21 @@ public class Alerts {
             }
         }
         return requests;
+    }
+
+    /** The roles on duty among {@code roles}, or else among the first level above them that has someone. */
+    private static List<String> reachable(Agency agency, List<String> roles, Instant at) {
+        List<String> reached = onDuty(agency, roles, at);
+        for (Level higher : Level.above(roles)) {
+            if (!reached.isEmpty()) {
+                break;
+            }
+            reached = onDuty(agency, higher.roles(), at);
+        }
+        return reached;
+    }
+
+    private static List<String> onDuty(Agency agency, List<String> roles, Instant at) {
+        return roles.stream().filter(role -> agency.onDuty(role, at)).toList();
     }
 }

@@ -2,7 +2,9 @@ package id.rujukan.referral.directory;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.Region;
+import id.rujukan.contract.Roster;
 import id.rujukan.contract.ServiceNeeded;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -61,6 +63,10 @@ public class Agency extends PanacheEntityBase {
     @Column(nullable = false)
     public List<AgencyPublished.Contact> contacts;
 
+    /** Who is on duty when ({@link DutyRoster}); {@code null} when the agency keeps no roster. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Roster roster;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -68,9 +74,9 @@ public class Agency extends PanacheEntityBase {
         return ZoneId.of(timeZone);
     }
 
-    /** Whether someone at the agency holds this role, so that an alert to it reaches a person. */
-    public boolean hasContact(String role) {
-        return contacts.stream().anyMatch(contact -> contact.role().equals(role));
+    /** Whether someone is on duty in this role at {@code at}, so that an alert to it reaches a person. */
+    public boolean onDuty(String role, Instant at) {
+        return DutyRoster.onDuty(toRecord(), role, at).isPresent();
     }
 
     /** The Dinas Sosial of a province among these agencies, if there is one: a province's escalations go there. */
@@ -102,11 +108,12 @@ public class Agency extends PanacheEntityBase {
         this.workingHours = record.workingHours();
         this.countsWorkingDays = record.countsWorkingDays();
         this.contacts = List.copyOf(record.contacts());
+        this.roster = record.roster();
         this.updatedAt = at;
     }
 
     public AgencyPublished toRecord() {
         return new AgencyPublished(id, name, type, new Region(provinceCode, regencyCode), timeZone, services, capacity,
-                workingHours, countsWorkingDays, contacts);
+                workingHours, countsWorkingDays, contacts, roster);
     }
 }

@@ -3,6 +3,9 @@ package id.rujukan.referral.directory;
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Roster;
+import id.rujukan.contract.RosterChanged;
+import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.contract.Topics;
 import id.rujukan.messaging.AfterCommit;
 import id.rujukan.messaging.OutboundEvent;
@@ -14,6 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Changes to the directory. Every change is published on the compacted directory topic in the same
@@ -48,6 +56,32 @@ public class Directory {
         publish(List.of(agency), actorAgencyId);
         AfterCommit.run(transactions, agencies::changed);
         return agency;
+    }
+
+    /**
+     * Replaces an agency's roster, as its admin kept it at the gateway, and publishes the agency.
+     *
+     * @throws InvalidEventException if the agency is unknown or the roster names someone not among its contacts
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeRoster(RosterChanged changed) {
+        Agency agency = Agency.findById(changed.agencyId());
+        if (agency == null) {
+            throw new InvalidEventException("roster of unknown agency " + changed.agencyId());
+        }
+        Set<String> contacts = agency.contacts.stream().map(contact -> contact.email().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        Stream.concat(changed.roster().shifts().stream().map(Roster.Shift::person),
+                changed.roster().covers().stream().flatMap(cover -> Stream.of(cover.person(), cover.cover())))
+                .filter(Objects::nonNull).filter(person -> !contacts.contains(person.toLowerCase(Locale.ROOT)))
+                .findFirst().ifPresent(stranger -> {
+                    throw new InvalidEventException("the roster of " + changed.agencyId() + " names " + stranger
+                            + ", who is not one of its contacts");
+                });
+        AgencyPublished current = agency.toRecord();
+        save(new AgencyPublished(current.agencyId(), current.name(), current.type(), current.region(),
+                current.timeZone(), current.services(), current.capacity(), current.workingHours(),
+                current.countsWorkingDays(), current.contacts(), changed.roster()), changed.agencyId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

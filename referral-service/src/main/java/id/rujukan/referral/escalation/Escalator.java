@@ -130,6 +130,11 @@ public class Escalator {
             List<String> roles = alertsOfStep.stream()
                     .map(event -> ((NotificationRequested) event.data()).recipientRole())
                     .distinct().toList();
+            if (notified.isPresent() && step.level().roles().stream().noneMatch(roles::contains)) {
+                reason += roles.isEmpty() ? "; nobody on duty to alert"
+                        : "; nobody on duty as " + String.join(" or ", step.level().roles()) + ", so the "
+                                + String.join(" and ", roles) + " was alerted at once";
+            }
             events.add(new OutboundEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ESCALATED,
                     CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, now,
                     new ReferralEscalated(referralId, d.targetAgencyId(), d.deadline(), d.step(), step.level().name(),

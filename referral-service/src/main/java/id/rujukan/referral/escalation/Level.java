@@ -23,4 +23,15 @@ public enum Level {
     public List<String> roles() {
         return roles;
     }
+
+    /**
+     * The levels at the same agency above the one these roles make, nearest first: whom to alert when nobody is
+     * on duty in them (the officers' alert goes to the supervisor, then the head). None above the head.
+     */
+    public static List<Level> above(List<String> roles) {
+        if (roles.equals(OFFICERS.roles)) {
+            return List.of(SUPERVISOR, HEAD);
+        }
+        return roles.equals(SUPERVISOR.roles) ? List.of(HEAD) : List.of();
+    }
 }

@@ -3,11 +3,13 @@ package id.rujukan.referral.intake;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.contract.RosterChanged;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
 import id.rujukan.messaging.RecordBatches;
+import id.rujukan.referral.directory.Directory;
 import id.rujukan.referral.lifecycle.Referrals;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes what agencies did at the gateway: submissions and actions, keyed by referral id, so one
- * referral's events arrive in order. Records come in batches, each applied in one transaction
+ * referral's events arrive in order; and an agency admin's roster, keyed by agency id. Records come in batches, each applied in one transaction
  * ({@link RecordBatches}); each event is processed once: its id is logged in the same transaction as its
  * effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
  * reason while the other records are applied; a database outage is waited out instead, the batch held until
@@ -32,9 +34,11 @@ public class IntakeConsumer {
     private final EventReader reader;
     private final ConsumedEvents consumedEvents;
     private final Referrals referrals;
+    private final Directory directory;
 
     public IntakeConsumer(RecordBatches batches, EventReader reader, ConsumedEvents consumedEvents,
-            Referrals referrals) {
+            Referrals referrals, Directory directory) {
+        this.directory = directory;
         this.batches = batches;
         this.reader = reader;
         this.consumedEvents = consumedEvents;
@@ -60,6 +64,18 @@ public class IntakeConsumer {
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+        if (cloudEvent != null && EventTypes.ROSTER_CHANGED.equals(cloudEvent.getType())) {
+            ReceivedEvent<RosterChanged> event = reader.read(payload, cloudEvent, RosterChanged.class,
+                    Set.of(EventTypes.ROSTER_CHANGED));
+            if (!event.agencyId().equals(event.data().agencyId())) {
+                throw new InvalidEventException("roster " + event.id() + " was published for agency "
+                        + event.agencyId() + " but is the roster of " + event.data().agencyId());
+            }
+            if (consumedEvents.firstDelivery(event.id())) {
+                directory.changeRoster(event.data());
+            }
+            return;
+        }
         if (cloudEvent != null && EventTypes.REFERRAL_ACTION_REQUESTED.equals(cloudEvent.getType())) {
             ReceivedEvent<ReferralActionRequested> event = reader.read(payload, cloudEvent,
                     ReferralActionRequested.class, Set.of(EventTypes.REFERRAL_ACTION_REQUESTED));
