@@ -158,6 +158,35 @@ class ActionTest {
         assertThat(SentToKafka.intakeFor(referralId)).isEmpty();
     }
 
+    @Test
+    void anOfficerTheAdminRecordsAsGoneIsRefusedAtOnceAndReferralServiceIsTold() throws Exception {
+        String referralId = routed("ACCEPTED");
+        String leaving = Tokens.named("dinsos-1608", "rina.officer", "officer");
+        given().auth().oauth2(leaving).get("/api/v1/referrals/" + referralId).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).put("/api/v1/admin/officers/rina.officer/departed")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin"))
+                .put("/api/v1/admin/officers/rina.officer/departed").then().statusCode(204);
+
+        // the token she still holds opens nothing, from now on; her colleagues' still do
+        given().auth().oauth2(leaving).get("/api/v1/referrals/" + referralId).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(leaving).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/referrals/" + referralId + "/progress").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("dinsos-1608", "officer")).get("/api/v1/referrals/" + referralId)
+                .then().statusCode(200);
+        // the same name at another agency is another person
+        given().auth().oauth2(Tokens.named("rutan-martapura", "rina.officer", "officer")).get("/api/v1/inbox")
+                .then().statusCode(200);
+
+        JsonNode departed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> "dinsos-1608".equals(r.key()) && KafkaTestClient.headerValue(r, "ce_type").orElse("")
+                        .equals(EventTypes.OFFICER_DEPARTED), 1, Duration.ofSeconds(20)).get(0).value());
+        assertThat(departed.get("officer").asText()).isEqualTo("rina.officer");
+        assertThat(departed.get("departedBy").asText()).isEqualTo("agency-admin.dinsos-1608");
+    }
+
     /** A referral from the Rutan to Dinas Sosial OKU Timur, in the given state, as the gateway knows it. */
     private String routed(String state) throws Exception {
         String referralId = UUID.randomUUID().toString();

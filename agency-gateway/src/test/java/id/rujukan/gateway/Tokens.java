@@ -28,6 +28,11 @@ final class Tokens {
         return token(agencyId, role + "." + agencyId, Set.of(role), ISSUER, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
+    /** A user of the given user name, for a test that must not touch the officers other tests use. */
+    static String named(String agencyId, String user, String role) {
+        return token(agencyId, user, Set.of(role), ISSUER, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
     static String expired(String agencyId) {
         return token(agencyId, "service-account-" + agencyId, Set.of("agency-system"), ISSUER,
                 Instant.now().minus(Duration.ofMinutes(10)));

@@ -21,6 +21,7 @@ public final class EventTypes {
     public static final String NOTIFICATION_FAILED = "id.rujukan.notification.failed.v1";
     public static final String AGENCY_PUBLISHED = "id.rujukan.agency.published.v1";
     public static final String ROSTER_CHANGED = "id.rujukan.agency.roster-changed.v1";
+    public static final String OFFICER_DEPARTED = "id.rujukan.agency.officer-departed.v1";
 
     /** Each type's data class; the JSON schema of a type is {@code /schemas/<type>.json}. */
     public static final Map<String, Class<? extends Record>> DATA = Map.ofEntries(
@@ -33,6 +34,7 @@ public final class EventTypes {
             Map.entry(NOTIFICATION_FAILED, NotificationStatusChanged.class),
             Map.entry(AGENCY_PUBLISHED, AgencyPublished.class),
             Map.entry(ROSTER_CHANGED, RosterChanged.class),
+            Map.entry(OFFICER_DEPARTED, OfficerDeparted.class),
             Map.entry(REFERRAL_ACTION_REQUESTED, ReferralActionRequested.class),
             Map.entry(REFERRAL_STATE_CHANGED, ReferralStateChanged.class),
             Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgeBand;
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralState;
@@ -179,6 +181,27 @@ class LifecycleTest {
                 1, Story.WAIT).stream().map(r -> story.read(r.value())).findFirst().orElseThrow();
         assertThat(reassigned.get("officerInCharge").asText()).isEqualTo("ani.officer");
         assertThat(reassigned.get("state").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void whenTheOfficerInChargeLeavesTheReferralAwaitsAnotherAndTheSupervisorIsAlerted() {
+        ReferralSubmitted referral = Submissions.infantOfDetainee("dinsos-1608", Submissions.OKU_TIMUR);
+        story.submitAndAwaitRouting(referral);
+        story.act(new ReferralActionRequested(UUID.randomUUID().toString(), referral.referralId(),
+                ReferralAction.ACCEPT, "dinsos-1608", "rina.officer", null, null, null, null, Instant.now()));
+        story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
+
+        story.kafka().send(Topics.REFERRAL_INTAKE, "dinsos-1608", story.write(new OfficerDeparted("dinsos-1608",
+                "rina.officer", "admin.dinsos-1608", Instant.now())), KafkaTestClient.cloudEvent(
+                        UUID.randomUUID().toString(), EventTypes.OFFICER_DEPARTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "dinsos-1608"));
+
+        story.awaitTimeline(referral.referralId(), "officer in charge rina.officer left the agency");
+        assertThat(story.referral(referral.referralId()).officerInCharge).isNull();
+        assertThat(story.kafka().await(Topics.NOTIFICATION_REQUEST_TOPICS, r -> referral.referralId().equals(r.key())
+                && r.value().contains("referral-unassigned"), 2, Story.WAIT))
+                .extracting(r -> story.read(r.value()).get("recipientRole").asText())
+                .containsExactly("SUPERVISOR", "SUPERVISOR");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package id.rujukan.gateway.admin;
 
+import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.identity.Caller;
+import id.rujukan.gateway.identity.DepartedOfficers;
 import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.protection.DataSealer;
@@ -9,10 +11,13 @@ import id.rujukan.gateway.readmodel.ReferralViews;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,8 +40,11 @@ public class AdminResource {
     private final ReferralViews views;
     private final AuditTrail audit;
     private final Caller caller;
+    private final DepartedOfficers departed;
 
-    public AdminResource(DataSealer sealer, ReferralViews views, AuditTrail audit, Caller caller) {
+    public AdminResource(DataSealer sealer, ReferralViews views, AuditTrail audit, Caller caller,
+            DepartedOfficers departed) {
+        this.departed = departed;
         this.sealer = sealer;
         this.views = views;
         this.audit = audit;
@@ -67,6 +75,16 @@ public class AdminResource {
             throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
                     .withDetail("The data of case " + caseId + " was already erased").build();
         }
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("officers/{officer}/departed")
+    @Operation(summary = "Record that an officer (by user name) left the agency or was disabled: the gateway refuses "
+            + "their requests at once, and the referrals they were in charge of go back to the supervisor to reassign")
+    public Response depart(@PathParam("officer") @Pattern(regexp = ReferralActionRequested.USER_ID)
+            @Size(max = 128) String officer) {
+        departed.depart(caller.agencyId(), officer, caller.actor());
         return Response.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package id.rujukan.gateway.submission;
 
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.RosterChanged;
@@ -41,6 +42,13 @@ public class IntakeEvents {
     public void rosterChanged(RosterChanged changed) {
         outbox.add(Topics.referralIntake(Urgency.NORMAL), changed.agencyId(), EventTypes.ROSTER_CHANGED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, changed.agencyId(), changed.changedAt(), changed);
+    }
+
+    /** An officer an agency's admin recorded as gone, keyed by the agency: referral-service takes them off referrals. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void officerDeparted(OfficerDeparted departed) {
+        outbox.add(Topics.referralIntake(Urgency.NORMAL), departed.agencyId(), EventTypes.OFFICER_DEPARTED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, departed.agencyId(), departed.departedAt(), departed);
     }
 
     /**

@@ -29,6 +29,8 @@ public class Alerts {
     public static final String ESCALATION = "referral-escalation";
     /** An accepted referral's progress report is overdue: a reminder to the officers, or an escalation above them. */
     public static final String PROGRESS_OVERDUE = "referral-progress-overdue";
+    /** An accepted referral's officer in charge left the agency: the supervisor is to name another. */
+    public static final String UNASSIGNED = "referral-unassigned";
     public static final String ACCEPTED = "referral-accepted";
     public static final String DECLINED = "referral-declined";
     public static final String COMPLETED = "referral-completed";

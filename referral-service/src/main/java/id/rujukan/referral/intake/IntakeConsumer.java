@@ -1,6 +1,7 @@
 package id.rujukan.referral.intake;
 
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.RosterChanged;
@@ -17,6 +18,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -64,34 +67,37 @@ public class IntakeConsumer {
     }
 
     private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
-        if (cloudEvent != null && EventTypes.ROSTER_CHANGED.equals(cloudEvent.getType())) {
-            ReceivedEvent<RosterChanged> event = reader.read(payload, cloudEvent, RosterChanged.class,
-                    Set.of(EventTypes.ROSTER_CHANGED));
-            if (!event.agencyId().equals(event.data().agencyId())) {
-                throw new InvalidEventException("roster " + event.id() + " was published for agency "
-                        + event.agencyId() + " but is the roster of " + event.data().agencyId());
-            }
+        String type = cloudEvent == null ? null : cloudEvent.getType();
+        if (EventTypes.ROSTER_CHANGED.equals(type)) {
+            applyOwn(payload, cloudEvent, RosterChanged.class, RosterChanged::agencyId, directory::changeRoster);
+        } else if (EventTypes.OFFICER_DEPARTED.equals(type)) {
+            applyOwn(payload, cloudEvent, OfficerDeparted.class, OfficerDeparted::agencyId,
+                    referrals::officerDeparted);
+        } else if (EventTypes.REFERRAL_ACTION_REQUESTED.equals(type)) {
+            applyOwn(payload, cloudEvent, ReferralActionRequested.class, ReferralActionRequested::agencyId,
+                    referrals::act);
+        } else {
+            ReceivedEvent<ReferralSubmitted> event = reader.read(payload, cloudEvent, ReferralSubmitted.class,
+                    Set.of(EventTypes.REFERRAL_SUBMITTED));
             if (consumedEvents.firstDelivery(event.id())) {
-                directory.changeRoster(event.data());
+                referrals.submit(event.data());
             }
-            return;
         }
-        if (cloudEvent != null && EventTypes.REFERRAL_ACTION_REQUESTED.equals(cloudEvent.getType())) {
-            ReceivedEvent<ReferralActionRequested> event = reader.read(payload, cloudEvent,
-                    ReferralActionRequested.class, Set.of(EventTypes.REFERRAL_ACTION_REQUESTED));
-            if (!event.agencyId().equals(event.data().agencyId())) {
-                throw new InvalidEventException("action " + event.id() + " was published for agency "
-                        + event.agencyId() + " but acts for " + event.data().agencyId());
-            }
-            if (consumedEvents.firstDelivery(event.id())) {
-                referrals.act(event.data());
-            }
-            return;
+    }
+
+    /**
+     * Applies, once, an event an agency's gateway published about that agency's own doing: one that claims to act
+     * for another agency than the one it was published for is refused (dead letter, with the reason).
+     */
+    private <T extends Record> void applyOwn(String payload, IncomingCloudEventMetadata<String> cloudEvent,
+            Class<T> type, Function<T, String> agencyOf, Consumer<T> effect) {
+        ReceivedEvent<T> event = reader.read(payload, cloudEvent, type, Set.of(cloudEvent.getType()));
+        if (!event.agencyId().equals(agencyOf.apply(event.data()))) {
+            throw new InvalidEventException(cloudEvent.getType() + " " + event.id() + " was published for agency "
+                    + event.agencyId() + " but speaks for " + agencyOf.apply(event.data()));
         }
-        ReceivedEvent<ReferralSubmitted> event = reader.read(payload, cloudEvent, ReferralSubmitted.class,
-                Set.of(EventTypes.REFERRAL_SUBMITTED));
         if (consumedEvents.firstDelivery(event.id())) {
-            referrals.submit(event.data());
+            effect.accept(event.data());
         }
     }
 }

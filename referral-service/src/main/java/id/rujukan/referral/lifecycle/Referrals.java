@@ -5,6 +5,7 @@ import id.rujukan.contract.ActionParty;
 import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralActionRequested;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -209,6 +211,38 @@ public class Referrals {
         referral.progressDueAt = deadlines.progressDue(from, referral.urgency, referral.category,
                 agencies.byId(referral.targetAgencyId).orElseThrow(), Deadline.running(referral.id));
         Deadline.start(referral.id, Deadline.progress(referral.version), referral.progressDueAt);
+    }
+
+    /**
+     * An officer left the agency or was disabled: every referral under way they were in charge of is left without
+     * an officer in charge, in its timeline, and the agency's supervisor is alerted to name another (reassign).
+     * Their progress clocks run on: the reminders go to the agency's officers meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void officerDeparted(OfficerDeparted departed) {
+        @SuppressWarnings("unchecked")
+        List<UUID> held = Referral.getEntityManager().createNativeQuery("""
+                select id from referral where target_agency_id = :agency and officer_in_charge = :officer
+                    and state in ('ACCEPTED', 'IN_PROGRESS')
+                order by id for no key update""")
+                .setParameter("agency", departed.agencyId()).setParameter("officer", departed.officer())
+                .getResultList();
+        Instant now = clock.instant();
+        for (UUID id : held) {
+            Referral referral = Referral.findById(id);
+            referral.officerInCharge = null;
+            referral.version++;
+            referral.updatedAt = now;
+            String reason = "officer in charge " + departed.officer() + " left the agency; the supervisor is asked "
+                    + "to name another";
+            changes.record(referral, HistoryKind.NOTE, departed.agencyId(), departed.departedBy(), referral.state,
+                    reason);
+            changes.publish(referral, EventTypes.REFERRAL_STATE_CHANGED, referral.state, null, departed.agencyId(),
+                    departed.departedBy(), null, reason, null, null);
+            outbox.addAll(alerts.requests(referral.id.toString(), "unassigned-" + referral.version, Alerts.UNASSIGNED,
+                    agencies.byId(referral.targetAgencyId).orElseThrow(), Level.SUPERVISOR.roles(),
+                    referral.referringAgencyId, referral.category, referral.urgency, null, now));
+        }
     }
 
     /** Why the action may not be taken, by the lifecycle's rules ({@link ActionRules}), or empty if it may. */
