@@ -97,6 +97,41 @@ class ConsoleTest {
     }
 
     @Test
+    void aSupervisorAcceptsForAnOfficerAndPutsAnotherInChargeWhichAnOfficerMayNot() throws Exception {
+        String routed = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plus(Duration.ofHours(2)));
+        String officer = Tokens.user("dinsos-1608", "officer");
+        String supervisor = Tokens.user("dinsos-1608", "supervisor");
+        String page = "/console/rujukan/" + routed;
+        given().auth().oauth2(officer).get(page).then().statusCode(200)
+                .body(not(containsString("id=\"onBehalfOf-accept\"")));
+        given().auth().oauth2(supervisor).get(page).then().statusCode(200)
+                .body(containsString("<label for=\"onBehalfOf-accept\">Atas nama petugas"));
+
+        Forms.on(officer, page).formParam("onBehalfOf", "budi.officer").post(page + "/accept").then().statusCode(403);
+        Forms.on(supervisor, page).formParam("onBehalfOf", "budi officer").post(page + "/accept").then()
+                .statusCode(400).body("field", equalTo("onBehalfOf"));
+        Forms.on(supervisor, page).formParam("onBehalfOf", "budi.officer").post(page + "/accept").then()
+                .statusCode(303);
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> routed.equals(r.key())
+                && r.value().contains("\"ACCEPT\"") && r.value().contains("\"onBehalfOf\":\"budi.officer\"")
+                && r.value().contains("supervisor.dinsos-1608"), 1, Duration.ofSeconds(20));
+
+        String accepted = published("dinsos-1608", "ACCEPTED", Urgency.HIGH, null);
+        String acceptedPage = "/console/rujukan/" + accepted;
+        given().auth().oauth2(officer).get(acceptedPage).then().statusCode(200)
+                .body(not(containsString("id=\"reassign\"")));
+        given().auth().oauth2(supervisor).get(acceptedPage).then().statusCode(200)
+                .body(containsString("Ganti penanggung jawab"));
+        Forms.on(officer, acceptedPage).formParam("officerInCharge", "ani.officer").post(acceptedPage + "/reassign")
+                .then().statusCode(403);
+        Forms.on(supervisor, acceptedPage).formParam("officerInCharge", "ani.officer").post(acceptedPage + "/reassign")
+                .then().statusCode(303);
+        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> accepted.equals(r.key())
+                && r.value().contains("\"REASSIGN\"") && r.value().contains("\"officerInCharge\":\"ani.officer\""),
+                1, Duration.ofSeconds(20));
+    }
+
+    @Test
     void aReferralUnderWayIsReportedOnAndCompletedWithItsOutcomeAndItsReferrerMayCancelIt() throws Exception {
         String referralId = published("dinsos-1608", "ACCEPTED", Urgency.HIGH, null);
         String officer = Tokens.user("dinsos-1608", "officer");

@@ -4,7 +4,6 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.gateway.idempotency.Idempotency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -108,11 +107,7 @@ public class ActionResource {
 
     private Response act(String id, ReferralAction action, ActionRequest given, String idempotencyKey) {
         String agency = caller.agencyId();
-        if ((action == ReferralAction.REASSIGN || given != null && given.onBehalfOf() != null)
-                && !caller.actsForOthers()) {
-            throw new ForbiddenException("only a supervisor, a head or the agency's system may "
-                    + (action == ReferralAction.REASSIGN ? "put another officer in charge" : "act on behalf of an officer"));
-        }
+        Actions.requireMayActForOthers(caller.actsForOthers(), action, given);
         return idempotency.once(agency, idempotencyKey, id + "/" + action, given == null ? ActionRequest.EMPTY : given,
                 () -> Response.accepted(actions.act(agency, caller.actor(), id, action, given)).build());
     }

@@ -62,6 +62,18 @@ public class Actions {
         this.audit = audit;
     }
 
+    /**
+     * Only a supervisor, a head or the agency's system may act on behalf of an officer or put another officer in
+     * charge: 403 for anyone else, wherever the action comes from (the API or the console).
+     */
+    public static void requireMayActForOthers(boolean actsForOthers, ReferralAction action, ActionRequest body) {
+        boolean forOthers = action == ReferralAction.REASSIGN || body != null && body.onBehalfOf() != null;
+        if (forOthers && !actsForOthers) {
+            throw new ForbiddenException("only a supervisor, a head or the agency's system may "
+                    + (action == ReferralAction.REASSIGN ? "put another officer in charge" : "act on behalf of an officer"));
+        }
+    }
+
     /** True if {@code agency} may take {@code action} on the referral as it stands. */
     public boolean may(ReferralAction action, ReferralView view, String agency) {
         return refusal(action, view, agency, Set.copyOf(REQUIRABLE)).isEmpty();
@@ -131,6 +143,9 @@ public class Actions {
     }
 
     private void check(ReferralAction action, ReferralView view, String agency, ActionRequest body) {
+        // the API's bodies are checked on the way in; the console's forms are checked here, the same way
+        requireUserName("onBehalfOf", body.onBehalfOf());
+        requireUserName("officerInCharge", body.officerInCharge());
         Optional<ActionCodes.Unknown> unknown = ActionCodes.unknown(action, body.reasonCode(), body.outcomeCode(),
                 body.milestone());
         if (unknown.isPresent()) {
@@ -140,6 +155,12 @@ public class Actions {
                 body.outcomeCode(), body.note() != null && !body.note().isBlank(), body.officerInCharge()));
         if (refused.isPresent()) {
             throw refused.get();
+        }
+    }
+
+    private static void requireUserName(String field, String value) {
+        if (value != null && (value.length() > 128 || !value.matches(ReferralActionRequested.USER_ID))) {
+            throw Problems.badRequest(field, "must be a user name");
         }
     }
 

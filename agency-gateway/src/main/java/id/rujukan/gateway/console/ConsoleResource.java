@@ -4,6 +4,7 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
+import id.rujukan.gateway.action.ActionRequest;
 import id.rujukan.gateway.action.Actions;
 import id.rujukan.gateway.guard.NeedsDirectory;
 import id.rujukan.gateway.identity.Caller;
@@ -188,14 +189,19 @@ public class ConsoleResource {
     @POST
     @Path("rujukan/{id}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Acknowledge, accept, decline or add a note from the console; answers 303 back to the referral")
+    @Operation(summary = "Act on a referral from the console (a supervisor or head may act for an officer, or put "
+            + "another in charge); answers 303 back to the referral")
     public Response act(@PathParam("id") String id, @PathParam("action") String action,
             @FormParam("reasonCode") @Size(max = 64) String reasonCode,
             @FormParam("outcomeCode") @Size(max = 64) String outcomeCode,
-            @FormParam("milestone") @Size(max = 64) String milestone, @FormParam("note") @Size(max = 4000) String note) {
+            @FormParam("milestone") @Size(max = 64) String milestone, @FormParam("note") @Size(max = 4000) String note,
+            @FormParam("onBehalfOf") @Size(max = 128) String onBehalfOf,
+            @FormParam("officerInCharge") @Size(max = 128) String officerInCharge) {
         ReferralAction chosen = ReferralScreen.chosen(action);
-        actions.act(caller.agencyId(), caller.actor(), id, chosen,
-                ReferralScreen.request(chosen, reasonCode, outcomeCode, milestone, note));
+        ActionRequest request = ReferralScreen.request(chosen, reasonCode, outcomeCode, milestone, note, onBehalfOf,
+                officerInCharge);
+        Actions.requireMayActForOthers(caller.actsForOthers(), chosen, request);
+        actions.act(caller.agencyId(), caller.actor(), id, chosen, request);
         return Response.seeOther(UriBuilder.fromPath("/console/rujukan/{id}").queryParam("sent", chosen.name())
                 .build(id)).build();
     }

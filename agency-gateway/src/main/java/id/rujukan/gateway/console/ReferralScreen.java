@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,7 +57,7 @@ public class ReferralScreen {
      */
     public static final Set<ReferralAction> ON_THE_PAGE = Set.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT,
             ReferralAction.DECLINE, ReferralAction.PROGRESS, ReferralAction.COMPLETE, ReferralAction.CANCEL,
-            ReferralAction.NOTE);
+            ReferralAction.NOTE, ReferralAction.REASSIGN);
 
     /** What the page's selects offer. */
     public record Choices(List<String> declineReasons, List<String> cancelReasons, List<String> outcomes,
@@ -152,6 +153,8 @@ public class ReferralScreen {
                 .filter(a -> a != ReferralAction.NOTE)
                 // acknowledging stays harmless later (a system may repeat it), but is offered only while awaited
                 .filter(a -> a != ReferralAction.ACKNOWLEDGE || ReferralState.ROUTED.name().equals(view.state))
+                // putting another officer in charge is a supervisor's or head's
+                .filter(a -> a != ReferralAction.REASSIGN || viewer.supervises())
                 .filter(a -> actions.may(a, view, viewer.agencyId()))
                 .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
         boolean mayNote = !erased && actions.may(ReferralAction.NOTE, view, viewer.agencyId());
@@ -210,11 +213,24 @@ public class ReferralScreen {
      */
     public static ActionRequest request(ReferralAction action, String reasonCode, String outcomeCode, String milestone,
             String note) {
+        return request(action, reasonCode, outcomeCode, milestone, note, null, null);
+    }
+
+    /**
+     * As {@link #request(ReferralAction, String, String, String, String)}, with the officer a supervisor acts for
+     * (on acknowledging, accepting, declining) and the officer a reassignment puts in charge; blank is none.
+     */
+    public static ActionRequest request(ReferralAction action, String reasonCode, String outcomeCode, String milestone,
+            String note, String onBehalfOf, String officerInCharge) {
         String reason = action == ReferralAction.DECLINE && DECLINE_REASONS.contains(reasonCode)
                 || action == ReferralAction.CANCEL && CANCEL_REASONS.contains(reasonCode) ? reasonCode : null;
         String outcome = action == ReferralAction.COMPLETE && OUTCOMES.contains(outcomeCode) ? outcomeCode : null;
         String reached = action == ReferralAction.PROGRESS && MILESTONES.contains(milestone) ? milestone : null;
         String text = action == ReferralAction.NOTE && note != null && !note.isBlank() ? note.strip() : null;
-        return new ActionRequest(reason, outcome, reached, text);
+        String actingFor = EnumSet.of(ReferralAction.ACKNOWLEDGE, ReferralAction.ACCEPT, ReferralAction.DECLINE)
+                .contains(action) && onBehalfOf != null && !onBehalfOf.isBlank() ? onBehalfOf.strip() : null;
+        String inCharge = action == ReferralAction.REASSIGN && officerInCharge != null && !officerInCharge.isBlank()
+                ? officerInCharge.strip() : null;
+        return new ActionRequest(reason, outcome, reached, text, actingFor, inCharge);
     }
 }

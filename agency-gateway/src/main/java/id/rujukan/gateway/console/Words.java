@@ -799,4 +799,16 @@ public interface Words {
 
     @Message("pelatihan")
     String leave_TRAINING();
+
+    @Message("Atas nama petugas (nama pengguna; kosongkan jika untuk diri sendiri)")
+    String on_behalf_of();
+
+    @Message("Petugas penanggung jawab baru (nama pengguna)")
+    String officer_in_charge_new();
+
+    @Message("Ganti penanggung jawab")
+    String action_reassign();
+
+    @Message("Penanggung jawab diganti")
+    String kind_REASSIGN();
 }
