@@ -1,7 +1,9 @@
 package id.rujukan.referral.alert;
 
+import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.Topics;
@@ -70,17 +72,19 @@ public class Alerts {
 
     /** The roles on duty among {@code roles}, or else among the first level above them that has someone. */
     private static List<String> reachable(Agency agency, List<String> roles, Instant at) {
-        List<String> reached = onDuty(agency, roles, at);
+        // the agency as the rule reads it, made once for every role asked about
+        AgencyPublished record = agency.toRecord();
+        List<String> reached = onDuty(record, roles, at);
         for (Level higher : Level.above(roles)) {
             if (!reached.isEmpty()) {
                 break;
             }
-            reached = onDuty(agency, higher.roles(), at);
+            reached = onDuty(record, higher.roles(), at);
         }
         return reached;
     }
 
-    private static List<String> onDuty(Agency agency, List<String> roles, Instant at) {
-        return roles.stream().filter(role -> agency.onDuty(role, at)).toList();
+    private static List<String> onDuty(AgencyPublished agency, List<String> roles, Instant at) {
+        return roles.stream().filter(role -> DutyRoster.onDuty(agency, role, at).isPresent()).toList();
     }
 }

@@ -2,7 +2,6 @@ package id.rujukan.referral.directory;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.AgencyType;
-import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Roster;
 import id.rujukan.contract.ServiceNeeded;
@@ -63,7 +62,7 @@ public class Agency extends PanacheEntityBase {
     @Column(nullable = false)
     public List<AgencyPublished.Contact> contacts;
 
-    /** Who is on duty when ({@link DutyRoster}); {@code null} when the agency keeps no roster. */
+    /** Who is on duty when ({@link id.rujukan.contract.DutyRoster}); {@code null} when the agency keeps no roster. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Roster roster;
 
@@ -72,11 +71,6 @@ public class Agency extends PanacheEntityBase {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
-    }
-
-    /** Whether someone is on duty in this role at {@code at}, so that an alert to it reaches a person. */
-    public boolean onDuty(String role, Instant at) {
-        return DutyRoster.onDuty(toRecord(), role, at).isPresent();
     }
 
     /** The Dinas Sosial of a province among these agencies, if there is one: a province's escalations go there. */
