@@ -7,6 +7,7 @@ import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedEmail;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -16,8 +17,9 @@ import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Alerts by email: rendered in the recipient's language and handed to the SMTP relay through the Vert.x mail client
- * that the Quarkus mailer configures ({@code quarkus.mailer.*}). The message is built here rather than as a
+ * Alerts by email: rendered in the recipient's language and handed to the SMTP relay through a Vert.x mail client
+ * that the Quarkus mailer configures ({@code quarkus.mailer.*}), replaced after a send that got no answer from the
+ * relay ({@link MailClients}). The message is built here rather than as a
  * Quarkus {@code Mail}, whose empty Cc list becomes an empty {@code Cc:} header (RFC 5322 forbids it, and relays
  * and spam filters hold it against the message).
  */
@@ -28,18 +30,18 @@ class EmailChannel {
     static final String SMTP = "smtp";
 
     private final AlertTemplates templates;
-    private final MailClient mailer;
+    private final MailClients mailers;
     private final DeliveryConfig config;
     private final NotificationMetrics metrics;
     private final RelayCheck relay;
     private final String from;
     private final Duration timeout;
 
-    EmailChannel(AlertTemplates templates, MailClient mailer, DeliveryConfig config, NotificationMetrics metrics,
+    EmailChannel(AlertTemplates templates, MailClients mailers, DeliveryConfig config, NotificationMetrics metrics,
             RelayCheck relay, @ConfigProperty(name = "quarkus.mailer.from") String from,
             @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout) {
         this.templates = templates;
-        this.mailer = mailer;
+        this.mailers = mailers;
         this.config = config;
         this.metrics = metrics;
         this.relay = relay;
@@ -62,17 +64,32 @@ class EmailChannel {
                             .add("Message-ID", "<" + id + "@" + config.messageIdDomain() + ">")
                             // the client states a charset only for text that is not plain ASCII; say it always
                             .add("Content-Type", "text/plain; charset=UTF-8"));
+            MailClient mailer = mailers.client();
             try {
                 // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
                 mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
             } catch (RuntimeException e) {
-                throw refusal(e, System.nanoTime());
+                long failedAt = System.nanoTime();
+                if (!answeredByRelay(e)) {
+                    mailers.replace(mailer, String.valueOf(e));
+                }
+                throw refusal(e, failedAt);
             }
             handedOver = true;
         } finally {
             metrics.handedOver(EMAIL, SMTP, Duration.ofNanos(System.nanoTime() - started), handedOver);
         }
         return new HandedOver(contact.email(), email.templateVersion(), SMTP, null);
+    }
+
+    /** Whether the send ended with an SMTP reply, rather than a connection lost, refused or never answered. */
+    private static boolean answeredByRelay(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
