@@ -2,23 +2,35 @@ package id.rujukan.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Region;
+import id.rujukan.contract.Roster;
 import id.rujukan.contract.Topics;
+import id.rujukan.directory.DirectoryCopy;
+import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Pengaturan lembaga as the admin of Rutan Martapura uses it: the webhook, its secret, the audit trail. */
+/** Pengaturan lembaga as agencies' admins use it: the duty roster, the webhook, its secret, the audit trail. */
 @QuarkusTest
 class AgencyAdminPageTest {
 
@@ -26,6 +38,9 @@ class AgencyAdminPageTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DirectoryCopy directory;
 
     /** Other tests' referrals of Rutan Martapura must not be pushed to this test's webhook. */
     @AfterEach
@@ -95,6 +110,71 @@ class AgencyAdminPageTest {
         assertThat(changed.at("/roster/covers/0/until").asText()).isEqualTo("2026-12-02T17:00:00Z");
         assertThat(changed.at("/roster/covers/0/cover").asText()).isEqualTo(Directory.NIGHT_OFFICER);
         assertThat(changed.at("/changedBy").asText()).isEqualTo("agency-admin.dinsos-1608");
+    }
+
+    @Test
+    void theAdminAddsAnOvernightWeekendShiftAndAShiftWithNoDayIsRefusedWithTheReason() throws Exception {
+        String admin = Tokens.user("dinsos-1608", "agency-admin");
+        assertThat(given().auth().oauth2(admin).get("/console/admin").then().statusCode(200).extract().asString())
+                .contains("Tambah giliran", "<option value=\"DUTY_OFFICER\">petugas piket</option>",
+                        "value=\"SATURDAY\"> Sabtu");
+
+        Forms.on(admin, "/console/admin").formParam("role", "DUTY_OFFICER").formParam("person", Directory.NIGHT_OFFICER)
+                .formParam("start", "20:00").formParam("end", "08:00").post("/console/admin/jadwal/giliran").then()
+                .statusCode(400).body(containsString("minimal satu hari"));
+        Forms.on(admin, "/console/admin").formParam("role", "DUTY_OFFICER").formParam("person", Directory.NIGHT_OFFICER)
+                .formParam("day", "SUNDAY").formParam("day", "SATURDAY").formParam("start", "20:00")
+                .formParam("end", "08:00").post("/console/admin/jadwal/giliran").then().statusCode(200)
+                .body(containsString("Perubahan jadwal dikirim"));
+
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> "dinsos-1608".equals(r.key()) && r.value().contains("\"20:00\""), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(changed.at("/roster/shifts")).hasSize(1);
+        assertThat(changed.at("/roster/shifts/0/person").asText()).isEqualTo(Directory.NIGHT_OFFICER);
+        assertThat(changed.at("/roster/shifts/0/days")).extracting(JsonNode::asText)
+                .containsExactly("SATURDAY", "SUNDAY");
+        assertThat(changed.at("/roster/shifts/0/end").asText()).isEqualTo("08:00");
+    }
+
+    @Test
+    void theAdminRemovesAShiftTheRosterHoldsAndOneNoLongerThereIsRefusedWithTheReason() throws Exception {
+        Roster.Shift weekdays = new Roster.Shift("DUTY_OFFICER", "pekerja@lksa-banjarmasin.test",
+                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY), "08:00", "16:00");
+        Roster.Shift nights = new Roster.Shift("SUPERVISOR", "pengasuh@lksa-banjarmasin.test",
+                List.of(DayOfWeek.values()), "16:00", "08:00");
+        // as the test directory has it (other tests read its zone), with people and a roster
+        AgencyPublished lksa = new AgencyPublished("lksa-6371", "LKSA Anak Banjarmasin", AgencyType.LKSA,
+                new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false, List.of(
+                        new AgencyPublished.Contact("DUTY_OFFICER", "Pekerja Sosial", "pekerja@lksa-banjarmasin.test",
+                                null, "id", null),
+                        new AgencyPublished.Contact("SUPERVISOR", "Pengasuh", "pengasuh@lksa-banjarmasin.test", null,
+                                "id", null)),
+                new Roster(List.of(weekdays, nights), List.of()));
+        KafkaTestResource.client().send(Topics.AGENCY_DIRECTORY, lksa.agencyId(), json.writeValueAsString(lksa),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        await().atMost(Duration.ofSeconds(20)).until(() -> directory.agency("lksa-6371")
+                .map(a -> a.roster() != null && a.roster().shifts().size() == 2).orElse(false));
+        String admin = Tokens.user("lksa-6371", "agency-admin");
+        assertThat(given().auth().oauth2(admin).get("/console/admin").then().statusCode(200).extract().asString())
+                .contains("petugas piket · Pekerja Sosial · Sen, Sel · 08:00–16:00", "id=\"remove-shift-1\"",
+                        "name=\"days\" value=\"MONDAY,TUESDAY\"");
+
+        Forms.on(admin, "/console/admin").formParam("role", "DUTY_OFFICER")
+                .formParam("person", "pekerja@lksa-banjarmasin.test").formParam("days", "MONDAY,TUESDAY")
+                .formParam("start", "09:00").formParam("end", "16:00").post("/console/admin/jadwal/giliran/hapus")
+                .then().statusCode(400).body(containsString("sudah tidak ada di jadwal"));
+        Forms.on(admin, "/console/admin").formParam("role", "DUTY_OFFICER")
+                .formParam("person", "pekerja@lksa-banjarmasin.test").formParam("days", "MONDAY,TUESDAY")
+                .formParam("start", "08:00").formParam("end", "16:00").post("/console/admin/jadwal/giliran/hapus")
+                .then().statusCode(200).body(containsString("Perubahan jadwal dikirim"));
+
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> "lksa-6371".equals(r.key()) && r.value().contains("pengasuh@lksa-banjarmasin.test"), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(changed.at("/roster/shifts")).hasSize(1);
+        assertThat(changed.at("/roster/shifts/0/role").asText()).isEqualTo("SUPERVISOR");
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.TreeSet;
  */
 public final class DutyRoster {
 
+    /** How far ahead gaps are looked for and shown: a week, one turn of a weekly roster. */
+    public static final Duration GAPS_AHEAD = Duration.ofDays(7);
+
     private DutyRoster() {
     }
 

@@ -167,6 +167,7 @@ public final class LocalStack implements AutoCloseable {
                         Map.of("quarkus.mailer.host", "127.0.0.1",
                                 "quarkus.mailer.port", Integer.toString(ports.smtp()),
                                 "rujukan.action-links.base-url", gatewayUrl + "/m/",
+                                "rujukan.action-links.console-url", gatewayUrl + "/console/",
                                 "rujukan.action-links.secret", linkSecret,
                                 "rujukan.sms.providers.smsc.smpp.port", Integer.toString(ports.smsc()),
                                 "rujukan.sms.providers.smsc.smpp.system-id", SMSC_SYSTEM_ID,

@@ -14,6 +14,8 @@ import io.restassured.http.ContentType;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,7 +51,9 @@ class LocalStackIT {
     static void startStack() throws Exception {
         // an emergency not acknowledged within 30 s is late: the supervisor's page shows one within the run
         fresh = FreshStack.start("rujukan-e2e", Map.of("referral-service",
-                Map.of("rujukan.deadlines.urgency.emergency.received-within", "PT30S")));
+                Map.of("rujukan.deadlines.urgency.emergency.received-within", "PT30S",
+                        // roster gaps looked for often enough for the run to see one told
+                        "rujukan.rosters.check-every", "5s")));
         stack = fresh.stack();
         gateway = fresh.gateway();
     }
@@ -373,6 +378,66 @@ class LocalStackIT {
     }
 
     /** Keycloak's sign-in page, then back to the page asked for. */
+    @Test
+    void anAgencysAdminKeepsTheRosterOnAPhoneAndIsToldOfTheGapALeaveWithoutCoverLeaves() {
+        String console = gateway.replace("127.0.0.1", "localhost");
+        String dutyOfficer = "duty-officer@lksa-1608.rujukan.example";
+        LocalDate leave = LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(3);
+        try (Browser browser = new Browser()) {
+            ChromeDriver admin = browser.driver();
+            admin.manage().window().setSize(new Dimension(360, 800));
+            admin.get(console + "/console/admin");
+            signIn(admin, "agency-admin.lksa-1608");
+
+            // the duty officer, every day and night
+            admin.findElement(By.cssSelector("#shift-form summary")).click();
+            choose(admin, "shift-role", "DUTY_OFFICER");
+            choose(admin, "shift-person", dutyOfficer);
+            admin.findElements(By.cssSelector("#shift-form input[name=day]")).forEach(WebElement::click);
+            setValue(admin, "shift-start", "00:00");
+            setValue(admin, "shift-end", "00:00");
+            admin.findElement(By.id("save-shift")).click();
+            assertThat(admin.findElement(By.id("roster-sent")).getText()).contains("Perubahan jadwal dikirim");
+
+            // then a day's leave with nobody to cover it
+            choose(admin, "leave-person", dutyOfficer);
+            setValue(admin, "leave-from", leave.toString());
+            setValue(admin, "leave-until", leave.toString());
+            admin.findElement(By.id("save-leave")).click();
+            assertThat(admin.findElement(By.id("roster-sent")).getText()).contains("Perubahan jadwal dikirim");
+
+            // through referral-service and back to the gateway's copy of the directory
+            new WebDriverWait(admin, Duration.ofSeconds(60)).until(driver -> {
+                driver.get(console + "/console/admin");
+                return !driver.findElements(By.id("gaps")).isEmpty() && !driver.findElements(By.id("covers")).isEmpty();
+            });
+            assertThat(admin.findElement(By.id("shifts")).getText())
+                    .contains("petugas piket · Petugas Piket LKSA Harapan Bunda Martapura", "00:00–00:00");
+            assertThat(admin.findElement(By.id("gaps")).getText()).contains("Tidak ada petugas / petugas piket yang "
+                    + "bertugas: " + leave.getDayOfMonth());
+            assertThat((Boolean) admin.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling")
+                    .isTrue();
+            assertThat(Accessibility.seriousViolations(admin)).as("duty roster on the agency settings page").isEmpty();
+            Screenshots.take(admin, "jadwal-piket-360px");
+            admin.findElement(By.cssSelector("a[lang=en]")).click();
+            admin.get(console + "/console/admin");
+            assertThat(admin.findElement(By.id("gaps")).getText()).contains("Nobody on duty as the officer / the duty officer");
+            Screenshots.take(admin, "roster-en-360px");
+        }
+
+        // the admin and the supervisor are told, by email, of the hours nobody will be on duty
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.mail().received().stream()
+                .filter(m -> m.subject().startsWith("[Rujukan] Jadwal piket kosong: LKSA Harapan Bunda Martapura"))
+                .map(ReceivedMail::to).collect(Collectors.toSet()).containsAll(Set.of(
+                        "agency-admin@lksa-1608.rujukan.example", "supervisor@lksa-1608.rujukan.example")));
+    }
+
+    private static void setValue(ChromeDriver page, String id, String value) {
+        // date and time inputs take keys in the browser's locale's order: set the value as a form would send it
+        page.executeScript("arguments[0].value = arguments[1]", page.findElement(By.id(id)), value);
+    }
+
     private static void signIn(ChromeDriver page, String username) {
         page.findElement(By.id("username")).sendKeys(username);
         page.findElement(By.id("password")).sendKeys("dev-password");

@@ -6,12 +6,16 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.Urgency;
 import id.rujukan.notification.sms.Gsm7;
 import id.rujukan.notification.template.AlertFacts;
+import id.rujukan.notification.template.GapHours;
 import id.rujukan.notification.template.AlertTemplates;
 import id.rujukan.notification.template.RenderedSms;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Every SMS the templates can produce fits one GSM-7 message and says only what it may. */
@@ -31,6 +35,9 @@ class AlertTemplatesTest {
         String longest = "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
                 + "Berencana Provinsi Sumatera Selatan";
         for (String event : AlertTemplates.EVENTS) {
+            if (event.equals("roster-gap")) {
+                continue; // about the agency, not a referral: below
+            }
             for (String language : List.of("id", "en")) {
                 for (Urgency urgency : Urgency.values()) {
                     for (String level : LEVELS) {
@@ -44,6 +51,25 @@ class AlertTemplatesTest {
                         assertThat(sms.templateVersion()).isEqualTo("sms/" + language + "/1/" + event);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void aRosterGapFitsOneSmsInBothLanguagesEvenForTheLongestAgencyNameAndTheLongestHours() {
+        String longest = "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+                + "Berencana Provinsi Sumatera Selatan";
+        String console = "https://rujukan.kemsos.go.id/console/admin";
+        for (String language : List.of("id", "en")) {
+            for (String role : List.of("OFFICER", "SUPERVISOR", "HEAD")) {
+                // a Wednesday in September: the longest day and month names either language has
+                GapHours hours = GapHours.of(List.of(role), Instant.parse("2026-09-30T02:00:00Z"),
+                        Instant.parse("2026-09-30T14:30:00Z"), ZoneId.of("Asia/Makassar"), Locale.forLanguageTag(language));
+                RenderedSms sms = templates.sms("roster-gap", AlertFacts.rosterGap(longest, "Ibu Rina", hours, console),
+                        language);
+                assertThat(Gsm7.septets(sms.text())).as(sms.text()).isBetween(40, 160);
+                assertThat(sms.text()).endsWith(" " + console).contains(hours.fromBrief()).contains(hours.untilBrief())
+                        .contains("WITA").doesNotContain("Ibu Rina").doesNotContain("\n");
             }
         }
     }

@@ -210,15 +210,21 @@ class NotificationFlowTest {
         kafka.send(Topics.NOTIFICATION_REQUESTS, key, "{\"channel\":\"EMAIL\"}",
                 headers(EventTypes.NOTIFICATION_REQUESTED));
         kafka.send(Topics.AGENCY_DIRECTORY, key, "{\"agencyId\":\"" + key + "\"}", headers(EventTypes.AGENCY_PUBLISHED));
+        // about a referral, but not saying what kind: neither a referral's alert nor a roster gap's
+        kafka.send(Topics.NOTIFICATION_REQUESTS, key, "{\"notificationKey\":\"" + key + "\",\"referralId\":\""
+                + UUID.randomUUID() + "\",\"agencyId\":\"dinsos-1608\",\"recipientRole\":\"DUTY_OFFICER\","
+                + "\"channel\":\"EMAIL\",\"template\":\"referral-new\"}", headers(EventTypes.NOTIFICATION_REQUESTED));
         NotificationRequested valid = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
         requestNotification(UUID.randomUUID().toString(), valid);
 
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_NOTIFICATION_SERVICE,
-                r -> key.equals(r.key()), 3, WAIT);
+                r -> key.equals(r.key()), 4, WAIT);
         assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason").orElse(""))
                 .anySatisfy(reason -> assertThat(reason).contains("is unreadable"))
                 .anySatisfy(reason -> assertThat(reason).contains("is invalid").contains("notificationKey must not be blank"))
-                .anySatisfy(reason -> assertThat(reason).contains(EventTypes.AGENCY_PUBLISHED).contains("is invalid"));
+                .anySatisfy(reason -> assertThat(reason).contains(EventTypes.AGENCY_PUBLISHED).contains("is invalid"))
+                .anySatisfy(reason -> assertThat(reason).contains("must name a referral (referralId, "
+                        + "referringAgencyId, category, urgency) or a rosterGap"));
         awaitMailsAbout(valid.referralId(), 1);
     }
 

@@ -7,12 +7,17 @@ import static org.awaitility.Awaitility.await;
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.AgencyType;
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Roster;
+import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.MailServer.ReceivedMail;
+import id.rujukan.infra.SmsCenter;
+import id.rujukan.infra.testing.SmsTestResource;
+import id.rujukan.infra.testing.SmtpTestResource;
 import id.rujukan.notification.delivery.NotificationStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,8 @@ class RosterDeliveryTest {
     private static final String BUDI = "budi@dinsos-banjarmasin.test";
     private static final String SARI = "sari@dinsos-banjarmasin.test";
     private static final String ANI = "ani@dinsos-banjarmasin.test";
+    private static final String RINA = "rina@dinsos-banjarmasin.test";
+    private static final String RINA_PHONE = "+6281100006371";
 
     @Inject
     Alerting alerting;
@@ -56,7 +64,8 @@ class RosterDeliveryTest {
         alerting.publishAgency(new AgencyPublished(AGENCY, "Dinas Sosial Kota Banjarmasin",
                 AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, new Region("63", "63.71"), WITA.getId(), List.of(), null,
                 "08:00-16:00", true,
-                List.of(contact("Budi", BUDI), contact("Sari", SARI), contact("Ani", ANI)),
+                List.of(contact("Budi", BUDI), contact("Sari", SARI), contact("Ani", ANI),
+                        new AgencyPublished.Contact("AGENCY_ADMIN", "Rina", RINA, RINA_PHONE, "id", null)),
                 new Roster(List.of(
                         new Roster.Shift("DUTY_OFFICER", BUDI, weekdays, "08:00", "16:00"),
                         new Roster.Shift("DUTY_OFFICER", SARI, List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "08:00",
@@ -85,6 +94,38 @@ class RosterDeliveryTest {
 
         clock.setTo(at(2, 10));
         assertThat(emailedTo()).isEqualTo(ANI);
+    }
+
+    @Test
+    void aGapInTheRosterReachesTheAgencysAdminByEmailAndSmsWithTheHoursInWita() throws Exception {
+        clock.setTo(at(7, 10));
+        DutyRoster.Gap gap = new DutyRoster.Gap(List.of("OFFICER", "DUTY_OFFICER"), at(10, 8), at(10, 16));
+        String key = String.join(":", "roster-gap", AGENCY, "OFFICERS", UUID.randomUUID().toString(), "AGENCY_ADMIN");
+        alerting.send(NotificationRequested.rosterGap(key + ":EMAIL", AGENCY, "AGENCY_ADMIN", "EMAIL", gap));
+        alerting.send(NotificationRequested.rosterGap(key + ":SMS", AGENCY, "AGENCY_ADMIN", "SMS", gap));
+
+        await().atMost(WAIT).until(() -> alerting.statusOf(key + ":EMAIL") == NotificationStatus.SENT
+                && alerting.statusOf(key + ":SMS") == NotificationStatus.SENT);
+        ReceivedMail mail = SmtpTestResource.server().received().stream().filter(m -> m.to().equals(RINA))
+                .findFirst().orElseThrow();
+        assertThat(mail.subject())
+                .isEqualTo("[Rujukan] Jadwal piket kosong: Dinas Sosial Kota Banjarmasin, Kamis 10 Des 2026 08.00 WITA");
+        assertThat(mail.body())
+                .contains("Yth. Rina,")
+                .contains("Menurut jadwal piket Dinas Sosial Kota Banjarmasin, tidak ada petugas piket yang bertugas")
+                .contains("dari   : Kamis 10 Des 2026 08.00 WITA")
+                .contains("sampai : Kamis 10 Des 2026 16.00 WITA")
+                .contains("http://localhost:8080/console/admin")
+                .doesNotContain("Nomor rujukan");
+        assertThat(Stream.concat(SmsTestResource.center().received().stream(),
+                SmsTestResource.aggregator().received().stream()).filter(sms -> sms.to().endsWith("81100006371")))
+                .extracting(SmsCenter.ReceivedSms::text).containsExactly("JADWAL KOSONG: petugas piket Dinas Sosial "
+                        + "Kota Banjarmasin Kam 10 Des 08.00 s.d. Kam 10 Des 16.00 WITA. Isi jadwal: "
+                        + "http://localhost:8080/console/admin");
+        // what became of them is published under the agency's key, with no referral
+        assertThat(alerting.kafka().await(Topics.NOTIFICATION_STATUS, r -> AGENCY.equals(r.key())
+                && r.value().contains(key), 2, WAIT)).allSatisfy(r -> assertThat(r.value())
+                        .contains("\"referralId\":null").contains("\"status\":\"SENT\""));
     }
 
     /** Sends an emergency email to the agency's duty officer; whom it reached (the one email of the request). */

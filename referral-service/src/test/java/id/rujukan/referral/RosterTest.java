@@ -2,6 +2,7 @@ package id.rujukan.referral;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,10 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Level;
+import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Roster;
-import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.RosterChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
@@ -23,7 +25,6 @@ import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.PrometheusText;
 import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.RosterGaps;
-import id.rujukan.referral.escalation.Level;
 import id.rujukan.referral.lifecycle.HistoryKind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -72,6 +73,8 @@ class RosterTest {
                 AgencyType.DINAS_SOSIAL_KABUPATEN_KOTA, BANJARBARU, WITA.getId(), List.of(), null, "08:00-16:00", true,
                 List.of(new AgencyPublished.Contact("DUTY_OFFICER", "Budi", "budi@dinsos-banjarbaru.test", null, "id",
                                 null),
+                        new AgencyPublished.Contact("AGENCY_ADMIN", "Admin", "admin@dinsos-banjarbaru.test", null,
+                                "id", null),
                         new AgencyPublished.Contact("SUPERVISOR", "Kabid", "kabid@dinsos-banjarbaru.test", null, "id",
                                 null)),
                 new Roster(List.of(new Roster.Shift("DUTY_OFFICER", "budi@dinsos-banjarbaru.test",
@@ -121,12 +124,48 @@ class RosterTest {
         clock.set(LocalDateTime.of(2026, 12, 7, 10, 0).atZone(WITA).toInstant());
 
         // a weekday officer only, and no officer beside: Monday evening is the first gap, until Tuesday morning
-        assertThat(rosterGaps.check()).filteredOn(gap -> gap.agencyId().equals(AGENCY)).containsExactly(
-                new RosterGaps.Gap(AGENCY, Level.OFFICERS, new DutyRoster.Gap(Level.OFFICERS.roles(),
-                        LocalDateTime.of(2026, 12, 7, 16, 0).atZone(WITA).toInstant(),
-                        LocalDateTime.of(2026, 12, 8, 8, 0).atZone(WITA).toInstant())));
+        assertThat(rosterGaps.check()).filteredOn(gap -> gap.agencyId().equals(AGENCY))
+                .extracting(RosterGaps.Gap::level, RosterGaps.Gap::gap).containsExactly(tuple(Level.OFFICERS,
+                        new DutyRoster.Gap(Level.OFFICERS.roles(),
+                                LocalDateTime.of(2026, 12, 7, 16, 0).atZone(WITA).toInstant(),
+                                LocalDateTime.of(2026, 12, 8, 8, 0).atZone(WITA).toInstant())));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(PrometheusText.sum(metrics, "rujukan_roster_gaps", Map.of())).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aGapThreeDaysAheadIsToldToTheAdminAndTheSupervisorOnceForEachVersionOfTheRoster() throws Exception {
+        clock.set(LocalDateTime.of(2026, 12, 7, 10, 0).atZone(WITA).toInstant());
+        // Budi is on duty day and night, but on leave on Thursday with nobody to cover
+        Instant leaveFrom = LocalDateTime.of(2026, 12, 10, 8, 0).atZone(WITA).toInstant();
+        Instant leaveUntil = LocalDateTime.of(2026, 12, 10, 16, 0).atZone(WITA).toInstant();
+        keep(new Roster(List.of(new Roster.Shift("DUTY_OFFICER", "budi@dinsos-banjarbaru.test",
+                List.of(DayOfWeek.values()), "00:00", "00:00")), List.of(new Roster.Cover(
+                        "budi@dinsos-banjarbaru.test", leaveFrom, leaveUntil, null, "LEAVE"))));
+
+        rosterGaps.check();
+        rosterGaps.check();
+
+        List<JsonNode> told = gapAlerts(leaveFrom, 4);
+        assertThat(told).extracting(a -> a.get("recipientRole").asText() + " " + a.get("channel").asText())
+                .containsExactlyInAnyOrder("AGENCY_ADMIN EMAIL", "AGENCY_ADMIN SMS", "SUPERVISOR EMAIL",
+                        "SUPERVISOR SMS");
+        assertThat(told).allSatisfy(alert -> {
+            assertThat(alert.get("template").asText()).isEqualTo("roster-gap");
+            assertThat(alert.get("referralId").isNull()).isTrue();
+            assertThat(Instant.parse(alert.at("/rosterGap/from").asText())).isEqualTo(leaveFrom);
+            assertThat(Instant.parse(alert.at("/rosterGap/until").asText())).isEqualTo(leaveUntil);
+            assertThat(alert.at("/rosterGap/roles")).extracting(JsonNode::asText)
+                    .containsExactly("OFFICER", "DUTY_OFFICER");
+        });
+
+        // another version of the roster with the gap still in it is told again, under new keys; those alerts come
+        // on the agency's partition after any the second check above could have sent, which would repeat a key
+        keep(new Roster(List.of(new Roster.Shift("DUTY_OFFICER", "budi@dinsos-banjarbaru.test",
+                List.of(DayOfWeek.values()), "00:00", "00:00")), List.of(new Roster.Cover(
+                        "budi@dinsos-banjarbaru.test", leaveFrom, leaveUntil, null, "SICK"))));
+        rosterGaps.check();
+        assertThat(gapAlerts(leaveFrom, 8)).extracting(a -> a.get("notificationKey").asText()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -142,9 +181,10 @@ class RosterTest {
 
         await().atMost(Story.WAIT).until(() -> agencies.byId(AGENCY).map(a -> a.roster.equals(roster)).orElse(false));
         JsonNode published = story.read(story.kafka().await(Topics.AGENCY_DIRECTORY,
-                r -> AGENCY.equals(r.key()) && r.value().contains("\"LEAVE\""), 1, Story.WAIT).get(0).value());
+                r -> AGENCY.equals(r.key()) && r.value().contains("\"cover\":\"kabid@dinsos-banjarbaru.test\""), 1,
+                Story.WAIT).get(0).value());
         assertThat(published.at("/roster/covers/0/cover").asText()).isEqualTo("kabid@dinsos-banjarbaru.test");
-        assertThat(published.at("/contacts")).hasSize(2);
+        assertThat(published.at("/contacts")).hasSize(3);
     }
 
     @Test
@@ -161,6 +201,22 @@ class RosterTest {
                         .contains("stranger@elsewhere.test, who is not one of its contacts"), 1, Story.WAIT);
         assertThat(agencies.byId(AGENCY).orElseThrow().roster.shifts()).extracting(Roster.Shift::person)
                 .containsExactly("budi@dinsos-banjarbaru.test");
+    }
+
+    /** Keeps the roster as the agency's admin would at the gateway, and waits until it is in force. */
+    private void keep(Roster roster) throws Exception {
+        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY,
+                json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now())),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, AGENCY));
+        await().atMost(Story.WAIT).until(() -> agencies.byId(AGENCY).map(a -> roster.equals(a.roster)).orElse(false));
+    }
+
+    /** The first {@code count} alerts to the agency of a roster gap from {@code from}, in the order they were sent. */
+    private List<JsonNode> gapAlerts(Instant from, int count) {
+        return story.kafka().await(Topics.NOTIFICATION_REQUEST_TOPICS, r -> AGENCY.equals(r.key())
+                && r.value().contains("\"roster-gap\"") && story.read(r.value()).at("/rosterGap/from").asText()
+                        .equals(from.toString()), count, Story.WAIT).stream().map(r -> story.read(r.value())).toList();
     }
 
     private List<JsonNode> alerts(ReferralSubmitted referral, int count) {

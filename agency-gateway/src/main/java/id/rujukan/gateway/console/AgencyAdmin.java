@@ -1,6 +1,7 @@
 package id.rujukan.gateway.console;
 
 import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.Roster;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.roster.Rosters;
@@ -13,11 +14,14 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +38,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AgencyAdmin {
+
+    /** The roles a shift can be for: those an escalation alerts at the agency, by its levels. */
+    static final List<String> ROLES = Level.AT_THE_AGENCY.stream().flatMap(level -> level.roles().stream())
+            .distinct().toList();
 
     /** How much of the audit trail the page shows, newest first. */
     static final int AUDIT_SHOWN = 100;
@@ -65,9 +73,20 @@ public class AgencyAdmin {
     public record Person(String email, String name) {
     }
 
-    /** The roster in words: its shifts, the leave not over yet, the first gaps ahead; {@code notice} after a change. */
-    public record RosterSection(boolean kept, List<String> shifts, List<String> covers, List<String> gaps,
-            List<Person> people, String notice, String refused) {
+    /** A shift in words, and what the form that removes it sends back to name it. */
+    public record ShiftRow(String text, String role, String person, String days, String start, String end) {
+    }
+
+    /** A choice on the shift form: a role or a day, its value and its words. */
+    public record Choice(String value, String label) {
+    }
+
+    /**
+     * The roster in words: its shifts, the leave not over yet, the first gaps ahead, and what the forms offer;
+     * {@code notice} after a change.
+     */
+    public record RosterSection(boolean kept, List<ShiftRow> shifts, List<String> covers, List<String> gaps,
+            List<Person> people, List<Choice> roles, List<Choice> days, String notice, String refused) {
     }
 
     /** What the page shows; {@code secret} only right after it was made, {@code refused} after a refused URL. */
@@ -103,12 +122,57 @@ public class AgencyAdmin {
         covers.add(new Roster.Cover(person, first.atStartOfDay(viewer.zone()).toInstant(),
                 last.plusDays(1).atStartOfDay(viewer.zone()).toInstant(),
                 cover == null || cover.isBlank() ? null : cover, "LEAVE"));
+        return change(viewer, new Roster(current.shifts(), covers));
+    }
+
+    /**
+     * Adds a weekly shift from the form: {@code role} held by {@code person} on {@code days} from {@code start} to
+     * {@code end} (HH:mm in the agency's zone; an end before the start runs past midnight, the same time all day).
+     * 400 and the page again, saying why, for no day or a time that is not one.
+     */
+    public Response addShift(String role, String person, List<String> days, String start, String end,
+            String language) {
+        Viewer viewer = viewers.current(language);
+        Roster.Shift shift;
         try {
-            rosters.replace(viewer.agencyId(), new Roster(current.shifts(), covers), viewers.actor());
+            shift = new Roster.Shift(role, person, (days == null ? List.<String>of() : days).stream().map(DayOfWeek::valueOf).distinct().sorted().toList(),
+                    LocalTime.parse(start).toString(), LocalTime.parse(end).toString());
+        } catch (RuntimeException e) {
+            return refused(viewer, viewer.words().shift_bad());
+        }
+        if (shift.days().isEmpty() || !ROLES.contains(role) || person == null || person.isBlank()) {
+            return refused(viewer, viewer.words().shift_bad());
+        }
+        Roster current = rosters.of(viewer.agencyId());
+        List<Roster.Shift> shifts = new ArrayList<>(current.shifts());
+        shifts.add(shift);
+        return change(viewer, new Roster(shifts, current.covers()));
+    }
+
+    /** Removes the shift the row named; 400 and why if the roster no longer holds it (changed meanwhile). */
+    public Response removeShift(String role, String person, String days, String start, String end, String language) {
+        Viewer viewer = viewers.current(language);
+        Roster current = rosters.of(viewer.agencyId());
+        List<Roster.Shift> shifts = new ArrayList<>(current.shifts());
+        boolean removed = shifts.removeIf(shift -> shift.role().equals(role) && shift.person().equalsIgnoreCase(person)
+                && days(shift).equals(days) && shift.start().equals(start) && shift.end().equals(end));
+        if (!removed) {
+            return refused(viewer, viewer.words().shift_gone());
+        }
+        return change(viewer, new Roster(shifts, current.covers()));
+    }
+
+    private Response change(Viewer viewer, Roster roster) {
+        try {
+            rosters.replace(viewer.agencyId(), roster, viewers.actor());
         } catch (HttpProblem e) {
             return refused(viewer, e.getDetail());
         }
         return Response.ok(page(viewer, roster(viewer, viewer.words().roster_sent(), null), null, null, null)).build();
+    }
+
+    private static String days(Roster.Shift shift) {
+        return shift.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
     }
 
     private Response refused(Viewer viewer, String why) {
@@ -124,10 +188,11 @@ public class AgencyAdmin {
                 contact.name() == null ? contact.email() : contact.name()));
         Function<String, String> name = email -> email == null ? viewer.words().leave_nobody()
                 : names.getOrDefault(email.toLowerCase(Locale.ROOT), email);
-        List<String> shifts = roster.shifts().stream().map(shift -> viewer.words().roster_shift(
+        List<ShiftRow> shifts = roster.shifts().stream().map(shift -> new ShiftRow(viewer.words().roster_shift(
                 viewer.word("role", shift.role()), name.apply(shift.person()), shift.days().stream()
                         .map(day -> day.getDisplayName(TextStyle.SHORT, viewer.locale()))
-                        .collect(Collectors.joining(", ")), shift.start(), shift.end())).toList();
+                        .collect(Collectors.joining(", ")), shift.start(), shift.end()), shift.role(), shift.person(),
+                days(shift), shift.start(), shift.end())).toList();
         Instant now = clock.instant();
         List<String> covers = roster.covers().stream().filter(cover -> cover.until().isAfter(now))
                 .map(cover -> viewer.words().roster_cover(name.apply(cover.person()),
@@ -139,7 +204,11 @@ public class AgencyAdmin {
                 viewer.time(gap.from()), viewer.time(gap.until()))).toList();
         List<Person> people = agency.contacts().stream().map(contact -> new Person(contact.email(),
                 name.apply(contact.email()))).distinct().toList();
-        return new RosterSection(!roster.shifts().isEmpty(), shifts, covers, gaps, people, notice, refused);
+        List<Choice> roles = ROLES.stream().map(role -> new Choice(role, viewer.word("role", role))).toList();
+        List<Choice> days = Arrays.stream(DayOfWeek.values())
+                .map(day -> new Choice(day.name(), day.getDisplayName(TextStyle.FULL, viewer.locale()))).toList();
+        return new RosterSection(!roster.shifts().isEmpty(), shifts, covers, gaps, people, roles, days, notice,
+                refused);
     }
 
     /** Registers or changes the webhook: the page again, with the secret if this made one, or 400 and why not. */

@@ -148,6 +148,30 @@ public class ConsoleResource {
     }
 
     @POST
+    @Path("admin/jadwal/giliran")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Adds a weekly shift to the duty roster: role, who, which days, from and until what time")
+    public Response addShift(@FormParam("role") @Size(max = 40) String role,
+            @FormParam("person") @Size(max = 320) String person, @FormParam("day") List<@Size(max = 9) String> days,
+            @FormParam("start") @Size(max = 5) String start, @FormParam("end") @Size(max = 5) String end,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.addShift(role, person, days, start, end, language);
+    }
+
+    @POST
+    @Path("admin/jadwal/giliran/hapus")
+    @RolesAllowed(Roles.AGENCY_ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Removes a shift from the duty roster, named by its role, person, days and hours")
+    public Response removeShift(@FormParam("role") @Size(max = 40) String role,
+            @FormParam("person") @Size(max = 320) String person, @FormParam("days") @Size(max = 80) String days,
+            @FormParam("start") @Size(max = 5) String start, @FormParam("end") @Size(max = 5) String end,
+            @CookieParam(Viewers.LANGUAGE_COOKIE) String language) {
+        return agencyAdmin.removeShift(role, person, days, start, end, language);
+    }
+
+    @POST
     @Path("admin/webhook/rahasia")
     @RolesAllowed(Roles.AGENCY_ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,21 +1,16 @@
 package id.rujukan.gateway.console;
 
+import id.rujukan.contract.ZonedTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Times as an officer reads them: in the zone of the officer's own agency (an officer in Jayapura reads WIT,
  * whoever sent the referral), named as Indonesians name the zones, and deadlines as time left or time late.
  */
 final class LocalTimes {
-
-    /** Indonesia's three zones by the tz names the directory uses; another zone is shown by its id. */
-    private static final Map<String, String> ZONE_NAMES = Map.of("Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB",
-            "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
 
     private LocalTimes() {
     }
@@ -24,10 +19,7 @@ final class LocalTimes {
         if (instant == null) {
             return "–";
         }
-        // Indonesian writes 14.05, English 14:05
-        String pattern = "id".equals(locale.getLanguage()) ? "d MMM yyyy HH.mm" : "d MMM yyyy HH:mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).format(instant.atZone(zone)) + " "
-                + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
+        return ZonedTimes.at(instant, zone, locale);
     }
 
     /** "2 jam 5 menit", "3 hari": to the minute under two days. */

@@ -764,6 +764,39 @@ public interface Words {
     @Message("Perubahan jadwal dikirim dan berlaku dalam beberapa detik.")
     String roster_sent();
 
+    @Message("Tambah giliran")
+    String shift_form();
+
+    @Message("Peran")
+    String shift_role();
+
+    @Message("Petugas")
+    String shift_person();
+
+    @Message("Hari")
+    String shift_days();
+
+    @Message("Mulai pukul")
+    String shift_start();
+
+    @Message("Selesai pukul")
+    String shift_end();
+
+    @Message("Selesai sebelum jam mulai: giliran melewati tengah malam. Sama dengan jam mulai: 24 jam.")
+    String shift_hours_hint();
+
+    @Message("Tambah giliran")
+    String shift_save();
+
+    @Message("Hapus")
+    String shift_remove();
+
+    @Message("Giliran tidak sesuai: pilih peran, petugas, minimal satu hari, dan jam mulai serta selesai.")
+    String shift_bad();
+
+    @Message("Giliran itu sudah tidak ada di jadwal; mungkin baru saja diubah. Periksa jadwal di bawah.")
+    String shift_gone();
+
     @Message("Catat cuti")
     String leave_form();
 

@@ -42,6 +42,10 @@ public class NotificationStatusConsumer {
                 NotificationStatusChanged.class, Set.of(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED,
                         EventTypes.NOTIFICATION_FAILED));
         NotificationStatusChanged status = event.data();
+        if (status.referralId() == null) {
+            // about the agency itself (a roster gap): no referral's timeline to write it in
+            return;
+        }
         String detail = status.channel() + " " + status.status().toLowerCase(Locale.ROOT) + " to the "
                 + status.recipientRole() + " of " + status.agencyId()
                 + (status.detail() == null ? "" : ": " + status.detail());

@@ -2,6 +2,7 @@ package id.rujukan.gateway.roster;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.DutyRoster;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.Roster;
 import id.rujukan.contract.RosterChanged;
 import id.rujukan.directory.DirectoryCopy;
@@ -26,11 +27,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Rosters {
 
-    /** How far ahead an admin is shown the first hours with nobody on duty. */
-    public static final Duration AHEAD = Duration.ofDays(7);
-    /** The levels an escalation alerts at the agency itself, by the roles each alerts. */
-    private static final List<List<String>> LEVELS = List.of(List.of("OFFICER", "DUTY_OFFICER"), List.of("SUPERVISOR"),
-            List.of("HEAD"));
 
     private final DirectoryCopy directory;
     private final IntakeEvents events;
@@ -58,8 +54,8 @@ public class Rosters {
     public List<DutyRoster.Gap> gapsAhead(String agencyId) {
         AgencyPublished agency = agency(agencyId);
         List<DutyRoster.Gap> gaps = new ArrayList<>();
-        for (List<String> level : LEVELS) {
-            DutyRoster.firstGap(agency, level, clock.instant(), AHEAD).ifPresent(gaps::add);
+        for (Level level : Level.AT_THE_AGENCY) {
+            DutyRoster.firstGap(agency, level.roles(), clock.instant(), DutyRoster.GAPS_AHEAD).ifPresent(gaps::add);
         }
         return gaps;
     }

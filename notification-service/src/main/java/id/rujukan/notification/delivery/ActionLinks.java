@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Issues the link in an alert: the gateway's mobile page for one referral and one recipient, signed and
- * expiring, short enough for an SMS.
+ * expiring, short enough for an SMS; or, for an alert about the agency itself, the console page to sign in to.
  */
 @ApplicationScoped
 public class ActionLinks {
@@ -27,6 +27,11 @@ public class ActionLinks {
         this.config = config;
         this.secret = config.secret().getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+    }
+
+    /** A page of the officers' console, where one signs in: {@code admin} for the agency's settings and roster. */
+    public String console(String page) {
+        return config.consoleUrl() + page;
     }
 
     public String issue(String referralId, String agencyId, String role) {
@@ -49,6 +54,14 @@ public class ActionLinks {
         @NotBlank
         @Pattern(regexp = LINK_SAFE, message = "must be letters, digits and :/.- only, ending in /")
         String baseUrl();
+
+        /**
+         * The officers' console, where an agency's admin keeps its roster: e.g. {@code https://rujukan.example/console/}.
+         * The same characters as the base URL, for the same reason.
+         */
+        @NotBlank
+        @Pattern(regexp = LINK_SAFE, message = "must be letters, digits and :/.- only, ending in /")
+        String consoleUrl();
 
         /** Shared with the gateway. */
         @Size(min = 32)

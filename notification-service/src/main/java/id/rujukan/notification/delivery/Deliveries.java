@@ -6,8 +6,10 @@ import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.messaging.TraceContext;
 import id.rujukan.notification.sms.ProvidersBusyException;
 import id.rujukan.notification.template.AlertFacts;
+import id.rujukan.notification.template.GapHours;
 import id.rujukan.notification.template.UnknownTemplateException;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -113,13 +115,16 @@ public class Deliveries {
     private void attempt(UUID id) {
         Notification notification = queue.load(id);
         // the trace of the request that queued it, however long it waited
-        Span span = tracer.spanBuilder("deliver " + notification.channel)
+        SpanBuilder builder = tracer.spanBuilder("deliver " + notification.channel)
                 .setParent(TraceContext.of(notification.traceparent))
                 .setAttribute("rujukan.notification.id", id.toString())
-                .setAttribute("rujukan.referral.id", notification.referralId)
+                .setAttribute("rujukan.agency.id", notification.agencyId)
                 .setAttribute("rujukan.notification.channel", notification.channel)
-                .setAttribute("rujukan.notification.attempt", notification.attempts)
-                .startSpan();
+                .setAttribute("rujukan.notification.attempt", notification.attempts);
+        if (notification.referralId != null) {
+            builder.setAttribute("rujukan.referral.id", notification.referralId);
+        }
+        Span span = builder.startSpan();
         try (Scope scope = span.makeCurrent()) {
             deliver(id, notification, span);
         } finally {
@@ -140,7 +145,7 @@ public class Deliveries {
             HandedOver handedOver;
             switch (notification.channel) {
                 case EmailChannel.EMAIL -> handedOver = email.send(id, notification, contact,
-                        facts(notification, agency, contact));
+                        facts(notification, agency, contact, zone));
                 case SmsChannel.SMS -> {
                     Optional<Instant> quietUntil = quietHours.deferUntil(notification.urgency, clock.instant(), zone);
                     if (quietUntil.isPresent()) {
@@ -148,7 +153,7 @@ public class Deliveries {
                         queue.defer(id, quietUntil.get());
                         return;
                     }
-                    handedOver = sms.send(notification, contact, facts(notification, agency, contact));
+                    handedOver = sms.send(notification, contact, facts(notification, agency, contact, zone));
                 }
                 default -> throw new PermanentDeliveryException("channel " + notification.channel
                         + " is not supported");
@@ -172,13 +177,20 @@ public class Deliveries {
         span.setStatus(StatusCode.ERROR, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
     }
 
-    private AlertFacts facts(Notification notification, AgencyPublished target, AgencyPublished.Contact contact) {
+    private AlertFacts facts(Notification notification, AgencyPublished target, AgencyPublished.Contact contact,
+            ZoneId zone) {
+        String recipientName = Optional.ofNullable(contact.name()).orElse("Petugas");
+        if (notification.gapFrom != null) {
+            Locale locale = Locale.forLanguageTag("en".equals(contact.language()) ? "en" : "id");
+            return AlertFacts.rosterGap(target.name(), recipientName, GapHours.of(
+                    List.of(notification.gapRoles.split(",")), notification.gapFrom, notification.gapUntil, zone,
+                    locale), links.console("admin"));
+        }
         String referringName = directory.agency(notification.referringAgencyId).map(AgencyPublished::name)
                 .orElse(notification.referringAgencyId);
         return new AlertFacts(notification.template, notification.level, notification.referralId,
                 notification.referralId.substring(0, 8).toUpperCase(Locale.ROOT), notification.category,
                 notification.urgency, referringName, target.name(),
-                Optional.ofNullable(contact.name()).orElse("Petugas"),
-                links.issue(notification.referralId, notification.agencyId, notification.recipientRole));
+                recipientName, links.issue(notification.referralId, notification.agencyId, notification.recipientRole));
     }
 }

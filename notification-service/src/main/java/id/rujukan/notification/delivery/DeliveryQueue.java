@@ -76,6 +76,11 @@ public class DeliveryQueue {
         notification.referringAgencyId = request.referringAgencyId();
         notification.category = request.category();
         notification.urgency = request.urgency();
+        if (request.rosterGap() != null) {
+            notification.gapRoles = String.join(",", request.rosterGap().roles());
+            notification.gapFrom = request.rosterGap().from();
+            notification.gapUntil = request.rosterGap().until();
+        }
         notification.priority = request.priority();
         notification.status = NotificationStatus.QUEUED;
         notification.createdAt = clock.instant();
@@ -204,11 +209,15 @@ public class DeliveryQueue {
         fallback.queueOnTheOtherChannel(notification);
     }
 
-    /** Publishes the notification's new status (sent, delivered, failed) for the referral's timeline. */
+    /**
+     * Publishes the notification's new status (sent, delivered, failed) for the referral's timeline; one about the
+     * agency's roster goes under the agency's key.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void statusChanged(Notification notification, String type, String detail) {
         Instant at = clock.instant();
-        outbox.add(Topics.NOTIFICATION_STATUS, notification.referralId, type,
+        String key = notification.referralId != null ? notification.referralId : notification.agencyId;
+        outbox.add(Topics.NOTIFICATION_STATUS, key, type,
                 CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE, CloudEventAttributes.SYSTEM, at,
                 new NotificationStatusChanged(notification.notificationKey, notification.referralId,
                         notification.agencyId, notification.recipientRole, notification.channel,

@@ -66,8 +66,9 @@ class EmailChannel {
                             .add("Content-Type", "text/plain; charset=UTF-8"));
             MailClient mailer = mailers.client();
             try {
-                // the client's own timeout ends a silent relay's attempt; this only keeps a sender from waiting longer
-                mailer.sendMail(message).await().atMost(timeout.plusSeconds(5));
+                // the Quarkus mailer keeps quarkus.mailer.timeout for its blocking API and does not give it to the
+                // Vert.x client, which then waits for a relay's reply without end: this is the send's only limit
+                mailer.sendMail(message).await().atMost(timeout);
             } catch (RuntimeException e) {
                 long failedAt = System.nanoTime();
                 if (!answeredByRelay(e)) {

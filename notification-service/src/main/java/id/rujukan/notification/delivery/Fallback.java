@@ -31,10 +31,10 @@ class Fallback {
                 : failed.notificationKey + ":" + other;
         int added = entityManager.createNativeQuery("""
                 insert into notification (id, notification_key, referral_id, agency_id, recipient_role, channel,
-                    template, level, referring_agency_id, category, urgency, priority, status, attempts,
-                    next_attempt_at, created_at, traceparent)
+                    template, level, referring_agency_id, category, urgency, gap_roles, gap_from, gap_until, priority,
+                    status, attempts, next_attempt_at, created_at, traceparent)
                 select ?1, ?2, referral_id, agency_id, recipient_role, ?3, template, level, referring_agency_id,
-                    category, urgency, priority, 'QUEUED', 0, ?4, ?4, traceparent
+                    category, urgency, gap_roles, gap_from, gap_until, priority, 'QUEUED', 0, ?4, ?4, traceparent
                 from notification where id = ?5
                 on conflict (notification_key) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, other)

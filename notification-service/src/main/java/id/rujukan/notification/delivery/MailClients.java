@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * The mail client {@link EmailChannel} sends through, and a new one in its place after a send that ended without
  * an answer from the relay. After the relay restarts, or refuses or drops a connection, the Vert.x mail client
- * has been seen (twice in our CI) to leave the next send waiting for a connection it never opens, past its own
- * timeout, and every later send behind it: an email channel that looks up and delivers nothing. A client that
+ * has been seen to leave later sends waiting without end (it has no timeout of its own for a relay's reply; see
+ * {@link EmailChannel}): an email channel that looks up and delivers nothing. A client that
  * has let down one send is therefore not trusted with the next. The clients are built by the Quarkus mailer's
  * own {@link Mailers}, so they have exactly the {@code quarkus.mailer.*} settings and TLS configuration the
  * injected client would have had.
@@ -40,7 +40,7 @@ class MailClients {
             TlsConfigurationRegistry tls, Event<SentMail> sent,
             @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout) {
         this.vertx = vertx;
-        this.grace = timeout.plusSeconds(5);
+        this.grace = timeout.multipliedBy(2);
         // the default mailer only: the extension would have seen no injection point asking for it, as none does
         MailerSupport defaultOnly = new MailerSupport(true, Set.of());
         this.build = () -> new Mailers(vertx, mutinyVertx, config, LaunchMode.current(), defaultOnly, tls, sent);

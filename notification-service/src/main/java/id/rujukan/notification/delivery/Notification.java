@@ -23,7 +23,8 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "notification_key", nullable = false, unique = true)
     public String notificationKey;
 
-    @Column(name = "referral_id", nullable = false)
+    /** The referral the alert is about; {@code null} for one about the agency's roster. */
+    @Column(name = "referral_id")
     public String referralId;
 
     @Column(name = "agency_id", nullable = false)
@@ -44,16 +45,24 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "template_version")
     public String templateVersion;
 
-    @Column(name = "referring_agency_id", nullable = false)
+    @Column(name = "referring_agency_id")
     public String referringAgencyId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CaseCategory category;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Urgency urgency;
+
+    /** For an alert about a gap in the agency's roster: the roles nobody holds, comma-separated. */
+    @Column(name = "gap_roles")
+    public String gapRoles;
+
+    @Column(name = "gap_from")
+    public Instant gapFrom;
+
+    @Column(name = "gap_until")
+    public Instant gapUntil;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,14 +1,15 @@
 package id.rujukan.notification.sms;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * A provider's recent record: its calls in the last window, whether each failed and how long it took. Its
  * score orders providers (lower is better): failures weigh most, slowness next. Old calls leave the window,
- * so a provider that failed and recovered scores well again.
+ * so a provider that failed and recovered scores well again. Times are {@link System#nanoTime()}: the window is
+ * elapsed time, which a step of the wall clock (NTP, or a test's clock set to another day) must not stretch or
+ * shrink.
  */
 final class ProviderHealth {
 
@@ -21,14 +22,15 @@ final class ProviderHealth {
         this.slow = slow;
     }
 
-    synchronized void record(Instant at, boolean failed, Duration took) {
+    synchronized void record(boolean failed, Duration took) {
+        long at = System.nanoTime();
         calls.addLast(new Call(at, failed, took.toNanos()));
         forgetBefore(at);
     }
 
     /** 0 for a provider with no recent failures that answers fast; up to 11 for one failing slowly. */
-    synchronized int score(Instant now) {
-        forgetBefore(now);
+    synchronized int score() {
+        forgetBefore(System.nanoTime());
         if (calls.isEmpty()) {
             return 0;
         }
@@ -38,13 +40,13 @@ final class ProviderHealth {
         return failures + (averageNanos > slow.toNanos() ? 1 : 0);
     }
 
-    private void forgetBefore(Instant now) {
-        Instant cutoff = now.minus(window);
-        while (!calls.isEmpty() && calls.peekFirst().at().isBefore(cutoff)) {
+    private void forgetBefore(long now) {
+        while (!calls.isEmpty() && now - calls.peekFirst().at() > window.toNanos()) {
             calls.removeFirst();
         }
     }
 
-    private record Call(Instant at, boolean failed, long nanos) {
+    /** @param at on {@link System#nanoTime()} */
+    private record Call(long at, boolean failed, long nanos) {
     }
 }

@@ -16,9 +16,7 @@ import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,13 +40,11 @@ public class SmsProviders {
     private static final String CHANNEL = "SMS";
 
     private final List<Route> routes = new ArrayList<>();
-    private final Clock clock;
     private final NotificationMetrics metrics;
     private final Tracer tracer;
 
-    public SmsProviders(SmsConfig config, Engine qute, ObjectMapper json, Event<SmsReceipt> receipts, Clock clock,
+    public SmsProviders(SmsConfig config, Engine qute, ObjectMapper json, Event<SmsReceipt> receipts,
             NotificationMetrics metrics, Tracer tracer) {
-        this.clock = clock;
         this.metrics = metrics;
         this.tracer = tracer;
         for (Map.Entry<String, SmsConfig.Provider> entry : config.providers().entrySet()) {
@@ -100,9 +96,8 @@ public class SmsProviders {
      * @throws SmsProviderException if none took it, with each one's reason
      */
     public SentSms send(String to, String text) {
-        Instant now = clock.instant();
         List<Route> ordered = routes.stream()
-                .sorted(Comparator.comparingInt((Route r) -> r.health.score(now)).thenComparingInt(r -> r.priority)
+                .sorted(Comparator.comparingInt((Route r) -> r.health.score()).thenComparingInt(r -> r.priority)
                         .thenComparing(r -> r.name))
                 .toList();
         List<String> failures = new ArrayList<>();
@@ -114,7 +109,7 @@ public class SmsProviders {
             try (Scope scope = span.makeCurrent()) {
                 String messageId = route.guard.call(() -> route.provider.submit(to, text), String.class);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                route.health.record(clock.instant(), false, took);
+                route.health.record(false, took);
                 metrics.handedOver(CHANNEL, route.name, took, true);
                 span.setAttribute("rujukan.sms.message-id", messageId);
                 return new SentSms(route.name, messageId);
@@ -126,7 +121,7 @@ public class SmsProviders {
                 failures.add(route.name + ": circuit open");
             } catch (Exception e) {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                route.health.record(clock.instant(), true, took);
+                route.health.record(true, took);
                 metrics.handedOver(CHANNEL, route.name, took, false);
                 span.recordException(e);
                 span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));

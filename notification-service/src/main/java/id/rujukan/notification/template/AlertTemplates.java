@@ -27,7 +27,7 @@ public class AlertTemplates {
     static final int SMS_VERSION = 1;
     public static final Set<String> EVENTS = Set.of("referral-new", "referral-reminder", "referral-escalation",
             "referral-accepted", "referral-declined", "referral-completed", "referral-cancelled",
-            "handoff-requested", "referral-progress-overdue", "referral-unassigned");
+            "handoff-requested", "referral-progress-overdue", "referral-unassigned", "roster-gap");
     /** Shorter forms of words agency names are made of, used when an SMS would not fit otherwise. */
     private static final Map<String, String> ABBREVIATIONS = abbreviations();
 

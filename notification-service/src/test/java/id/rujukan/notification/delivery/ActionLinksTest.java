@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The links in alerts, as SMSCs that read an SMS's bytes in different alphabets deliver them. */
 class ActionLinksTest {
 
-    /** The production settings' shape: an address and a 32-byte secret. */
-    record Settings(String baseUrl, String secret, Duration ttl) implements ActionLinks.Config {
+    /** The production settings' shape: addresses and a 32-byte secret. */
+    record Settings(String baseUrl, String consoleUrl, String secret, Duration ttl) implements ActionLinks.Config {
     }
 
     @Test
@@ -26,7 +26,7 @@ class ActionLinksTest {
         String base = "https://rujukan.kemsos.go.id/m/";
         for (int i = 0; i < 10_000; i++) {
             Instant now = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(200_000_000));
-            ActionLinks links = new ActionLinks(new Settings(base, "secret-" + random.nextLong() + "-0123456789abcdefghij",
+            ActionLinks links = new ActionLinks(new Settings(base, "https://rujukan.kemsos.go.id/console/", "secret-" + random.nextLong() + "-0123456789abcdefghij",
                     Duration.ofHours(72)), Clock.fixed(now, ZoneOffset.UTC));
             String link = links.issue(new UUID(random.nextLong(), random.nextLong()).toString(),
                     "agency-" + random.nextInt(10_000), ActionLink.ROLES.get(random.nextInt(ActionLink.ROLES.size())));

@@ -5,13 +5,13 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.messaging.OutboundEvent;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.escalation.EscalationPolicy;
-import id.rujukan.referral.escalation.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +37,9 @@ public class Alerts {
     public static final String DECLINED = "referral-declined";
     public static final String COMPLETED = "referral-completed";
     public static final String CANCELLED = "referral-cancelled";
+
+    /** Who is told of a gap in the agency's roster: who keeps the roster, and who answers for its people. */
+    public static final List<String> ROSTER_KEEPERS = List.of("AGENCY_ADMIN", "SUPERVISOR");
 
     private final EscalationPolicy policy;
 
@@ -70,12 +73,35 @@ public class Alerts {
         return requests;
     }
 
+    /**
+     * The requests for an alert to the agency's admin and supervisor (those on duty; the head when neither is) about
+     * a gap ahead in its roster at {@code level}. Keyed by the roster's version, so one version's gap at one level
+     * is told once.
+     *
+     * @param rosterDigest names the version of the roster the gap was found in
+     */
+    public List<OutboundEvent> rosterGap(Agency agency, Level level, DutyRoster.Gap gap, String rosterDigest,
+            Instant at) {
+        List<OutboundEvent> requests = new ArrayList<>();
+        for (String role : reachable(agency, ROSTER_KEEPERS, at)) {
+            for (String channel : policy.channels()) {
+                String key = String.join(":", NotificationRequested.ROSTER_GAP, agency.id, level.name(), rosterDigest,
+                        role, channel);
+                NotificationRequested request = NotificationRequested.rosterGap(key, agency.id, role, channel, gap);
+                requests.add(new OutboundEvent(Topics.notificationRequests(request), request.subject(),
+                        EventTypes.NOTIFICATION_REQUESTED, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                        CloudEventAttributes.SYSTEM, at, request));
+            }
+        }
+        return requests;
+    }
+
     /** The roles on duty among {@code roles}, or else among the first level above them that has someone. */
     private static List<String> reachable(Agency agency, List<String> roles, Instant at) {
         // the agency as the rule reads it, made once for every role asked about
         AgencyPublished record = agency.toRecord();
         List<String> reached = onDuty(record, roles, at);
-        for (Level higher : Level.above(roles)) {
+        for (Level higher : ROSTER_KEEPERS.equals(roles) ? List.of(Level.HEAD) : Level.above(roles)) {
             if (!reached.isEmpty()) {
                 break;
             }

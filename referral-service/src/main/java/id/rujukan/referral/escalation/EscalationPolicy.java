@@ -1,6 +1,7 @@
 package id.rujukan.referral.escalation;
 
 import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package id.rujukan.referral.escalation;
 
+import id.rujukan.contract.Level;
 import java.time.Duration;
 
 /**

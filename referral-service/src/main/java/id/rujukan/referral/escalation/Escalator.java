@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.NotificationRequested;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.Topics;

@@ -2,6 +2,7 @@ package id.rujukan.referral.lifecycle;
 
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralStateChanged;
@@ -10,7 +11,6 @@ import id.rujukan.contract.Topics;
 import id.rujukan.messaging.Outbox;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.directory.Agencies;
-import id.rujukan.referral.escalation.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

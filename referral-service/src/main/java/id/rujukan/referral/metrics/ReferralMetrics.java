@@ -1,9 +1,9 @@
 package id.rujukan.referral.metrics;
 
+import id.rujukan.contract.Level;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.Urgency;
 import id.rujukan.messaging.AfterCommit;
-import id.rujukan.referral.escalation.Level;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

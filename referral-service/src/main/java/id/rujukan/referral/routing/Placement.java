@@ -2,6 +2,7 @@ package id.rujukan.referral.routing;
 
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralState;
 import id.rujukan.contract.ReferralSubmitted;
@@ -12,7 +13,6 @@ import id.rujukan.referral.deadline.DeadlinePolicy;
 import id.rujukan.referral.directory.Agencies;
 import id.rujukan.referral.directory.Agency;
 import id.rujukan.referral.escalation.EscalationPolicy;
-import id.rujukan.referral.escalation.Level;
 import id.rujukan.referral.lifecycle.Changes;
 import id.rujukan.referral.lifecycle.HistoryKind;
 import id.rujukan.referral.lifecycle.Referral;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.rujukan.contract.AgencyType;
+import id.rujukan.contract.Level;
 import id.rujukan.contract.Urgency;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,8 +1,11 @@
-package id.rujukan.referral.escalation;
+package id.rujukan.contract;
 
 import java.util.List;
 
-/** Who an escalation step tells, and the roles that are told at that agency. */
+/**
+ * Who an escalation step tells, and the roles that are told at that agency; {@link NotificationRequested#level()}
+ * carries the name.
+ */
 public enum Level {
     /** The assigned or duty officers of the receiving agency: a reminder. */
     OFFICERS(List.of("OFFICER", "DUTY_OFFICER")),
@@ -13,6 +16,9 @@ public enum Level {
     PROVINCE(List.of("HEAD", "DUTY_OFFICER")),
     /** The Ministry of Social Affairs. */
     MINISTRY(List.of("DUTY_OFFICER", "HEAD"));
+
+    /** The levels at the receiving agency itself, whose people its roster keeps on duty. */
+    public static final List<Level> AT_THE_AGENCY = List.of(OFFICERS, SUPERVISOR, HEAD);
 
     private final List<String> roles;
 
