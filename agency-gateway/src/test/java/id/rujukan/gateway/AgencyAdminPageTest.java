@@ -90,8 +90,7 @@ class AgencyAdminPageTest {
     void theAdminRecordsLeaveWithItsCoverAndReferralServiceIsToldTheWholeRoster() throws Exception {
         String admin = Tokens.user("dinsos-1608", "agency-admin");
         assertThat(given().auth().oauth2(admin).get("/console/admin").then().statusCode(200).extract().asString())
-                .contains("Lembaga ini belum memiliki jadwal piket", "<option value=\"" + Directory.NIGHT_OFFICER
-                        + "\">Petugas Malam</option>");
+                .contains("<option value=\"" + Directory.NIGHT_OFFICER + "\">Petugas Malam</option>");
 
         Forms.on(admin, "/console/admin").formParam("person", Directory.DUTY_OFFICER).formParam("from", "2026-12-03")
                 .formParam("until", "2026-12-02").formParam("cover", Directory.NIGHT_OFFICER)
@@ -135,6 +134,21 @@ class AgencyAdminPageTest {
         assertThat(changed.at("/roster/shifts/0/days")).extracting(JsonNode::asText)
                 .containsExactly("SATURDAY", "SUNDAY");
         assertThat(changed.at("/roster/shifts/0/end").asText()).isEqualTo("08:00");
+
+        // leave recorded a moment later, before referral-service has put the shift in the directory: it is
+        // added to the roster just sent, and the shift is kept
+        Forms.on(admin, "/console/admin").formParam("person", Directory.DUTY_OFFICER).formParam("from", "2026-12-21")
+                .formParam("until", "2026-12-21").post("/console/admin/jadwal/cuti").then().statusCode(200)
+                .body(containsString("Malam · Sab, Min · 20:00–08:00"))
+                // in the audit trail in words, with no referral to name
+                .body(containsString("<li>Mengubah jadwal piket<br>"));
+        JsonNode both = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+                r -> "dinsos-1608".equals(r.key()) && r.value().contains("2026-12-20T17:00:00Z"), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(both.at("/roster/shifts")).extracting(shift -> shift.get("person").asText())
+                .contains(Directory.NIGHT_OFFICER);
+        assertThat(both.at("/roster/covers")).extracting(cover -> cover.get("person").asText())
+                .contains(Directory.DUTY_OFFICER);
     }
 
     @Test
@@ -175,6 +189,16 @@ class AgencyAdminPageTest {
                 Duration.ofSeconds(20)).get(0).value());
         assertThat(changed.at("/roster/shifts")).hasSize(1);
         assertThat(changed.at("/roster/shifts/0/role").asText()).isEqualTo("SUPERVISOR");
+    }
+
+    @Test
+    void anAdminWhoHandlesNoReferralsChoosesEnglishAndIsTakenBackToTheSettingsInEnglish() {
+        String admin = Tokens.user("dinsos-1608", "agency-admin");
+        var chosen = given().auth().oauth2(admin).redirects().follow(false).get("/console/bahasa/en").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/console/admin")).extract();
+
+        given().auth().oauth2(admin).cookie("rujukan-bahasa", chosen.cookie("rujukan-bahasa")).get("/console/admin")
+                .then().statusCode(200).body(containsString("Duty roster")).body(containsString("Add a shift"));
     }
 
     @Test

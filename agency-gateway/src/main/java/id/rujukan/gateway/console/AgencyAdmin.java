@@ -200,7 +200,8 @@ public class AgencyAdmin {
                         viewer.time(cover.from()), viewer.time(cover.until()), name.apply(cover.cover())))
                 .toList();
         List<String> gaps = rosters.gapsAhead(viewer.agencyId()).stream().map(gap -> viewer.words().roster_gap(
-                gap.roles().stream().map(role -> viewer.word("role", role)).collect(Collectors.joining(" / ")),
+                gap.roles().stream().map(role -> viewer.word("role", role))
+                        .collect(Collectors.joining(" " + viewer.words().or() + " ")),
                 viewer.time(gap.from()), viewer.time(gap.until()))).toList();
         List<Person> people = agency.contacts().stream().map(contact -> new Person(contact.email(),
                 name.apply(contact.email()))).distinct().toList();
@@ -234,7 +235,7 @@ public class AgencyAdmin {
         Webhooks.Registered webhook = webhooks.of(viewer.agencyId()).orElse(null);
         List<Access> accesses = audit.of(viewer.agencyId(), null, AUDIT_SHOWN).stream()
                 .map(entry -> new Access(viewer.time(entry.at()), entry.actor(), viewer.word("audit", entry.action()),
-                        entry.referralId() == null ? "–" : Row.reference(UUID.fromString(entry.referralId()))))
+                        entry.referralId() == null ? null : Row.reference(UUID.fromString(entry.referralId()))))
                 .toList();
         Page page = new Page(roster, webhook == null ? null : webhook.url(), webhook == null ? null
                 : viewer.time(webhook.updatedAt()), typedUrl, secret, refused, accesses);

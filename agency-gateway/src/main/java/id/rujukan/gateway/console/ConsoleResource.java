@@ -232,12 +232,15 @@ public class ConsoleResource {
 
     @GET
     @Path("bahasa/{language}")
-    @Operation(summary = "Chooses the console's language (id or en) and goes back to the inbox")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD, Roles.AGENCY_ADMIN})
+    @Operation(summary = "Chooses the console's language (id or en) and goes back to the inbox, or for an agency "
+            + "admin who handles no referrals, to the agency's settings")
     public Response language(@PathParam("language") String language) {
         if (!language.equals("id") && !language.equals("en")) {
             throw new NotFoundException("No language " + language);
         }
-        return Response.seeOther(UriBuilder.fromPath("/console").build())
+        String home = viewers.current(language).works() ? "/console" : "/console/admin";
+        return Response.seeOther(UriBuilder.fromPath(home).build())
                 .cookie(new NewCookie.Builder(Viewers.LANGUAGE_COOKIE).value(language).path("/").httpOnly(true)
                         .sameSite(NewCookie.SameSite.LAX).maxAge(365 * 24 * 3600).build())
                 .build();

@@ -632,6 +632,15 @@ public interface Words {
     @Message("Menghapus data kasus untuk selamanya")
     String audit_ERASE_DATA_KEY();
 
+    @Message("Mengubah jadwal piket")
+    String audit_CHANGE_ROSTER();
+
+    @Message("Mencatat petugas yang keluar")
+    String audit_OFFICER_DEPARTED();
+
+    @Message("atau")
+    String or();
+
     @Message("Pilih lembaga yang akan menerima kasus.")
     String error_handoff_target();
 

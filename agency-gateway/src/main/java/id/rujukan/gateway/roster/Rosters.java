@@ -1,5 +1,7 @@
 package id.rujukan.gateway.roster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.DutyRoster;
 import id.rujukan.contract.Level;
@@ -10,7 +12,9 @@ import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.submission.IntakeEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,21 +26,31 @@ import java.util.stream.Collectors;
 
 /**
  * Agencies' duty rosters as the gateway keeps them: read from the directory copy, checked and sent to
- * referral-service when an admin changes one (through the API or the console), and the gaps ahead in them.
+ * referral-service when an admin changes one (through the API or the console), and the gaps ahead in them. A
+ * roster sent is the agency's roster until the directory copy holds it (a few seconds, through referral-service):
+ * a change made meanwhile builds on it, so that an admin who adds a shift and records leave a second later does
+ * not lose the shift. Past {@link #PENDING_AT_MOST} the directory is trusted again (referral-service would have
+ * been down that long, or an operator changed the roster there).
  */
 @ApplicationScoped
 public class Rosters {
 
+    static final Duration PENDING_AT_MOST = Duration.ofMinutes(10);
 
     private final DirectoryCopy directory;
     private final IntakeEvents events;
     private final AuditTrail audit;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public Rosters(DirectoryCopy directory, IntakeEvents events, AuditTrail audit, Clock clock) {
+    public Rosters(DirectoryCopy directory, IntakeEvents events, AuditTrail audit, EntityManager entityManager,
+            ObjectMapper json, Clock clock) {
         this.directory = directory;
         this.events = events;
         this.audit = audit;
+        this.entityManager = entityManager;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -46,13 +60,14 @@ public class Rosters {
                 "the agency directory does not hold agency " + agencyId + " yet"));
     }
 
+    /** The agency's roster: the one its admin sent, until the directory holds it; none if it keeps none. */
     public Roster of(String agencyId) {
-        return Optional.ofNullable(agency(agencyId).roster()).orElse(Roster.NONE);
+        return Optional.ofNullable(withRosterSent(agency(agencyId)).roster()).orElse(Roster.NONE);
     }
 
     /** The first hours in the next 7 days with nobody on duty, per level of the agency's chains that has one. */
     public List<DutyRoster.Gap> gapsAhead(String agencyId) {
-        AgencyPublished agency = agency(agencyId);
+        AgencyPublished agency = withRosterSent(agency(agencyId));
         List<DutyRoster.Gap> gaps = new ArrayList<>();
         for (Level level : Level.AT_THE_AGENCY) {
             DutyRoster.firstGap(agency, level.roles(), clock.instant(), DutyRoster.GAPS_AHEAD).ifPresent(gaps::add);
@@ -87,7 +102,43 @@ public class Rosters {
             }
         }
         events.rosterChanged(new RosterChanged(agencyId, roster, admin, clock.instant()));
+        entityManager.createNativeQuery("""
+                insert into roster_sent (agency_id, roster, sent_at) values (?1, cast(?2 as jsonb), ?3)
+                on conflict (agency_id) do update set roster = excluded.roster, sent_at = excluded.sent_at""")
+                .setParameter(1, agencyId).setParameter(2, write(roster))
+                .setParameter(3, Timestamp.from(clock.instant())).executeUpdate();
         audit.record("CHANGE_ROSTER", null, agencyId);
+    }
+
+    /** The agency with the roster its admin sent, if the directory copy does not hold it yet. */
+    private AgencyPublished withRosterSent(AgencyPublished agency) {
+        List<?> rows = entityManager.createNativeQuery(
+                "select cast(roster as text) from roster_sent where agency_id = ?1 and sent_at > ?2")
+                .setParameter(1, agency.agencyId())
+                .setParameter(2, Timestamp.from(clock.instant().minus(PENDING_AT_MOST))).getResultList();
+        if (rows.isEmpty()) {
+            return agency;
+        }
+        Roster sent = read((String) rows.get(0));
+        return sent.equals(agency.roster()) ? agency : new AgencyPublished(agency.agencyId(), agency.name(),
+                agency.type(), agency.region(), agency.timeZone(), agency.services(), agency.capacity(),
+                agency.workingHours(), agency.countsWorkingDays(), agency.contacts(), sent);
+    }
+
+    private String write(Roster roster) {
+        try {
+            return json.writeValueAsString(roster);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a roster always has a JSON form", e);
+        }
+    }
+
+    private Roster read(String roster) {
+        try {
+            return json.readValue(roster, Roster.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("roster_sent holds only rosters this class wrote", e);
+        }
     }
 
     private static String key(String email) {
