@@ -1,9 +1,13 @@
 package id.rujukan.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,6 +38,17 @@ class SupervisionPageTest {
 
     @Inject
     ObjectMapper json;
+
+    @Test
+    void theGatewayAsksReferralServiceWithItsOwnBearerTokenNeverWithout() {
+        given().auth().oauth2(Tokens.user(AGENCY, "supervisor")).get("/console/pengawasan").then().statusCode(200);
+
+        // referral-service answers only a gateway's or an operator's token: every call of this run carried one
+        assertThat(ReferralServiceStub.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/reports/referrals"))
+                .withHeader("Authorization", matching("Bearer [A-Za-z0-9_.-]+")))).isNotEmpty();
+        assertThat(ReferralServiceStub.server().findAll(anyRequestedFor(urlPathMatching("/api/v1/.*"))
+                .withoutHeader("Authorization"))).isEmpty();
+    }
 
     @Test
     void theSupervisorSeesTheLateEmergencyAndTheSharesInTimeInWords() {

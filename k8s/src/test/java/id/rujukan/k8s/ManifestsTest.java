@@ -374,7 +374,7 @@ class ManifestsTest {
             assertThat(either.get("ssoSessionIdleTimeout").asInt()).isEqualTo(1800);
             assertThat(either.get("ssoSessionMaxLifespan").asInt()).isEqualTo(36000);
         }
-        for (String clientId : List.of("rujukan-gateway", "rujukan-operator")) {
+        for (String clientId : List.of("rujukan-gateway", "rujukan-operator", "rujukan-gateway-service")) {
             JsonNode client = client(realm, clientId);
             assertThat(client.get("protocolMappers")).isEqualTo(client(dev, clientId).get("protocolMappers"));
             // the secret is not in git: a placeholder the operator fills from a Secret
@@ -382,11 +382,14 @@ class ManifestsTest {
             assertThat(placeholder).matches("\\$\\{\\w+}");
             assertThat(realmImport.spec.placeholders()).containsKey(placeholder.substring(2, placeholder.length() - 1));
         }
-        // operators' tokens carry the role referral-service's directory API asks for
+        // operators' and the gateway's own tokens carry the roles referral-service's APIs ask for
         for (JsonNode either : List.of(realm, dev)) {
             assertThat(either.get("users")).filteredOn(u -> "rujukan-operator".equals(u.path("serviceAccountClientId")
                     .asText())).singleElement().satisfies(u -> assertThat(u.get("realmRoles").toString())
                             .isEqualTo("[\"directory-admin\"]"));
+            assertThat(either.get("users")).filteredOn(u -> "rujukan-gateway-service".equals(
+                    u.path("serviceAccountClientId").asText())).singleElement()
+                    .satisfies(u -> assertThat(u.get("realmRoles").toString()).isEqualTo("[\"gateway-service\"]"));
         }
         assertThat(realm.toString()).doesNotContain("dev-secret").doesNotContain("dev-password");
         // referral-service checks those tokens against this realm, as the gateway does

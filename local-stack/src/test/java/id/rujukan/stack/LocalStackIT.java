@@ -138,7 +138,7 @@ class LocalStackIT {
     }
 
     @Test
-    void onlyTheOperatorsClientReadsAndChangesTheDirectoryOnReferralService() {
+    void onlyTheOperatorsClientKeepsTheDirectoryAndOnlyTheGatewaysClientReadsReportsOnReferralService() {
         String referralService = "http://localhost:" + stack.ports().referralService();
         String operator = clientToken("rujukan-operator");
         String agency = given().baseUri(referralService).auth().oauth2(operator)
@@ -153,6 +153,14 @@ class LocalStackIT {
                 .when().get("/api/v1/directory/agencies").then().statusCode(401);
         given().baseUri(referralService).contentType(ContentType.JSON).body(agency)
                 .when().put("/api/v1/directory/agencies/lksa-6371").then().statusCode(401);
+
+        // reports and routing previews: the gateway's own client, with the realm's token for this service
+        given().baseUri(referralService).when().get("/api/v1/reports/referrals?agencyId=lksa-6371").then()
+                .statusCode(401);
+        given().baseUri(referralService).auth().oauth2(userToken("supervisor.dinsos-1608"))
+                .when().get("/api/v1/reports/referrals?agencyId=dinsos-1608").then().statusCode(401);
+        given().baseUri(referralService).auth().oauth2(clientToken("rujukan-gateway-service"))
+                .when().get("/api/v1/reports/referrals?agencyId=dinsos-1608").then().statusCode(200);
     }
 
     /** An action over the API, taken at once (202), then applied by referral-service: the referral reads {@code state}. */

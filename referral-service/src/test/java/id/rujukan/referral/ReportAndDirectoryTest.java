@@ -68,7 +68,7 @@ class ReportAndDirectoryTest {
         story.awaitState(late.referralId(), ReferralState.RECEIVED);
         clock.set(routed.plus(Duration.ofMinutes(30)));
 
-        JsonNode report = json.readTree(given().queryParam("agencyId", "dinsos-9471")
+        JsonNode report = json.readTree(given().auth().oauth2(Tokens.gateway()).queryParam("agencyId", "dinsos-9471")
                 .when().get("/api/v1/reports/referrals")
                 .then().statusCode(200).extract().asString());
 
@@ -94,14 +94,14 @@ class ReportAndDirectoryTest {
 
         // the caseload by month, counted in the agency's zone (WIT in Jayapura)
         String month = YearMonth.from(quick.submittedAt().atZone(ZoneId.of("Asia/Jayapura"))).toString();
-        JsonNode caseload = json.readTree(given().queryParam("agencyId", "dinsos-9471")
+        JsonNode caseload = json.readTree(given().auth().oauth2(Tokens.gateway()).queryParam("agencyId", "dinsos-9471")
                 .queryParam("zone", "Asia/Jayapura").when().get("/api/v1/reports/referrals")
                 .then().statusCode(200).extract().asString()).get("byMonth");
         assertThat(caseload).extracting(m -> m.get("month").asText() + " " + m.get("category").asText() + " "
                 + m.get("count").asInt()).containsExactly(month + " NEGLECT 1", month + " SEXUAL_VIOLENCE 2");
-        given().queryParam("zone", "Mars/Olympus").when().get("/api/v1/reports/referrals").then().statusCode(400);
+        given().auth().oauth2(Tokens.gateway()).queryParam("zone", "Mars/Olympus").when().get("/api/v1/reports/referrals").then().statusCode(400);
 
-        given().queryParam("agencyId", "dinsos-9471").queryParam("category", "NEGLECT")
+        given().auth().oauth2(Tokens.gateway()).queryParam("agencyId", "dinsos-9471").queryParam("category", "NEGLECT")
                 .when().get("/api/v1/reports/referrals")
                 .then().statusCode(200).body("total", equalTo(1));
     }
@@ -129,7 +129,7 @@ class ReportAndDirectoryTest {
         story.awaitState(notFound.referralId(), ReferralState.COMPLETED);
         story.awaitTimeline(declined.referralId(), "after Dinas Sosial Kabupaten OKU Timur declined");
 
-        JsonNode report = json.readTree(given().queryParam("agencyId", "dinsos-1608")
+        JsonNode report = json.readTree(given().auth().oauth2(Tokens.gateway()).queryParam("agencyId", "dinsos-1608")
                 .queryParam("from", start.toString()).when().get("/api/v1/reports/referrals")
                 .then().statusCode(200).extract().asString());
 
@@ -159,6 +159,20 @@ class ReportAndDirectoryTest {
         await().atMost(Story.WAIT).until(() -> story.kafka().readAll(Topics.AGENCY_DIRECTORY,
                 r -> "lksa-6371".equals(r.key()) && r.value().contains("\"capacity\":25"), Duration.ofSeconds(1))
                 .size() == 1);
+    }
+
+    @Test
+    void onlyAGatewayOrAnOperatorReadsReportsAndRoutingPreviews() {
+        for (String path : List.of("/api/v1/reports/referrals?agencyId=dinsos-1608",
+                "/api/v1/routing/preview?category=NEGLECT&urgency=NORMAL&provinceCode=16")) {
+            given().when().get(path).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+            // an agency's own system or its officer, with a token for this service: still not theirs to ask
+            for (String role : List.of("agency-system", "officer", "supervisor")) {
+                given().auth().oauth2(Tokens.agency(role)).when().get(path).then().statusCode(403);
+            }
+            given().auth().oauth2(Tokens.gateway()).when().get(path).then().statusCode(200);
+            given().auth().oauth2(Tokens.operator()).when().get(path).then().statusCode(200);
+        }
     }
 
     @Test

@@ -120,14 +120,14 @@ class SubmissionRoutingTest {
     void thePreviewNamesTheAgenciesRoutingWouldTryInOrderAndSendsNothing() {
         long referralsBefore = QuarkusTransaction.requiringNew().call(() -> Referral.count());
 
-        given().queryParam("category", "CHILD_OF_DETAINEE").queryParam("ageBand", "INFANT_UNDER_1")
+        given().auth().oauth2(Tokens.gateway()).queryParam("category", "CHILD_OF_DETAINEE").queryParam("ageBand", "INFANT_UNDER_1")
                 .queryParam("urgency", "HIGH").queryParam("provinceCode", "16").queryParam("regencyCode", "16.08")
                 .when().get("/api/v1/routing/preview")
                 .then().statusCode(200)
                 .body("rule", equalTo("infant-of-detainee"))
                 .body("candidates.agencyId", contains("dinsos-1608", "dinsos-16"))
                 .body("candidates[0].name", equalTo("Dinas Sosial Kabupaten OKU Timur"));
-        given().queryParam("targetAgencyId", "lksa-6371").queryParam("category", "NEGLECT")
+        given().auth().oauth2(Tokens.gateway()).queryParam("targetAgencyId", "lksa-6371").queryParam("category", "NEGLECT")
                 .queryParam("urgency", "NORMAL").queryParam("provinceCode", "16")
                 .when().get("/api/v1/routing/preview")
                 .then().statusCode(200).body("candidates.agencyId", contains("lksa-6371"));

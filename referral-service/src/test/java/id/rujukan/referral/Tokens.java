@@ -19,6 +19,11 @@ final class Tokens {
         return token("operator.rujukan", Set.of("directory-admin"));
     }
 
+    /** A gateway, asking for reports and routing previews for its agencies' people. */
+    static String gateway() {
+        return token("service-account-rujukan-gateway-service", Set.of("gateway-service"));
+    }
+
     /** An agency's own system, or one of its officers: no say over the directory. */
     static String agency(String role) {
         return token(role + ".dinsos-1608", Set.of(role));

@@ -1,6 +1,7 @@
 package id.rujukan.gateway.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -9,6 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** referral-service's reporting API, inside the cluster. */
 @Path("/api/v1/reports/referrals")
 @RegisterRestClient(configKey = "referral-service")
+// with the gateway's own token: referral-service answers only gateways and operators
+@OidcClientFilter
 public interface ReferralServiceReports {
 
     @GET

@@ -1,5 +1,6 @@
 package id.rujukan.gateway.routing;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -9,6 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** referral-service's routing preview, inside the cluster. */
 @Path("/api/v1/routing/preview")
 @RegisterRestClient(configKey = "referral-service")
+// with the gateway's own token: referral-service answers only gateways and operators
+@OidcClientFilter
 public interface ReferralServiceRouting {
 
     /** An agency routing would offer the referral to. */

@@ -29,7 +29,9 @@ import java.util.List;
 @RolesAllowed(DirectoryResource.DIRECTORY_ADMIN)
 public class DirectoryResource {
 
-    static final String DIRECTORY_ADMIN = "directory-admin";
+    public static final String DIRECTORY_ADMIN = "directory-admin";
+    /** The gateways, which read reports and routing previews for their agencies' people (the realm's service role). */
+    public static final String GATEWAY = "gateway-service";
 
     private final Directory directory;
 

@@ -1,6 +1,8 @@
 package id.rujukan.referral.reporting;
 
 import id.rujukan.contract.CaseCategory;
+import id.rujukan.referral.directory.DirectoryResource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,8 @@ import java.time.ZoneId;
  */
 @Path("/api/v1/reports/referrals")
 @Produces(MediaType.APPLICATION_JSON)
+// the agencies' gateways ask for their people (who they are is the gateway's check); operators read too
+@RolesAllowed({DirectoryResource.GATEWAY, DirectoryResource.DIRECTORY_ADMIN})
 public class ReportResource {
 
     /** Months are counted in WIB unless the caller says otherwise: most agencies are in it. */

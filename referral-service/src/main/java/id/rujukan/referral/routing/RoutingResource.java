@@ -5,6 +5,8 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.ServiceNeeded;
 import id.rujukan.contract.Urgency;
+import id.rujukan.referral.directory.DirectoryResource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +24,8 @@ import java.util.List;
  */
 @Path("/api/v1/routing/preview")
 @Produces(MediaType.APPLICATION_JSON)
+// the agencies' gateways ask for their people (who they are is the gateway's check); operators read too
+@RolesAllowed({DirectoryResource.GATEWAY, DirectoryResource.DIRECTORY_ADMIN})
 public class RoutingResource {
 
     private final Router router;
