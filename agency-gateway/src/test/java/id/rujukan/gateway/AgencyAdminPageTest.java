@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -194,8 +197,9 @@ class AgencyAdminPageTest {
     @Test
     void anAdminWhoHandlesNoReferralsChoosesEnglishAndIsTakenBackToTheSettingsInEnglish() {
         String admin = Tokens.user("dinsos-1608", "agency-admin");
-        var chosen = given().auth().oauth2(admin).redirects().follow(false).get("/console/bahasa/en").then()
-                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/console/admin")).extract();
+        ExtractableResponse<Response> chosen = given().auth().oauth2(admin).redirects().follow(false)
+                .get("/console/bahasa/en").then().statusCode(303).header("Location", endsWith("/console/admin"))
+                .extract();
 
         given().auth().oauth2(admin).cookie("rujukan-bahasa", chosen.cookie("rujukan-bahasa")).get("/console/admin")
                 .then().statusCode(200).body(containsString("Duty roster")).body(containsString("Add a shift"));

@@ -181,8 +181,9 @@ public class AgencyAdmin {
     }
 
     private RosterSection roster(Viewer viewer, String notice, String refused) {
-        AgencyPublished agency = rosters.agency(viewer.agencyId());
-        Roster roster = rosters.of(viewer.agencyId());
+        // one read of the agency and of the roster it sent, for every part of the section
+        AgencyPublished agency = rosters.withRoster(viewer.agencyId());
+        Roster roster = Rosters.of(agency);
         Map<String, String> names = new HashMap<>();
         agency.contacts().forEach(contact -> names.putIfAbsent(contact.email().toLowerCase(Locale.ROOT),
                 contact.name() == null ? contact.email() : contact.name()));
@@ -199,7 +200,7 @@ public class AgencyAdmin {
                         viewer.word("leave", cover.reason() == null ? "LEAVE" : cover.reason()),
                         viewer.time(cover.from()), viewer.time(cover.until()), name.apply(cover.cover())))
                 .toList();
-        List<String> gaps = rosters.gapsAhead(viewer.agencyId()).stream().map(gap -> viewer.words().roster_gap(
+        List<String> gaps = rosters.gapsAhead(agency).stream().map(gap -> viewer.words().roster_gap(
                 gap.roles().stream().map(role -> viewer.word("role", role))
                         .collect(Collectors.joining(" " + viewer.words().or() + " ")),
                 viewer.time(gap.from()), viewer.time(gap.until()))).toList();

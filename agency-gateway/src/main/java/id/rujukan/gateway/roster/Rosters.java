@@ -55,19 +55,31 @@ public class Rosters {
     }
 
     /** The agency as the directory copy holds it; 503 while it is not there yet. */
-    public AgencyPublished agency(String agencyId) {
+    private AgencyPublished agency(String agencyId) {
         return directory.agency(agencyId).orElseThrow(() -> Problems.unavailable(
                 "the agency directory does not hold agency " + agencyId + " yet"));
     }
 
-    /** The agency's roster: the one its admin sent, until the directory holds it; none if it keeps none. */
-    public Roster of(String agencyId) {
-        return Optional.ofNullable(withRosterSent(agency(agencyId)).roster()).orElse(Roster.NONE);
+    /** The agency with its roster: the one its admin sent, until the directory holds it. */
+    public AgencyPublished withRoster(String agencyId) {
+        return withRosterSent(agency(agencyId));
     }
 
-    /** The first hours in the next 7 days with nobody on duty, per level of the agency's chains that has one. */
-    public List<DutyRoster.Gap> gapsAhead(String agencyId) {
-        AgencyPublished agency = withRosterSent(agency(agencyId));
+    /** The agency's roster: the one its admin sent, until the directory holds it; none if it keeps none. */
+    public Roster of(String agencyId) {
+        return of(withRoster(agencyId));
+    }
+
+    public static Roster of(AgencyPublished agency) {
+        return Optional.ofNullable(agency.roster()).orElse(Roster.NONE);
+    }
+
+    /**
+     * The first hours in the next 7 days with nobody on duty, per level of the agency's chains that has one.
+     *
+     * @param agency as {@link #withRoster(String)} gives it
+     */
+    public List<DutyRoster.Gap> gapsAhead(AgencyPublished agency) {
         List<DutyRoster.Gap> gaps = new ArrayList<>();
         for (Level level : Level.AT_THE_AGENCY) {
             DutyRoster.firstGap(agency, level.roles(), clock.instant(), DutyRoster.GAPS_AHEAD).ifPresent(gaps::add);

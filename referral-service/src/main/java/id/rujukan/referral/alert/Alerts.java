@@ -60,7 +60,7 @@ public class Alerts {
             List<String> roles, String referringAgencyId, CaseCategory category, Urgency urgency, String level,
             Instant at) {
         List<OutboundEvent> requests = new ArrayList<>();
-        for (String role : reachable(agency, roles, at)) {
+        for (String role : reachable(agency, roles, Level.above(roles), at)) {
             for (String channel : policy.channels()) {
                 String key = String.join(":", referralId, step, agency.id, role, channel);
                 NotificationRequested request = new NotificationRequested(key, referralId, agency.id, role,
@@ -83,7 +83,7 @@ public class Alerts {
     public List<OutboundEvent> rosterGap(Agency agency, Level level, DutyRoster.Gap gap, String rosterDigest,
             Instant at) {
         List<OutboundEvent> requests = new ArrayList<>();
-        for (String role : reachable(agency, ROSTER_KEEPERS, at)) {
+        for (String role : reachable(agency, ROSTER_KEEPERS, List.of(Level.HEAD), at)) {
             for (String channel : policy.channels()) {
                 String key = String.join(":", NotificationRequested.ROSTER_GAP, agency.id, level.name(), rosterDigest,
                         role, channel);
@@ -96,12 +96,12 @@ public class Alerts {
         return requests;
     }
 
-    /** The roles on duty among {@code roles}, or else among the first level above them that has someone. */
-    private static List<String> reachable(Agency agency, List<String> roles, Instant at) {
+    /** The roles on duty among {@code roles}, or else among the first of {@code above} that has someone. */
+    private static List<String> reachable(Agency agency, List<String> roles, List<Level> above, Instant at) {
         // the agency as the rule reads it, made once for every role asked about
         AgencyPublished record = agency.toRecord();
         List<String> reached = onDuty(record, roles, at);
-        for (Level higher : ROSTER_KEEPERS.equals(roles) ? List.of(Level.HEAD) : Level.above(roles)) {
+        for (Level higher : above) {
             if (!reached.isEmpty()) {
                 break;
             }
