@@ -331,6 +331,18 @@ class LocalStackIT {
                     .contains("Emergency").doesNotContain("Darurat");
             assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page in English").isEmpty();
             Screenshots.take(supervisor, "supervision-en");
+            // the accepted referral as its supervisor sees it on a phone: who is in charge, and the form to put
+            // another officer in charge
+            supervisor.manage().window().setSize(new Dimension(360, 800));
+            supervisor.get(console + "/console/rujukan/" + referralId);
+            assertThat(supervisor.findElement(By.id("officer-in-charge")).getText()).contains("officer.dinsos-1608");
+            assertThat(supervisor.findElements(By.id("reassign"))).hasSize(1);
+            assertThat(Accessibility.seriousViolations(supervisor)).as("referral page, supervisor, English").isEmpty();
+            Screenshots.take(supervisor, "rujukan-supervisor-en-360px");
+            supervisor.get(console + "/console/bahasa/id");
+            supervisor.get(console + "/console/rujukan/" + referralId);
+            assertThat(supervisor.findElements(By.id("reassign"))).hasSize(1);
+            Screenshots.take(supervisor, "rujukan-kepala-bidang-360px");
         }
         // the LKSA's admin reads who of the agency read the child's data
         try (Browser adminBrowser = new Browser()) {
