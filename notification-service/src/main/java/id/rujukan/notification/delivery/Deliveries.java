@@ -105,15 +105,15 @@ public class Deliveries {
     }
 
     private void sendDue() {
-        List<UUID> claimed;
+        List<Notification> claimed;
         do {
             claimed = queue.claimDue();
             claimed.forEach(this::attempt);
         } while (claimed.size() == DeliveryQueue.CLAIM_BATCH);
     }
 
-    private void attempt(UUID id) {
-        Notification notification = queue.load(id);
+    private void attempt(Notification notification) {
+        UUID id = notification.id;
         // the trace of the request that queued it, however long it waited
         SpanBuilder builder = tracer.spanBuilder("deliver " + notification.channel)
                 .setParent(TraceContext.of(notification.traceparent))
