@@ -24,10 +24,8 @@ public class ConsumedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String eventId) {
-        return entityManager.createNativeQuery(
-                "insert into consumed_event (event_id) values (:id) on conflict (event_id) do nothing")
-                .setParameter("id", eventId)
-                .executeUpdate() == 1;
+        return Writes.update(entityManager,
+                "insert into consumed_event (event_id) values (?) on conflict (event_id) do nothing", eventId) == 1;
     }
 
     /** Whether the event with this id has been processed. */

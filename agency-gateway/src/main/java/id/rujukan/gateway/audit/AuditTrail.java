@@ -1,6 +1,7 @@
 package id.rujukan.gateway.audit;
 
 import id.rujukan.gateway.identity.Caller;
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,12 +35,10 @@ public class AuditTrail {
      */
     @Transactional
     public void record(String action, UUID referralId, String detail) {
-        entityManager.createNativeQuery("""
+        Writes.update(entityManager, """
                 insert into audit_entry (at, agency_id, actor, action, referral_id, detail)
-                values (:at, :agency, :actor, :action, :referral, :detail)""")
-                .setParameter("at", Timestamp.from(clock.instant())).setParameter("agency", caller.agencyId())
-                .setParameter("actor", caller.actor()).setParameter("action", action)
-                .setParameter("referral", referralId).setParameter("detail", detail).executeUpdate();
+                values (?, ?, ?, ?, ?, ?)""", clock.instant(), caller.agencyId(), caller.actor(), action, referralId,
+                detail);
     }
 
     /** What the agency's clients and users did, newest first, optionally for one referral. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.gateway.problem.Problems;
+import id.rujukan.messaging.Writes;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,10 +71,9 @@ public class Idempotency {
         }
         String fingerprint = fingerprint(path, request);
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean first = entityManager.createNativeQuery("""
-                    insert into idempotent_request (agency_id, idem_key, fingerprint) values (:agency, :key, :fingerprint)
-                    on conflict do nothing""").setParameter("agency", agencyId).setParameter("key", key)
-                    .setParameter("fingerprint", fingerprint).executeUpdate() == 1;
+            boolean first = Writes.update(entityManager, """
+                    insert into idempotent_request (agency_id, idem_key, fingerprint) values (?, ?, ?)
+                    on conflict do nothing""", agencyId, key, fingerprint) == 1;
             if (!first) {
                 return replay(agencyId, key, fingerprint);
             }
@@ -114,11 +114,9 @@ public class Idempotency {
         try {
             String body = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
             String location = response.getLocation() == null ? null : response.getLocation().toString();
-            entityManager.createNativeQuery("""
-                    update idempotent_request set status = :status, location = :location, body = :body
-                    where agency_id = :agency and idem_key = :key""").setParameter("status", response.getStatus())
-                    .setParameter("location", location).setParameter("body", body).setParameter("agency", agencyId)
-                    .setParameter("key", key).executeUpdate();
+            Writes.update(entityManager, """
+                    update idempotent_request set status = ?, location = ?, body = ?
+                    where agency_id = ? and idem_key = ?""", response.getStatus(), location, body, agencyId, key);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Response not storable", e);
         }

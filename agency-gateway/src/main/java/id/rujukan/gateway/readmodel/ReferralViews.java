@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.SealedData;
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Writes the read model: the referral as parties read it, who its parties are, who owns its case, its sealed
@@ -37,11 +35,10 @@ public class ReferralViews {
     public void submitted(ReferralSubmitted submitted) {
         addParties(UUID.fromString(submitted.referralId()), submitted.referringAgencyId());
         owner(submitted.caseId(), submitted.referringAgencyId(), 0);
-        entityManager.createNativeQuery("""
-                insert into sealed_details (referral_id, case_id, sealed) values (:referral, :case, cast(:sealed as jsonb))
-                on conflict do nothing""").setParameter("referral", UUID.fromString(submitted.referralId()))
-                .setParameter("case", submitted.caseId()).setParameter("sealed", toJson(submitted.sealedData()))
-                .executeUpdate();
+        Writes.update(entityManager, """
+                insert into sealed_details (referral_id, case_id, sealed) values (?, ?, cast(? as jsonb))
+                on conflict do nothing""", UUID.fromString(submitted.referralId()), submitted.caseId(),
+                toJson(submitted.sealedData()));
         upsert(UUID.fromString(submitted.referralId()), 0, ReferralView.SUBMITTED, submitted.referringAgencyId(),
                 null, submitted.category().name(), submitted.urgency().name(), null, null, submitted.submittedAt(),
                 submitted.submittedAt(), null, null, null, null, null);
@@ -103,28 +100,24 @@ public class ReferralViews {
     }
 
     private void owner(String caseId, String ownerAgencyId, long version) {
-        entityManager.createNativeQuery("""
-                insert into case_owner (case_id, owner_agency_id, version) values (:case, :owner, :version)
+        Writes.update(entityManager, """
+                insert into case_owner (case_id, owner_agency_id, version) values (?, ?, ?)
                 on conflict (case_id) do update set owner_agency_id = excluded.owner_agency_id,
                     version = excluded.version
-                where case_owner.version < excluded.version""")
-                .setParameter("case", caseId).setParameter("owner", ownerAgencyId).setParameter("version", version)
-                .executeUpdate();
+                where case_owner.version < excluded.version""", caseId, ownerAgencyId, version);
     }
 
     /** An escalation fired: the referral is overdue until its next change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markOverdue(UUID referralId) {
-        entityManager.createNativeQuery("update referral_view set overdue = true where id = :id")
-                .setParameter("id", referralId).executeUpdate();
+        Writes.update(entityManager, "update referral_view set overdue = true where id = ?", referralId);
     }
 
     private void addParties(UUID referralId, String... agencies) {
         for (String agency : agencies) {
             if (agency != null) {
-                entityManager.createNativeQuery("insert into referral_party (referral_id, agency_id) "
-                        + "values (:referral, :agency) on conflict do nothing")
-                        .setParameter("referral", referralId).setParameter("agency", agency).executeUpdate();
+                Writes.update(entityManager, "insert into referral_party (referral_id, agency_id) values (?, ?) "
+                        + "on conflict do nothing", referralId, agency);
             }
         }
     }
@@ -132,12 +125,11 @@ public class ReferralViews {
     private void upsert(UUID id, long version, String state, String referrer, String target, String category,
             String urgency, String rule, String reason, Instant submittedAt, Instant updatedAt, String allowedActions,
             Instant receiveDueAt, Instant acceptDueAt, String officerInCharge, Instant progressDueAt) {
-        entityManager.createNativeQuery("""
+        Writes.update(entityManager, """
                 insert into referral_view (id, version, state, referring_agency_id, target_agency_id, category,
                     urgency, routing_rule, routing_reason, submitted_at, updated_at, allowed_actions, receive_due_at,
                     accept_due_at, officer_in_charge, progress_due_at)
-                values (:id, :version, :state, :referrer, :target, :category, :urgency, :rule, :reason,
-                    :submittedAt, :updatedAt, :allowed, :receiveDue, :acceptDue, :officer, :progressDue)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set version = excluded.version, state = excluded.state,
                     target_agency_id = excluded.target_agency_id,
                     routing_rule = coalesce(excluded.routing_rule, referral_view.routing_rule),
@@ -147,23 +139,7 @@ public class ReferralViews {
                     receive_due_at = excluded.receive_due_at, accept_due_at = excluded.accept_due_at,
                     officer_in_charge = excluded.officer_in_charge, progress_due_at = excluded.progress_due_at
                 where referral_view.version < excluded.version
-                """)
-                .setParameter("id", id)
-                .setParameter("version", version)
-                .setParameter("state", state)
-                .setParameter("referrer", referrer)
-                .setParameter("target", target)
-                .setParameter("category", category)
-                .setParameter("urgency", urgency)
-                .setParameter("rule", rule)
-                .setParameter("reason", reason)
-                .setParameter("submittedAt", Timestamp.from(submittedAt))
-                .setParameter("updatedAt", Timestamp.from(updatedAt))
-                .setParameter("allowed", allowedActions)
-                .setParameter("receiveDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, receiveDueAt))
-                .setParameter("acceptDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, acceptDueAt))
-                .setParameter("officer", new TypedParameterValue<>(StandardBasicTypes.STRING, officerInCharge))
-                .setParameter("progressDue", new TypedParameterValue<>(StandardBasicTypes.INSTANT, progressDueAt))
-                .executeUpdate();
+                """, id, version, state, referrer, target, category, urgency, rule, reason, submittedAt, updatedAt,
+                allowedActions, receiveDueAt, acceptDueAt, officerInCharge, progressDueAt);
     }
 }

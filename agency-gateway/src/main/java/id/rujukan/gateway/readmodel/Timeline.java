@@ -1,5 +1,6 @@
 package id.rujukan.gateway.readmodel;
 
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,16 +26,12 @@ public class Timeline {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String eventId, UUID referralId, Entry entry) {
-        entityManager.createNativeQuery("""
+        Writes.update(entityManager, """
                 insert into timeline_entry (referral_id, event_id, at, kind, actor_agency_id, actor, from_state,
                     to_state, detail)
-                values (:referral, :event, :at, :kind, :agency, :actor, :from, :to, :detail)
-                on conflict (event_id) do nothing""")
-                .setParameter("referral", referralId).setParameter("event", eventId)
-                .setParameter("at", Timestamp.from(entry.at())).setParameter("kind", entry.kind())
-                .setParameter("agency", entry.actorAgencyId()).setParameter("actor", entry.actor())
-                .setParameter("from", entry.fromState()).setParameter("to", entry.toState())
-                .setParameter("detail", entry.detail()).executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (event_id) do nothing""", referralId, eventId, entry.at(), entry.kind(),
+                entry.actorAgencyId(), entry.actor(), entry.fromState(), entry.toState(), entry.detail());
     }
 
     @SuppressWarnings("unchecked")
