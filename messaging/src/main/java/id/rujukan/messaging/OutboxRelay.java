@@ -136,7 +136,8 @@ public class OutboxRelay {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             // by id, not by range: a row with a lower seq may commit after this batch was read
-            OutboxEvent.delete("seq in ?1", batch.stream().map(event -> event.seq).toList());
+            Writes.update(entityManager, "delete from outbox_event where seq = any(?)",
+                    (Object) batch.stream().mapToLong(event -> event.seq).toArray());
             relayed.increment(batch.size());
             if (batch.size() < BATCH_SIZE) {
                 oldestWaiting.set(null);

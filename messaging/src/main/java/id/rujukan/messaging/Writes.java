@@ -1,11 +1,13 @@
 package id.rujukan.messaging;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import org.hibernate.Session;
 
 /**
@@ -27,25 +29,30 @@ public final class Writes {
      * Runs an insert, update or delete in the caller's transaction.
      *
      * @param sql with {@code ?} for each value, in order
-     * @param values {@link Instant}s are written as timestamps, enums by name, {@code null} as SQL null
+     * @param values {@link Instant}s are written as timestamps, enums by name, a {@code long[]} as a bigint array
+     *     (for {@code = any(?)}: one statement whatever the number of ids), {@code null} as SQL null
      * @return the number of rows it changed
      */
     public static int update(EntityManager entityManager, String sql, Object... values) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
+                bind(connection, statement, values);
                 return statement.executeUpdate();
             }
         });
     }
 
-    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+    private static void bind(Connection connection, PreparedStatement statement, Object[] values)
+            throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value == null) {
                 statement.setNull(i + 1, Types.NULL);
             } else if (value instanceof Instant instant) {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (value instanceof long[] numbers) {
+                statement.setArray(i + 1, connection.createArrayOf("bigint",
+                        Arrays.stream(numbers).boxed().toArray()));
             } else if (value instanceof Enum<?> constant) {
                 statement.setString(i + 1, constant.name());
             } else {
