@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -55,6 +57,8 @@ final class Verdict {
     long wrongState;
     long unknownReferrals;
     long duplicateNotifications;
+    /** Alerts sent again because notification-service was killed between handing them over and recording it. */
+    long resentAfterKill;
     long missingNotifications;
     long unexpectedNotifications;
     long escalationsMissed;
@@ -172,14 +176,40 @@ final class Verdict {
                 + "acknowledged in time: %d", expected, escalationsMissed, escalationsDoubled, escalationsUnexpected));
     }
 
+    /** How long before a kill a hand-over may have been left unrecorded by it. */
+    static final Duration CUT_WINDOW = Duration.ofSeconds(5);
+
+    /**
+     * Of one message's copies, those sent again because a kill cut its first send between the hand-over and the
+     * record: the first handed over at most {@link #CUT_WINDOW} before a kill, the copy after it.
+     */
+    static long resentAfterKill(List<Instant> copies, List<Instant> kills) {
+        if (copies == null || copies.size() < 2 || copies.stream().anyMatch(Objects::isNull)) {
+            return 0;
+        }
+        List<Instant> sorted = copies.stream().sorted().toList();
+        Instant first = sorted.get(0);
+        return kills.stream().filter(kill -> !first.isAfter(kill) && !first.isBefore(kill.minus(CUT_WINDOW)))
+                .findFirst().map(kill -> sorted.stream().skip(1).filter(copy -> copy.isAfter(kill)).count())
+                .orElse(0L);
+    }
+
     /**
      * Alerts: who must have been told about each referral (from the directory: the receiver's officers when
      * it arrives; each escalation step's people; the referrer's officers when it is accepted), by email and
      * by SMS, against what the servers received. Two messages with the same subject (email) or text (SMS,
      * its link aside) to the same address about the same referral are a duplicate; a few examples of each
      * discrepancy are listed.
+     * <p>
+     * A copy is told apart, not counted as a duplicate, when its first was handed over in the {@link #CUT_WINDOW}
+     * before a SIGKILL of notification-service and the copy came after it: the kill fell between the hand-over and
+     * the commit recording it, so the alert went again once its attempt lease ran out. Delivery is at least once;
+     * neither SMTP nor SMPP can be asked whether a message arrived, so no sender can close that window.
+     *
+     * @param senderKills when notification-service was killed
      */
-    void notifications(Collection<Submission> submissions, List<ReceivedMail> mails, List<ReceivedSms> sms) {
+    void notifications(Collection<Submission> submissions, List<ReceivedMail> mails, List<ReceivedSms> sms,
+            List<Instant> senderKills) {
         Map<String, Integer> expected = new HashMap<>();
         Map<String, String> byCaseReference = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
@@ -208,20 +238,27 @@ final class Verdict {
             }
         }
         Map<String, List<String>> got = new HashMap<>();
+        Map<String, List<Instant>> handedOverAt = new HashMap<>(); // by key and message
         for (ReceivedMail mail : mails) {
             Matcher id = UUID.matcher(mail.body());
             Matcher to = EMAIL.matcher(mail.to());
             if (id.find() && to.find()) {
-                got.computeIfAbsent(to.group().toLowerCase(Locale.ROOT) + " " + id.group(), k -> new ArrayList<>())
-                        .add("email: " + mail.subject());
+                String key = to.group().toLowerCase(Locale.ROOT) + " " + id.group();
+                String message = "email: " + mail.subject();
+                got.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+                // the Date header: written as the mail is handed over
+                handedOverAt.computeIfAbsent(key + "\n" + message, k -> new ArrayList<>())
+                        .add(mail.sentAt().isEmpty() ? null : Instant.parse(mail.sentAt()));
             }
         }
-        for (ReceivedSms message : sms) {
-            Matcher reference = CASE_REFERENCE.matcher(message.text());
+        for (ReceivedSms received : sms) {
+            Matcher reference = CASE_REFERENCE.matcher(received.text());
             if (reference.find() && !ambiguous.contains(reference.group(1))
                     && byCaseReference.containsKey(reference.group(1))) {
-                got.computeIfAbsent(digits(message.to()) + " " + byCaseReference.get(reference.group(1)),
-                        k -> new ArrayList<>()).add("SMS: " + LINK.matcher(message.text()).replaceAll("").strip());
+                String key = digits(received.to()) + " " + byCaseReference.get(reference.group(1));
+                String message = "SMS: " + LINK.matcher(received.text()).replaceAll("").strip();
+                got.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+                handedOverAt.computeIfAbsent(key + "\n" + message, k -> new ArrayList<>()).add(received.at());
             }
         }
         Map<String, Long> duplicatesBy = new HashMap<>();
@@ -236,12 +273,15 @@ final class Verdict {
             Set<String> distinct = new HashSet<>(messages);
             for (String message : distinct) {
                 long copies = messages.stream().filter(message::equals).count();
-                if (copies > 1) {
-                    duplicateNotifications += copies - 1;
-                    duplicatesBy.merge(message.substring(0, message.indexOf(':')), copies - 1, Long::sum);
-                    if (examples.size() < 6) {
-                        examples.add("  duplicate: " + key + " x" + copies + " " + message);
-                    }
+                long cut = resentAfterKill(handedOverAt.get(key + "\n" + message), senderKills);
+                resentAfterKill += cut;
+                if (copies - 1 - cut > 0) {
+                    duplicateNotifications += copies - 1 - cut;
+                    duplicatesBy.merge(message.substring(0, message.indexOf(':')), copies - 1 - cut, Long::sum);
+                }
+                if (copies > 1 && examples.size() < 6) {
+                    examples.add("  " + (cut == copies - 1 ? "sent again after a kill: " : "duplicate: ") + key + " x"
+                            + copies + " " + message);
                 }
             }
             int want = expected.getOrDefault(key, 0);
@@ -259,7 +299,8 @@ final class Verdict {
         long want = expected.values().stream().mapToLong(Integer::longValue).sum();
         lines.add(String.format("alerts the directory says are due: %d; received by SMTP/SMSC: %d (%d emails, %d SMS)",
                 want, received, mails.size(), sms.size()));
-        lines.add("duplicate notifications: " + duplicateNotifications + (duplicatesBy.isEmpty() ? "" : " " + duplicatesBy));
+        lines.add("duplicate notifications: " + duplicateNotifications + (duplicatesBy.isEmpty() ? "" : " " + duplicatesBy)
+                + "; sent again after a kill between hand-over and record (at least once): " + resentAfterKill);
         lines.add("notifications missing: " + missingNotifications + (missingBy.isEmpty() ? "" : " " + missingBy)
                 + "; not expected: " + unexpectedNotifications + (ambiguous.isEmpty() ? "" : " (SMS of "
                 + ambiguous.size() + " referrals sharing a case reference not counted)"));
