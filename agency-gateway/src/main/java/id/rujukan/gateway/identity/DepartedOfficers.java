@@ -4,13 +4,13 @@ import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.problem.ProblemBody;
 import id.rujukan.gateway.submission.IntakeEvents;
+import id.rujukan.messaging.Writes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,11 +48,9 @@ public class DepartedOfficers {
     @Transactional
     public void depart(String agencyId, String officer, String admin) {
         Instant now = clock.instant();
-        int recorded = entityManager.createNativeQuery("""
+        int recorded = Writes.update(entityManager, """
                 insert into departed_officer (agency_id, officer, departed_at, departed_by)
-                values (:agency, :officer, :at, :admin) on conflict do nothing""")
-                .setParameter("agency", agencyId).setParameter("officer", officer)
-                .setParameter("at", Timestamp.from(now)).setParameter("admin", admin).executeUpdate();
+                values (?, ?, ?, ?) on conflict do nothing""", agencyId, officer, now, admin);
         if (recorded == 1) {
             events.officerDeparted(new OfficerDeparted(agencyId, officer, admin, now));
             audit.record("OFFICER_DEPARTED", null, officer);

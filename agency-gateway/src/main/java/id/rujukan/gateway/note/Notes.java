@@ -7,6 +7,7 @@ import id.rujukan.contract.SealedData;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.protection.KeyErasedException;
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -45,15 +46,12 @@ public class Notes {
         if (changed.note() == null) {
             return;
         }
-        entityManager.createNativeQuery("""
+        Writes.update(entityManager, """
                 insert into referral_note (event_id, referral_id, at, agency_id, actor, action, sealed)
-                values (:event, :referral, :at, :agency, :actor, :action, cast(:sealed as jsonb))
-                on conflict (event_id) do nothing""")
-                .setParameter("event", eventId).setParameter("referral", UUID.fromString(changed.referralId()))
-                .setParameter("at", Timestamp.from(changed.at())).setParameter("agency", changed.actorAgencyId())
-                .setParameter("actor", changed.actor())
-                .setParameter("action", changed.action() == null ? "NOTE" : changed.action().name())
-                .setParameter("sealed", write(changed.note())).executeUpdate();
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (event_id) do nothing""", eventId, UUID.fromString(changed.referralId()), changed.at(),
+                changed.actorAgencyId(), changed.actor(), changed.action() == null ? "NOTE" : changed.action().name(),
+                write(changed.note()));
     }
 
     /**

@@ -11,6 +11,7 @@ import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.problem.Problems;
 import id.rujukan.gateway.submission.IntakeEvents;
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -114,11 +115,10 @@ public class Rosters {
             }
         }
         events.rosterChanged(new RosterChanged(agencyId, roster, admin, clock.instant()));
-        entityManager.createNativeQuery("""
-                insert into roster_sent (agency_id, roster, sent_at) values (?1, cast(?2 as jsonb), ?3)
-                on conflict (agency_id) do update set roster = excluded.roster, sent_at = excluded.sent_at""")
-                .setParameter(1, agencyId).setParameter(2, write(roster))
-                .setParameter(3, Timestamp.from(clock.instant())).executeUpdate();
+        Writes.update(entityManager, """
+                insert into roster_sent (agency_id, roster, sent_at) values (?, cast(? as jsonb), ?)
+                on conflict (agency_id) do update set roster = excluded.roster, sent_at = excluded.sent_at""",
+                agencyId, write(roster), clock.instant());
         audit.record("CHANGE_ROSTER", null, agencyId);
     }
 

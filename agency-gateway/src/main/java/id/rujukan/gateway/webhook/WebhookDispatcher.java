@@ -10,6 +10,7 @@ import id.rujukan.gateway.readmodel.Timeline;
 import id.rujukan.gateway.submission.IntakeEvents;
 import id.rujukan.messaging.Backoff;
 import id.rujukan.messaging.DueRows;
+import id.rujukan.messaging.Writes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -136,8 +137,8 @@ public class WebhookDispatcher {
                     .toList();
             Instant lease = now.plus(config.timeout()).plusSeconds(5);
             for (Delivery delivery : claimed) {
-                entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = :lease where id = :id")
-                        .setParameter("lease", Timestamp.from(lease)).setParameter("id", delivery.id()).executeUpdate();
+                Writes.update(entityManager, "update webhook_delivery set next_attempt_at = ? where id = ?", lease,
+                        delivery.id());
             }
             return claimed;
         });
@@ -180,9 +181,8 @@ public class WebhookDispatcher {
 
     private void delivered(String agency, Delivery delivery, int attempt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery(
-                    "update webhook_delivery set status = 'DELIVERED', attempts = :attempts where id = :id")
-                    .setParameter("attempts", attempt).setParameter("id", delivery.id()).executeUpdate();
+            Writes.update(entityManager, "update webhook_delivery set status = 'DELIVERED', attempts = ? where id = ?",
+                    attempt, delivery.id());
             timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(
                     clock.instant(), "WEBHOOK", agency, null, null, null,
                     "pushed to the webhook of " + agency + " (attempt " + attempt + ")"));
@@ -200,12 +200,9 @@ public class WebhookDispatcher {
         boolean giveUp = now.isAfter(delivery.createdAt().plus(config.giveUpAfter()));
         Instant next = now.plus(new Backoff(config.initialBackoff(), config.maxBackoff()).after(attempt));
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    update webhook_delivery set status = :status, attempts = :attempts, next_attempt_at = :next,
-                        last_error = :error where id = :id""")
-                    .setParameter("status", giveUp ? "FAILED" : "PENDING").setParameter("attempts", attempt)
-                    .setParameter("next", Timestamp.from(next)).setParameter("error", error)
-                    .setParameter("id", delivery.id()).executeUpdate();
+            Writes.update(entityManager, """
+                    update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
+                    where id = ?""", giveUp ? "FAILED" : "PENDING", attempt, next, error, delivery.id());
             timeline.add("webhook:" + delivery.id() + ":" + attempt, delivery.referralId(), new Timeline.Entry(now,
                     "WEBHOOK", agency, null, null, null, "push to the webhook of " + agency + " failed (attempt "
                             + attempt + ": " + error + ")" + (giveUp ? "; given up, the inbox still has it" : "")));

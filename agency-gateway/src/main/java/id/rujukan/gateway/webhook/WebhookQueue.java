@@ -1,10 +1,11 @@
 package id.rujukan.gateway.webhook;
 
+import id.rujukan.messaging.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,17 +24,15 @@ public class WebhookQueue {
     /** @param payload the JSON pushed: the event's id, type and data */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String eventId, String type, UUID referralId, String payload, Set<String> agencies) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         for (String agency : agencies) {
-            entityManager.createNativeQuery("""
+            Writes.update(entityManager, """
                     insert into webhook_delivery (agency_id, referral_id, event_id, event_type, payload, status,
                         created_at, next_attempt_at)
-                    select :agency, :referral, :event, :type, :payload, 'PENDING', :now, :now
-                    where exists (select 1 from webhook where agency_id = :agency)
-                    on conflict (agency_id, event_id) do nothing""")
-                    .setParameter("agency", agency).setParameter("referral", referralId).setParameter("event", eventId)
-                    .setParameter("type", type).setParameter("payload", payload).setParameter("now", now)
-                    .executeUpdate();
+                    select ?, ?, ?, ?, ?, 'PENDING', ?, ?
+                    where exists (select 1 from webhook where agency_id = ?)
+                    on conflict (agency_id, event_id) do nothing""", agency, referralId, eventId, type, payload, now,
+                    now, agency);
         }
     }
 }

@@ -1,10 +1,12 @@
 package id.rujukan.notification.delivery;
 
+import id.rujukan.messaging.Writes;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /** An alert that failed on one channel goes by the other: an SMS that cannot be sent becomes an email, and back. */
@@ -29,16 +31,15 @@ class Fallback {
         String key = failed.notificationKey.endsWith(":" + failed.channel)
                 ? failed.notificationKey.substring(0, failed.notificationKey.length() - failed.channel.length()) + other
                 : failed.notificationKey + ":" + other;
-        int added = entityManager.createNativeQuery("""
+        Instant now = clock.instant();
+        int added = Writes.update(entityManager, """
                 insert into notification (id, notification_key, referral_id, agency_id, recipient_role, channel,
                     template, level, referring_agency_id, category, urgency, gap_roles, gap_from, gap_until, priority,
                     status, attempts, next_attempt_at, created_at, traceparent)
-                select ?1, ?2, referral_id, agency_id, recipient_role, ?3, template, level, referring_agency_id,
-                    category, urgency, gap_roles, gap_from, gap_until, priority, 'QUEUED', 0, ?4, ?4, traceparent
-                from notification where id = ?5
-                on conflict (notification_key) do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, key).setParameter(3, other)
-                .setParameter(4, clock.instant()).setParameter(5, failed.id).executeUpdate();
+                select ?, ?, referral_id, agency_id, recipient_role, ?, template, level, referring_agency_id,
+                    category, urgency, gap_roles, gap_from, gap_until, priority, 'QUEUED', 0, ?, ?, traceparent
+                from notification where id = ?
+                on conflict (notification_key) do nothing""", UUID.randomUUID(), key, other, now, now, failed.id);
         if (added == 1) {
             Log.infof("Notification %s failed by %s; falling back to %s", failed.id, failed.channel, other);
         }

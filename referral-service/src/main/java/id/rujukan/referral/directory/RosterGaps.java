@@ -6,6 +6,7 @@ import id.rujukan.contract.Level;
 import id.rujukan.contract.Roster;
 import id.rujukan.contract.Urgency;
 import id.rujukan.messaging.Outbox;
+import id.rujukan.messaging.Writes;
 import id.rujukan.referral.alert.Alerts;
 import id.rujukan.referral.escalation.EscalationPolicy;
 import id.rujukan.referral.escalation.EscalationStep;
@@ -103,12 +104,10 @@ public class RosterGaps {
 
     /** The alerts for a gap, unless its roster's version was told of it already (by this replica or another). */
     private void tell(Gap gap, Instant now) {
-        int first = entityManager.createNativeQuery("""
+        int first = Writes.update(entityManager, """
                 insert into roster_gap_alert (agency_id, level, roster_digest, gap_from, gap_until, alerted_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
-                .setParameter(1, gap.agencyId()).setParameter(2, gap.level().name())
-                .setParameter(3, gap.rosterDigest()).setParameter(4, gap.gap().from())
-                .setParameter(5, gap.gap().until()).setParameter(6, now).executeUpdate();
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", gap.agencyId(), gap.level(), gap.rosterDigest(),
+                gap.gap().from(), gap.gap().until(), now);
         if (first == 1) {
             agencies.byId(gap.agencyId()).ifPresent(agency -> outbox.addAll(
                     alerts.rosterGap(agency, gap.level(), gap.gap(), gap.rosterDigest(), now)));
