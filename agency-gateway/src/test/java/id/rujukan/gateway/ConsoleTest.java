@@ -186,6 +186,32 @@ class ConsoleTest {
     }
 
     @Test
+    void theTimelineWordsWhereItWasRoutedAndWhoIsInChargeFromTheirCodesInEitherLanguage() throws Exception {
+        String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plusSeconds(3600));
+        ReferralStateChanged accepted = LifecycleEvents.accepted(referralId, "rutan-martapura", "dinsos-1608",
+                "supervisor.dinsos-1608", "budi.officer", "accepted by Dinas Sosial Kabupaten OKU Timur; officer in "
+                        + "charge: budi.officer; supervisor.dinsos-1608 acted on behalf of budi.officer");
+        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(accepted),
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        String officer = Tokens.user("dinsos-1608", "officer");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String page = given().auth().oauth2(officer).get("/console/rujukan/" + referralId).then().statusCode(200)
+                    .extract().asString();
+            assertThat(page.substring(page.indexOf("<section id=\"timeline\">")))
+                    .contains("(diteruskan ke Dinas Sosial Kabupaten OKU Timur menurut aturan umum)")
+                    .contains("(petugas penanggung jawab: budi.officer; supervisor.dinsos-1608 atas nama budi.officer)")
+                    .doesNotContain("routed", "accepted by", "officer in charge", "acted on behalf");
+        });
+        String english = given().auth().oauth2(officer).cookie("rujukan-bahasa", "en")
+                .get("/console/rujukan/" + referralId).then().statusCode(200).extract().asString();
+        assertThat(english.substring(english.indexOf("<section id=\"timeline\">")))
+                .contains("(routed to Dinas Sosial Kabupaten OKU Timur by the rule: general)")
+                .contains("(officer in charge: budi.officer; supervisor.dinsos-1608 on behalf of budi.officer)");
+    }
+
+    @Test
     void aFormPostedWithoutThePagesTokenIsRefusedInWordsAndChangesNothing() throws Exception {
         String referralId = published("dinsos-1608", "ROUTED", Urgency.HIGH, Instant.now().plusSeconds(3600));
         String officer = Tokens.user("dinsos-1608", "officer");

@@ -38,6 +38,15 @@ final class LifecycleEvents {
                 allowedIn(state), receiveDueAt, acceptDueAt, null, null);
     }
 
+    /** The target's acceptance of a referral routed by {@link #inState}, with the officer put in charge. */
+    static ReferralStateChanged accepted(String referralId, String referrer, String target, String actor,
+            String officerInCharge, String reason) {
+        return new ReferralStateChanged(referralId, 3, ReferralKind.REFERRAL, referralId, referrer, target, null,
+                referrer, CaseCategory.TRAFFICKING, Urgency.HIGH, "ROUTED", "ACCEPTED", ReferralAction.ACCEPT, target,
+                actor, null, null, reason, null, Instant.now(), Instant.now(), allowedIn("ACCEPTED"), null, null,
+                officerInCharge, Instant.now().plus(Duration.ofDays(3)));
+    }
+
     /**
      * What referral-service publishes as allowed in the states these tests put referrals in: the target
      * answers a referral awaiting it and works on one it accepted, the referrer cancels an open one, and any

@@ -41,6 +41,8 @@ public class ReferralScreen {
     /** An alert's timeline line, as readmodel.NotificationStatusConsumer writes it. */
     private static final Pattern ALERT = Pattern.compile(
             "(SMS|EMAIL) (sent|delivered|failed) to the ([A-Z_]+) of (\\S+?)(?:: .*)?");
+    /** A supervisor or head acting for an officer, as referral-service's detail ends with it. */
+    private static final Pattern ON_BEHALF = Pattern.compile("; (\\S+) acted on behalf of (\\S+)$");
     /** What looks like an agency id in a line's detail (lower case, a dash, a code): shown as the agency's name. */
     private static final Pattern AGENCY_ID = Pattern.compile("\\b[a-z]+(?:-[a-z0-9]+)+\\b");
 
@@ -174,9 +176,18 @@ public class ReferralScreen {
 
     /**
      * A timeline line's detail in the viewer's words where the line has a known shape (an alert sent, delivered
-     * or failed: "SMS terkirim ke supervisor Dinas Sosial ..."); otherwise as recorded, with agency ids as names.
+     * or failed: "SMS terkirim ke supervisor Dinas Sosial ..."; a state change worded from its codes: where it was
+     * routed and by which rule, why it was declined or cancelled, who was put in charge); otherwise as recorded,
+     * with agency ids as names.
      */
     private String detail(Timeline.Entry entry, Viewer viewer) {
+        String worded = entry.facts() == null ? null : worded(entry.kind(), entry.facts(), viewer);
+        if (worded != null) {
+            Matcher onBehalf = entry.detail() == null ? null : ON_BEHALF.matcher(entry.detail());
+            return onBehalf != null && onBehalf.find()
+                    ? worded + "; " + viewer.words().timeline_on_behalf(onBehalf.group(1), onBehalf.group(2))
+                    : worded;
+        }
         if (entry.detail() == null) {
             return null;
         }
@@ -190,6 +201,27 @@ public class ReferralScreen {
         }
         return AGENCY_ID.matcher(entry.detail()).replaceAll(id -> Matcher.quoteReplacement(
                 viewers.nameOf(id.group())));
+    }
+
+    /** A state change's line from its codes, or null where its codes do not say more than its state. */
+    private String worded(String kind, Timeline.Facts facts, Viewer viewer) {
+        return switch (kind) {
+            case "ROUTING" -> facts.rule() == null ? null : facts.targetAgencyId() == null
+                    ? viewer.words().timeline_unrouted(rule(facts.rule(), viewer))
+                    : viewer.words().timeline_routed(viewers.nameOf(facts.targetAgencyId()), rule(facts.rule(), viewer));
+            case "ACCEPT", "REASSIGN" -> facts.officerInCharge() == null ? null
+                    : viewer.words().timeline_in_charge(facts.officerInCharge());
+            case "DECLINE" -> facts.reasonCode() == null ? null : viewer.word("reason", facts.reasonCode());
+            case "CANCEL" -> facts.reasonCode() == null ? null : viewer.word("cancel", facts.reasonCode());
+            default -> null;
+        };
+    }
+
+    /** A routing rule's name in words; a rule this gateway has no words for (a deployment's own) by its id. */
+    private static String rule(String rule, Viewer viewer) {
+        String key = rule.replace('-', '_');
+        String word = viewer.word("rule", key);
+        return word.equals(key) ? rule : word;
     }
 
     /** Which answer the referral's next deadline waits for. */

@@ -743,6 +743,45 @@ public interface Words {
     @Message("{channel} {status} ke {role} {agency}")
     String timeline_notified(String channel, String status, String role, String agency);
 
+    @Message("diteruskan ke {agency} menurut aturan {rule}")
+    String timeline_routed(String agency, String rule);
+
+    @Message("tidak ada lembaga yang sesuai menurut aturan {rule}")
+    String timeline_unrouted(String rule);
+
+    @Message("petugas penanggung jawab: {officer}")
+    String timeline_in_charge(String officer);
+
+    @Message("{actor} atas nama {officer}")
+    String timeline_on_behalf(String actor, String officer);
+
+    @Message("lembaga pilihan perujuk")
+    String rule_named_by_referrer();
+
+    @Message("bayi atau balita anak tahanan")
+    String rule_infant_of_detainee();
+
+    @Message("anak berhadapan dengan hukum (ABH)")
+    String rule_child_in_conflict_with_law();
+
+    @Message("pengasuhan sementara")
+    String rule_temporary_care();
+
+    @Message("bantuan hukum")
+    String rule_legal_aid();
+
+    @Message("dukungan psikososial")
+    String rule_psychosocial_support();
+
+    @Message("layanan kesehatan")
+    String rule_health();
+
+    @Message("penelusuran keluarga")
+    String rule_family_tracing();
+
+    @Message("umum")
+    String rule_default();
+
     @Message("Jadwal piket")
     String heading_roster();
 

@@ -91,7 +91,9 @@ public class LifecycleConsumer {
         notes.add(event.id(), changed);
         timeline.add(event.id(), UUID.fromString(changed.referralId()), new Timeline.Entry(changed.at(),
                 changed.rule() != null ? "ROUTING" : changed.action() == null ? "TRANSITION" : changed.action().name(),
-                changed.actorAgencyId(), changed.actor(), changed.fromState(), changed.state(), changed.reason()));
+                changed.actorAgencyId(), changed.actor(), changed.fromState(), changed.state(), changed.reason(),
+                new Timeline.Facts(changed.targetAgencyId(), changed.rule(), changed.reasonCode(),
+                        changed.officerInCharge())));
         Set<String> concerned = new HashSet<>();
         concerned.add(changed.referringAgencyId());
         if (changed.targetAgencyId() != null) {
