@@ -11,14 +11,15 @@ import java.util.Arrays;
 import org.hibernate.Session;
 
 /**
- * The one way a service writes a row on a path every event or request takes (the consumed-event mark, timeline
- * and audit rows, read-model upserts): a prepared statement on the transaction's own connection, with positional
+ * The one way a service runs a hand-written insert, update or delete (consumed-event marks, timeline and audit rows,
+ * read-model upserts, queues): a prepared statement on the transaction's own connection, with positional
  * parameters. A profile of the benchmark found Hibernate's native-query layer (parsing the SQL and its named
  * parameters, resolving each value's type) cost four times the JDBC call it wraps; written this way, the
  * statement is the driver's cached prepared one and nothing else.
  * <p>
- * Entities and reads stay with Hibernate; a caller that mixes them flushes first, as Hibernate does not know
- * what these statements change.
+ * Entities and reads stay with Hibernate. Unlike a Hibernate native query, these statements do not flush the
+ * persistence context first: entity changes made earlier in the transaction reach the database at the commit, so
+ * a statement here must not depend on them (none of today's does).
  */
 public final class Writes {
 
