@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole local stack, fresh, on free ports and in a temporary directory of its own, for one test class:
- * started before its tests, stopped and removed after them.
+ * started before its tests, stopped and removed after them. The services' logs are kept in
+ * {@code local-stack/target/stack-logs}: a failure seen once in CI is otherwise gone with the directory.
  */
 record FreshStack(Path root, Path dataDir, LocalStack stack) implements AutoCloseable {
 
@@ -46,6 +49,21 @@ record FreshStack(Path root, Path dataDir, LocalStack stack) implements AutoClos
     @Override
     public void close() {
         stack.close();
-        Directories.delete(dataDir);
+        try {
+            Path kept = root.resolve("local-stack/target/stack-logs").resolve(dataDir.getFileName());
+            Files.createDirectories(kept.getParent());
+            Path logs = dataDir.resolve("logs");
+            try (Stream<Path> files = Files.walk(logs)) {
+                // copied, not moved: the temporary directory may be on another file system
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.copy(file, kept.resolve(logs.relativize(file).toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Directories.delete(dataDir);
+        }
     }
 }

@@ -32,6 +32,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -220,7 +221,7 @@ class LocalStackIT {
             lksa.findElement(By.id("consentGiven")).click();
             choose(lksa, "consentGivenBy", "MOTHER");
             lksa.findElement(By.id("summary")).sendKeys("Anak ditelantarkan orang tuanya; perlu bantuan sosial.");
-            lksa.findElement(By.id("submit-referral")).click();
+            clickThrough(lksa, By.id("submit-referral"));
 
             // a wrong field says so in Indonesian, beside it, and keeps what was typed
             assertThat(lksa.findElement(By.id("err-childNik")).getText())
@@ -231,7 +232,7 @@ class LocalStackIT {
             lksa.findElement(By.id("childNik")).clear();
 
             // before sending, where it will go; on the narrowest phone the page fits its width
-            lksa.findElement(By.id("preview-destination")).click();
+            clickThrough(lksa, By.id("preview-destination"));
             assertThat(lksa.findElement(By.id("destination-first")).getText())
                     .isEqualTo("Bila dikirim sekarang, rujukan ini masuk ke Dinas Sosial Kabupaten OKU Timur.");
             lksa.manage().window().setSize(new Dimension(360, 800));
@@ -240,7 +241,7 @@ class LocalStackIT {
                     .isTrue();
             assertThat(Accessibility.seriousViolations(lksa)).as("new-referral form with its destination").isEmpty();
             Screenshots.take(lksa, "rujukan-baru-tujuan-360px");
-            lksa.findElement(By.id("submit-referral")).click();
+            clickThrough(lksa, By.id("submit-referral"));
 
             // the answer is a redirect to the new referral: wait for the browser to have followed it
             new WebDriverWait(lksa, Duration.ofSeconds(30))
@@ -266,16 +267,16 @@ class LocalStackIT {
                 driver.get(console + "/console?q=" + reference);
                 return !driver.findElements(By.cssSelector("[data-reference='" + reference + "'] a")).isEmpty();
             });
-            dinsos.findElement(By.cssSelector("[data-reference='" + reference + "'] a")).click();
+            clickThrough(dinsos, By.cssSelector("[data-reference='" + reference + "'] a"));
             assertThat(dinsos.findElement(By.id("child-name")).getText()).isEqualTo(childName);
             assertThat(dinsos.findElement(By.id("from")).getText()).isEqualTo("LKSA Harapan Bunda Martapura");
-            dinsos.findElement(By.id("accept")).click();
+            clickThrough(dinsos, By.id("accept"));
             new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
                 driver.get(console + "/console/rujukan/" + referralId);
                 return "Diterima".equals(driver.findElement(By.id("state")).getText());
             });
             dinsos.findElement(By.id("note")).sendKeys(note);
-            dinsos.findElement(By.id("add-note")).click();
+            clickThrough(dinsos, By.id("add-note"));
             new WebDriverWait(dinsos, Duration.ofSeconds(30)).until(driver -> {
                 driver.get(console + "/console/rujukan/" + referralId);
                 return driver.findElements(By.className("note-text")).stream().anyMatch(e -> note.equals(e.getText()));
@@ -291,12 +292,12 @@ class LocalStackIT {
                     .anyMatch(meta -> meta.contains("Dinas Sosial Kabupaten OKU Timur (officer.dinsos-1608)"));
 
             // the case is still the LKSA's: it hands it over to the province, the form filled from the case
-            lksa.findElement(By.id("hand-over")).click();
+            clickThrough(lksa, By.id("hand-over"));
             assertThat(lksa.findElement(By.tagName("h1")).getText()).isEqualTo("Serah terima kasus " + reference);
             assertThat(lksa.findElement(By.id("childName")).getAttribute("value")).isEqualTo(childName);
             choose(lksa, "target", "dinsos-16");
             assertThat(Accessibility.seriousViolations(lksa)).as("handoff form").isEmpty();
-            lksa.findElement(By.id("submit-referral")).click();
+            clickThrough(lksa, By.id("submit-referral"));
             new WebDriverWait(lksa, Duration.ofSeconds(30))
                     .until(driver -> driver.getCurrentUrl().contains("sent=HANDOFF"));
             assertThat(lksa.findElement(By.id("sent")).getText())
@@ -324,7 +325,7 @@ class LocalStackIT {
             assertThat(Accessibility.seriousViolations(supervisor)).as("supervision page").isEmpty();
             Screenshots.take(supervisor, "pengawasan");
             // in English, by the supervisor's choice
-            supervisor.findElement(By.cssSelector("a[lang=en]")).click();
+            clickThrough(supervisor, By.cssSelector("a[lang=en]"));
             supervisor.get(console + "/console/pengawasan");
             assertThat(supervisor.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision");
             assertThat(supervisor.findElement(By.cssSelector("[data-reference='" + late + "']")).getText())
@@ -416,14 +417,14 @@ class LocalStackIT {
             admin.findElements(By.cssSelector("#shift-form input[name=day]")).forEach(WebElement::click);
             setValue(admin, "shift-start", "00:00");
             setValue(admin, "shift-end", "00:00");
-            admin.findElement(By.id("save-shift")).click();
+            clickThrough(admin, By.id("save-shift"));
             assertThat(admin.findElement(By.id("roster-sent")).getText()).contains("Perubahan jadwal dikirim");
 
             // then a day's leave with nobody to cover it
             choose(admin, "leave-person", dutyOfficer);
             setValue(admin, "leave-from", leave.toString());
             setValue(admin, "leave-until", leave.toString());
-            admin.findElement(By.id("save-leave")).click();
+            clickThrough(admin, By.id("save-leave"));
             assertThat(admin.findElement(By.id("roster-sent")).getText()).contains("Perubahan jadwal dikirim");
 
             // through referral-service and back to the gateway's copy of the directory
@@ -463,7 +464,18 @@ class LocalStackIT {
     private static void signIn(ChromeDriver page, String username) {
         page.findElement(By.id("username")).sendKeys(username);
         page.findElement(By.id("password")).sendKeys("dev-password");
-        page.findElement(By.id("kc-login")).click();
+        clickThrough(page, By.id("kc-login"));
+    }
+
+    /**
+     * Clicks what submits a form or follows a link, and waits for the page it leads to. Chromium may answer the
+     * click before the next page has replaced this one: reading on at once would read the old page, and a
+     * {@code get} would cancel the form's request.
+     */
+    private static void clickThrough(ChromeDriver page, By what) {
+        WebElement before = page.findElement(By.tagName("html"));
+        page.findElement(what).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private static void choose(ChromeDriver page, String select, String value) {
@@ -496,12 +508,12 @@ class LocalStackIT {
             // Keycloak's sign-in page, then back to the referral
             page.findElement(By.id("username")).sendKeys("officer.dinsos-1608");
             page.findElement(By.id("password")).sendKeys("dev-password");
-            page.findElement(By.id("kc-login")).click();
+            clickThrough(page, By.id("kc-login"));
             assertThat(page.findElement(By.id("state")).getText()).isIn("Menunggu konfirmasi",
                     "Dikonfirmasi, menunggu keputusan");
             assertThat(page.findElement(By.id("child-name")).getText()).isEqualTo(CHILD_NAME);
 
-            page.findElement(By.id("accept")).click();
+            clickThrough(page, By.id("accept"));
 
             // the page refreshes itself until the accepted state is back from referral-service
             new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
