@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What an agency's admin does: erase a case's personal data for good, and read the audit trail. */
@@ -53,8 +54,12 @@ public class AdminResource {
 
     @DELETE
     @Path("cases/{caseId}/data-keys")
-    @Operation(summary = "Crypto-shred a case: erase its data keys, so every copy of its personal data, on "
-            + "Kafka and anywhere else, is unreadable for good. Only the agency responsible for the case.")
+    @Operation(operationId = "eraseCaseData",
+            summary = "Crypto-shred a case's personal data",
+            description = "Erases the case's data keys, so every copy of its personal data, on Kafka and "
+                    + "anywhere else, is unreadable for good. Only the agency responsible for the case.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "410", description = "The case's data was already erased")
     public Response erase(@PathParam("caseId") String caseId) {
         String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
         if (!owner.equals(caller.agencyId())) {
@@ -80,8 +85,12 @@ public class AdminResource {
 
     @PUT
     @Path("officers/{officer}/departed")
-    @Operation(summary = "Record that an officer (by user name) left the agency or was disabled: the gateway refuses "
-            + "their requests at once, and the referrals they were in charge of go back to the supervisor to reassign")
+    @Operation(operationId = "recordOfficerDeparted",
+            summary = "Record that an officer left the agency",
+            description = "The officer (by user name) left the agency or was disabled: the gateway refuses their "
+                    + "requests at once, and the referrals they were in charge of go back to the supervisor to "
+                    + "reassign.")
+    @APIResponse(responseCode = "204", description = "Recorded")
     public Response depart(@PathParam("officer") @Pattern(regexp = ReferralActionRequested.USER_ID)
             @Size(max = 128) String officer) {
         departed.depart(caller.agencyId(), officer, caller.actor());
@@ -90,7 +99,9 @@ public class AdminResource {
 
     @GET
     @Path("audit")
-    @Operation(summary = "Who at my agency read or wrote which referral's personal data, when; newest first")
+    @Operation(operationId = "getAuditTrail",
+            summary = "Who at my agency read or wrote which referral's personal data, when; newest first",
+            description = "Up to limit entries (1 to 1000), optionally of one referral.")
     public List<AuditTrail.Entry> audit(@QueryParam("referralId") UUID referralId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {

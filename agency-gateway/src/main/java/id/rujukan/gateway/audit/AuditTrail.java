@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Records every read and write of a referral's personal data, and answers an agency admin's questions. */
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class AuditTrail {
     }
 
     /** One access: who, for which agency, did what to which referral's personal data, when. */
+    @Schema(name = "AuditEntry")
     public record Entry(Instant at, String agencyId, String actor, String action, String referralId, String detail) {
     }
 

@@ -1,6 +1,7 @@
 package id.rujukan.gateway.handoff;
 
 import id.rujukan.contract.ReferralKind;
+import id.rujukan.gateway.apidoc.Examples;
 import id.rujukan.gateway.guard.NeedsDirectory;
 import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
@@ -24,6 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,7 +57,16 @@ public class HandoffResource {
 
     @POST
     @NeedsDirectory
-    @Operation(summary = "Hand the case over to the named agency (it moves when that agency accepts)")
+    @Operation(operationId = "handOffCase",
+            summary = "Hand the case over to the named agency (it moves when that agency accepts)",
+            description = "Only the agency responsible for the case; caseId is the id of its first referral. "
+                    + "The body is a referral's, with targetAgencyId required. "
+                    + "Send an Idempotency-Key to retry safely.")
+    @APIResponse(responseCode = "202", description = "Taken: the handoff's id and state; Location is where to read it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionAccepted.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "to-the-province", value = Examples.HANDOFF)))
     public Response handOff(@PathParam("caseId") String caseId,
             @NotNull(message = "a handoff body is required") @Valid SubmitReferral body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {

@@ -55,7 +55,8 @@ public class InboxResource {
     @Path("inbox")
     // reading a newly routed referral records its receipt: those actions are written in this transaction
     @Transactional
-    @Operation(summary = "Referrals addressed to my agency, newest change first",
+    @Operation(operationId = "getInbox",
+            summary = "Referrals addressed to my agency, newest change first",
             description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
     public ReferralPage inbox(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
             @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
@@ -74,7 +75,9 @@ public class InboxResource {
 
     @GET
     @Path("sent")
-    @Operation(summary = "Referrals my agency made, with their current states, newest change first")
+    @Operation(operationId = "getSent",
+            summary = "Referrals my agency made, with their current states, newest change first",
+            description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
     public ReferralPage sent(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
             @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") int limit) {

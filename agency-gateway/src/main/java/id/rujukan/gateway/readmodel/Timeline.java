@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The timeline of each referral, one line per event; an event delivered twice is written once. */
 @ApplicationScoped
@@ -24,6 +25,7 @@ public class Timeline {
      * One line: what happened, who did it, when; no personal data of the child. {@code facts}, for a state change,
      * are its codes, which the console words; the API gives the line as recorded.
      */
+    @Schema(name = "TimelineEntry")
     public record Entry(Instant at, String kind, String actorAgencyId, String actor, String fromState,
             String toState, String detail, @JsonIgnore Facts facts) {
 

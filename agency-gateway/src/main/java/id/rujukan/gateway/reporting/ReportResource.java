@@ -35,8 +35,11 @@ public class ReportResource {
     @GET
     @NeedsDirectory
     @RolesAllowed({Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "Counts by state, by category and by month (in zone, the caller's agency's by default), "
-            + "share answered in time, median times, overdue list")
+    @Operation(operationId = "getReferralReport",
+            summary = "Counts by state, by category and by month (in zone, the caller's agency's by default), "
+            + "share answered in time, median times, overdue list",
+            description = "Filters: another agency, a province or regency (a supervisor of a provincial agency), "
+                    + "a category, a period [from, to) as instants, and the zone months are counted in.")
     public JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
             @QueryParam("regencyCode") String regencyCode, @QueryParam("category") CaseCategory category,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,

@@ -1,6 +1,7 @@
 package id.rujukan.gateway.roster;
 
 import id.rujukan.contract.Roster;
+import id.rujukan.gateway.apidoc.Examples;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,14 +44,23 @@ public class RosterResource {
 
     @GET
     @RolesAllowed({Roles.AGENCY_ADMIN, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD, Roles.AGENCY_SYSTEM})
-    @Operation(summary = "The agency's duty roster as the directory holds it (empty when it keeps none)")
+    @Operation(operationId = "getRoster",
+            summary = "The agency's duty roster as the directory holds it (empty when it keeps none)",
+            description = "Shifts and covers; hours are in the agency's time zone.")
     public Roster get() {
         return rosters.of(caller.agencyId());
     }
 
     @PUT
     @RolesAllowed(Roles.AGENCY_ADMIN)
-    @Operation(summary = "Replace the agency's duty roster (its admin); every person is one of its contacts, by email")
+    @Operation(operationId = "replaceRoster",
+            summary = "Replace the agency's duty roster (its admin); every person is one of its contacts, by email",
+            description = "The directory takes it in a moment; until then GET still shows the roster it holds.")
+    @APIResponse(responseCode = "202", description = "Sent to the directory: the roster as it will be kept",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Roster.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "weekdays-and-nights", value = Examples.ROSTER)))
     public Response put(@NotNull @Valid Roster roster) {
         rosters.replace(caller.agencyId(), roster, caller.actor());
         return Response.accepted(roster).build();

@@ -2,6 +2,7 @@ package id.rujukan.gateway.submission;
 
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralSubmitted;
+import id.rujukan.gateway.apidoc.Examples;
 import id.rujukan.gateway.guard.NeedsDirectory;
 import id.rujukan.gateway.guard.Parties;
 import id.rujukan.gateway.idempotency.Idempotency;
@@ -27,6 +28,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agencies submit referrals and read their state. */
@@ -59,9 +66,15 @@ public class ReferralResource {
     @NeedsDirectory
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "Submit a referral",
+    @Operation(operationId = "submitReferral",
+            summary = "Submit a referral",
             description = "Answers 202 once the referral is committed to the gateway's database (with fsync) "
                     + "and on its way to Kafka; routing follows.")
+    @APIResponse(responseCode = "202", description = "Taken: the referral's id and state; Location is where to read it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionAccepted.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "child-of-detainee", value = Examples.REFERRAL)))
     public Response submit(@NotNull(message = "a referral body is required") @Valid SubmitReferral body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         String agency = caller.agencyId();
@@ -72,7 +85,8 @@ public class ReferralResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "Read a referral's current state",
+    @Operation(operationId = "getReferral",
+            summary = "Read a referral's current state",
             description = "404 for a referral the calling agency is not a party to: it does not learn that it exists.")
     public ReferralStatus get(@PathParam("id") String id) {
         // the party row and the view are written together: a party always finds the view
@@ -82,8 +96,13 @@ public class ReferralResource {
     @GET
     @Path("{id}/details")
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "The child's personal data, the consent and the summary, for a party agency",
+    @Operation(operationId = "getReferralDetails",
+            summary = "The child's personal data, the consent and the summary, for a party agency",
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
+    @APIResponse(responseCode = "410", description = "The case's data key was erased: the data is gone for good")
+    @APIResponse(responseCode = "200", description = "The child's data, the consent and the summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProtectedDetails.class)))
     public ProtectedDetails details(@PathParam("id") String id) {
         return detailsReader.read(parties.requireParty(id, caller.agencyId()));
     }
@@ -91,8 +110,14 @@ public class ReferralResource {
     @GET
     @Path("{id}/notes")
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "The notes the parties wrote, oldest first, for a party agency",
+    @Operation(operationId = "getReferralNotes",
+            summary = "The notes the parties wrote, oldest first, for a party agency",
             description = "Every read is in the audit trail. 410 once the case's data key was erased.")
+    @APIResponse(responseCode = "410", description = "The case's data key was erased: the data is gone for good")
+    @APIResponse(responseCode = "200", description = "The notes, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY,
+                            implementation = Notes.Note.class)))
     public List<Notes.Note> notes(@PathParam("id") String id) {
         return notes.read(parties.requireParty(id, caller.agencyId()));
     }
@@ -100,7 +125,9 @@ public class ReferralResource {
     @GET
     @Path("{id}/timeline")
     @RolesAllowed({Roles.AGENCY_SYSTEM, Roles.OFFICER, Roles.SUPERVISOR, Roles.HEAD})
-    @Operation(summary = "Every state change, routing decision, escalation and notification, with who and when")
+    @Operation(operationId = "getReferralTimeline",
+            summary = "Every state change, routing decision, escalation and notification, with who and when",
+            description = "Oldest first: what happened, when, and which agency and officer did it.")
     public List<Timeline.Entry> timeline(@PathParam("id") String id) {
         return timeline.of(parties.requireParty(id, caller.agencyId()));
     }
