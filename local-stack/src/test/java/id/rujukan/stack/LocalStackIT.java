@@ -2,9 +2,22 @@ package id.rujukan.stack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.rujukan.client.ApiClient;
+import id.rujukan.client.ApiException;
+import id.rujukan.client.api.ActionsApi;
+import id.rujukan.client.api.InboxApi;
+import id.rujukan.client.api.ReferralsApi;
+import id.rujukan.client.model.ActionAccepted;
+import id.rujukan.client.model.ActionRequest;
+import id.rujukan.client.model.Problem;
+import id.rujukan.client.model.ReferralStatus;
+import id.rujukan.client.model.SubmissionAccepted;
+import id.rujukan.client.model.SubmitReferral;
+import id.rujukan.client.model.TimelineEntry;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
 import id.rujukan.infra.SmscAlphabet;
@@ -21,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,8 +45,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -92,6 +106,59 @@ class LocalStackIT {
         assertThat(mails).allSatisfy(mail -> {
             assertThat(mail.body()).contains(referralId).doesNotContain("Bayi Contoh");
         });
+    }
+
+    /**
+     * An agency's system built on a client generated from the gateway's OpenAPI document (in this module's build,
+     * as an integrator would generate one): it submits, acts and reads, and a refused action is the documented
+     * problem.
+     */
+    @Test
+    void aClientGeneratedFromTheOpenApiDocumentSubmitsActsAndReadsAReferral() throws Exception {
+        ApiClient rutan = apiClient(clientToken("rutan-martapura"));
+        ApiClient dinsos = apiClient(clientToken("dinsos-1608"));
+        SubmitReferral body = rutan.getObjectMapper().readValue(fresh.demoReferral(), SubmitReferral.class);
+
+        SubmissionAccepted taken = new ReferralsApi(rutan).submitReferral(body, UUID.randomUUID().toString());
+        assertThat(taken.getState()).isEqualTo("REQUESTED");
+        String referralId = taken.getReferralId();
+
+        // Dinas Sosial's system finds it in its inbox (which records its receipt) and accepts it, an officer in charge
+        InboxApi inbox = new InboxApi(dinsos);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.getInbox(null, 100, null, "ROUTED", null)
+                .getItems().stream().anyMatch(item -> referralId.equals(item.getReferralId())));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "RECEIVED".equals(new ReferralsApi(dinsos).getReferral(referralId).getState()));
+        ActionsApi actions = new ActionsApi(dinsos);
+        ActionAccepted accepted = actions.acceptReferral(referralId,
+                new ActionRequest().officerInCharge("officer.dinsos-1608"), UUID.randomUUID().toString());
+        assertThat(accepted.getAction()).isEqualTo("ACCEPT");
+
+        // the Rutan reads where it went, who has it and its history
+        ReferralsApi referrals = new ReferralsApi(rutan);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ACCEPTED".equals(referrals.getReferral(referralId).getState()));
+        ReferralStatus status = referrals.getReferral(referralId);
+        assertThat(status.getTargetAgencyId()).isEqualTo("dinsos-1608");
+        assertThat(status.getOfficerInCharge()).isEqualTo("officer.dinsos-1608");
+        assertThat(referrals.getReferralTimeline(referralId)).extracting(TimelineEntry::getToState)
+                .contains("ROUTED", "RECEIVED", "ACCEPTED");
+
+        // accepting again: 409, as the document says, as problem details naming the state
+        ApiException refused = catchThrowableOfType(ApiException.class, () ->
+                actions.acceptReferral(referralId, new ActionRequest(), null));
+        assertThat(refused.getCode()).isEqualTo(409);
+        Problem problem = dinsos.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getCurrentState()).isEqualTo("ACCEPTED");
+    }
+
+    /** A client of the gateway, with the agency's bearer token on every call. */
+    private ApiClient apiClient(String token) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(gateway);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
     }
 
     @Test

@@ -15,6 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports for supervisors and heads, per agency, region, category and period, as far as {@link Reports} allows. */
@@ -40,6 +44,10 @@ public class ReportResource {
             + "share answered in time, median times, overdue list",
             description = "Filters: another agency, a province or regency (a supervisor of a provincial agency), "
                     + "a category, a period [from, to) as instants, and the zone months are counted in.")
+    // referral-service's report, passed on as it is: a free-form object rather than Jackson's JsonNode type
+    @APIResponse(responseCode = "200", description = "byState, byCategory, byMonth, byOutcome, declinesByReason, "
+            + "successfulOutcomes, the shares received and accepted in time, median times and the overdue list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
             @QueryParam("regencyCode") String regencyCode, @QueryParam("category") CaseCategory category,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,
