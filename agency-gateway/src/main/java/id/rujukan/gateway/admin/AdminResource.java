@@ -5,7 +5,7 @@ import id.rujukan.gateway.audit.AuditTrail;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.DepartedOfficers;
 import id.rujukan.gateway.identity.Roles;
-import id.rujukan.gateway.problem.Problems;
+import id.rujukan.gateway.problem.QueryParams;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.readmodel.ReferralViews;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -27,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -102,11 +104,12 @@ public class AdminResource {
     @Operation(operationId = "getAuditTrail",
             summary = "Who at my agency read or wrote which referral's personal data, when; newest first",
             description = "Up to limit entries (1 to 1000), optionally of one referral.")
-    public List<AuditTrail.Entry> audit(@QueryParam("referralId") UUID referralId,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw Problems.badRequest("limit", "limit must be between 1 and 1000");
-        }
-        return audit.of(caller.agencyId(), referralId, limit);
+    public List<AuditTrail.Entry> audit(
+            @QueryParam("referralId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String referralId,
+            @QueryParam("limit") @Parameter(description = "1 to 1000, 100 if not given",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) String limit) {
+        return audit.of(caller.agencyId(), QueryParams.uuid("referralId", referralId),
+                QueryParams.integer("limit", limit, 100, 1, 1000));
     }
 }

@@ -7,13 +7,13 @@ import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
 import id.rujukan.gateway.problem.Problems;
+import id.rujukan.gateway.problem.QueryParams;
 import id.rujukan.gateway.readmodel.ReferralView;
 import id.rujukan.gateway.submission.IntakeEvents;
 import id.rujukan.gateway.submission.ReferralStatus;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -58,9 +60,13 @@ public class InboxResource {
     @Operation(operationId = "getInbox",
             summary = "Referrals addressed to my agency, newest change first",
             description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
-    public ReferralPage inbox(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
-            @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") int limit) {
+    public ReferralPage inbox(
+            @QueryParam("state") @Parameter(schema = @Schema(implementation = ReferralState.class)) String state,
+            @QueryParam("urgency") @Parameter(schema = @Schema(implementation = Urgency.class)) String urgency,
+            @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(description = "1 to 100, 20 if not given",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String limit) {
         String agency = caller.agencyId();
         ReferralPage page = page("targetAgencyId", agency, state, urgency, overdue, cursor, limit);
         for (ReferralStatus referral : page.items()) {
@@ -78,32 +84,31 @@ public class InboxResource {
     @Operation(operationId = "getSent",
             summary = "Referrals my agency made, with their current states, newest change first",
             description = "Filter by state, urgency and overdue; page with the cursor of the previous page.")
-    public ReferralPage sent(@QueryParam("state") String state, @QueryParam("urgency") String urgency,
-            @QueryParam("overdue") Boolean overdue, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") int limit) {
+    public ReferralPage sent(
+            @QueryParam("state") @Parameter(schema = @Schema(implementation = ReferralState.class)) String state,
+            @QueryParam("urgency") @Parameter(schema = @Schema(implementation = Urgency.class)) String urgency,
+            @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Parameter(description = "1 to 100, 20 if not given",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String limit) {
         return page("referringAgencyId", caller.agencyId(), state, urgency, overdue, cursor, limit);
     }
 
-    private static ReferralPage page(String agencyField, String agency, String state, String urgency, Boolean overdue,
-            String cursor, int limit) {
-        if (limit < 1 || limit > 100) {
-            throw Problems.badRequest("limit", "limit must be between 1 and 100");
-        }
+    private static ReferralPage page(String agencyField, String agency, String stateCode, String urgencyCode,
+            String overdueText, String cursor, String limitText) {
+        ReferralState state = QueryParams.oneOf("state", stateCode, ReferralState.class);
+        Urgency urgency = QueryParams.oneOf("urgency", urgencyCode, Urgency.class);
+        Boolean overdue = QueryParams.bool("overdue", overdueText);
+        int limit = QueryParams.integer("limit", limitText, 20, 1, 100);
         StringBuilder query = new StringBuilder(agencyField).append(" = :agency");
         Parameters parameters = Parameters.with("agency", agency);
         if (state != null) {
-            if (Arrays.stream(ReferralState.values()).noneMatch(known -> known.name().equals(state))) {
-                throw Problems.badRequest("state", "state must be one of " + Arrays.toString(ReferralState.values()));
-            }
             query.append(" and state = :state");
-            parameters.and("state", state);
+            parameters.and("state", state.name());
         }
         if (urgency != null) {
-            if (Arrays.stream(Urgency.values()).noneMatch(u -> u.name().equals(urgency))) {
-                throw Problems.badRequest("urgency", "urgency must be one of " + Arrays.toString(Urgency.values()));
-            }
             query.append(" and urgency = :urgency");
-            parameters.and("urgency", Urgency.valueOf(urgency));
+            parameters.and("urgency", urgency);
         }
         if (overdue != null) {
             query.append(" and overdue = :overdue");

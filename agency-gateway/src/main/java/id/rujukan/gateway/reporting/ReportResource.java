@@ -5,6 +5,7 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.gateway.guard.NeedsDirectory;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.Roles;
+import id.rujukan.gateway.problem.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -13,11 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +50,13 @@ public class ReportResource {
             + "successfulOutcomes, the shares received and accepted in time, median times and the overdue list",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonNode report(@QueryParam("agencyId") String agencyId, @QueryParam("provinceCode") String provinceCode,
-            @QueryParam("regencyCode") String regencyCode, @QueryParam("category") CaseCategory category,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("regencyCode") String regencyCode,
+            @QueryParam("category") @Parameter(schema = @Schema(implementation = CaseCategory.class)) String category,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("zone") @Size(max = 64) String zone) {
-        return reports.report(caller.agencyId(), agencyId, provinceCode, regencyCode, category, from, to, zone);
+        return reports.report(caller.agencyId(), agencyId, provinceCode, regencyCode,
+                QueryParams.oneOf("category", category, CaseCategory.class), QueryParams.instant("from", from),
+                QueryParams.instant("to", to), zone);
     }
 }
