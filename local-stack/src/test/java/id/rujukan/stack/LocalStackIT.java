@@ -14,6 +14,7 @@ import id.rujukan.client.api.ReferralsApi;
 import id.rujukan.client.model.ActionAccepted;
 import id.rujukan.client.model.ActionRequest;
 import id.rujukan.client.model.Problem;
+import id.rujukan.client.model.ReferralState;
 import id.rujukan.client.model.ReferralStatus;
 import id.rujukan.client.model.SubmissionAccepted;
 import id.rujukan.client.model.SubmitReferral;
@@ -125,7 +126,7 @@ class LocalStackIT {
 
         // Dinas Sosial's system finds it in its inbox (which records its receipt) and accepts it, an officer in charge
         InboxApi inbox = new InboxApi(dinsos);
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.getInbox(null, 100, null, "ROUTED", null)
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.getInbox(null, 100, null, ReferralState.ROUTED, null)
                 .getItems().stream().anyMatch(item -> referralId.equals(item.getReferralId())));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "RECEIVED".equals(new ReferralsApi(dinsos).getReferral(referralId).getState()));
