@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.ActionLink;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
@@ -19,7 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +41,8 @@ class AuthorizationMatrixTest {
     private static final String REFERRER = "rutan-martapura";
     private static final String TARGET = "dinsos-1608";
     private static final String STRANGER = "lksa-6371";
+    private static final byte[] LINK_SECRET = "dev-only-action-link-secret-0123456789"
+            .getBytes(StandardCharsets.UTF_8);
 
     @Inject
     ObjectMapper json;
@@ -105,6 +110,47 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/referrals/" + referralId + "/acknowledge").then().statusCode(403);
         given().auth().oauth2(Tokens.agency(TARGET)).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/referrals/" + referralId + "/cancel").then().statusCode(403);
+    }
+
+    @Test
+    void openingAnAlertsLinkAndActingFromItsPage() {
+        // each caller opens a link made for its own agency, as its alerts would carry
+        Function<String, String> page = agency -> "/m/" + new ActionLink(UUID.fromString(referralId), agency,
+                "OFFICER", Instant.now().plus(Duration.ofHours(1))).sign(LINK_SECRET);
+        Map<String, Integer> open = new LinkedHashMap<>();
+        open.put("target's officer", given().auth().oauth2(Tokens.user(TARGET, "officer")).redirects().follow(false)
+                .get(page.apply(TARGET)).statusCode());
+        open.put("target's system", given().auth().oauth2(Tokens.agency(TARGET)).redirects().follow(false)
+                .get(page.apply(TARGET)).statusCode());
+        open.put("referrer's supervisor", given().auth().oauth2(Tokens.user(REFERRER, "supervisor")).redirects()
+                .follow(false).get(page.apply(REFERRER)).statusCode());
+        open.put("other agency", given().auth().oauth2(Tokens.user(STRANGER, "officer")).redirects().follow(false)
+                .get(page.apply(STRANGER)).statusCode());
+        open.put("other agency, the target's link", given().auth().oauth2(Tokens.user(STRANGER, "officer"))
+                .redirects().follow(false).get(page.apply(TARGET)).statusCode());
+        open.put("wrong role", given().auth().oauth2(Tokens.user(TARGET, "agency-admin")).redirects().follow(false)
+                .get(page.apply(TARGET)).statusCode());
+        open.put("no token", given().redirects().follow(false).get(page.apply(TARGET)).statusCode());
+        open.put("expired token", given().auth().oauth2(Tokens.expired(TARGET)).redirects().follow(false)
+                .get(page.apply(TARGET)).statusCode());
+        open.put("token from another issuer", given().auth().oauth2(Tokens.fromAnotherIssuer(TARGET)).redirects()
+                .follow(false).get(page.apply(TARGET)).statusCode());
+        // a browser without a session is sent to sign in; a bearer token that is no good is refused
+        assertThat(open).containsExactlyInAnyOrderEntriesOf(Map.of("target's officer", 200, "target's system", 200,
+                "referrer's supervisor", 200, "other agency", 404, "other agency, the target's link", 403,
+                "wrong role", 403, "no token", 302, "expired token", 401, "token from another issuer", 401));
+
+        // a note from the page, with the page's form token
+        String officer = Tokens.user(TARGET, "officer");
+        Map<String, Integer> note = new LinkedHashMap<>();
+        note.put("wrong role", Forms.on(officer, page.apply(TARGET), Tokens.user(TARGET, "agency-admin"))
+                .formParam("note", "dicek").post(page.apply(TARGET) + "/note").statusCode());
+        note.put("other agency", Forms.on(officer, page.apply(TARGET), Tokens.user(STRANGER, "officer"))
+                .formParam("note", "dicek").post(page.apply(STRANGER) + "/note").statusCode());
+        note.put("target's officer", Forms.on(officer, page.apply(TARGET)).formParam("note", "dicek")
+                .post(page.apply(TARGET) + "/note").statusCode());
+        assertThat(note).containsExactlyInAnyOrderEntriesOf(Map.of("wrong role", 403, "other agency", 404,
+                "target's officer", 303));
     }
 
     @Test

@@ -26,12 +26,17 @@ final class Forms {
      * @param page the page the form is on, read first as the officer (it must show at least one form)
      */
     static RequestSpecification on(String bearer, String page) {
-        ExtractableResponse<Response> read = given().auth().oauth2(bearer).get(page).then().extract();
+        return on(bearer, page, bearer);
+    }
+
+    /** A form of the page as {@code reader} got it, posted by {@code poster} (another agency, another role). */
+    static RequestSpecification on(String reader, String page, String poster) {
+        ExtractableResponse<Response> read = given().auth().oauth2(reader).get(page).then().extract();
         Matcher token = HIDDEN_TOKEN.matcher(read.asString());
         if (!token.find()) {
             throw new AssertionError(page + " (" + read.statusCode() + ") has no form with a CSRF token");
         }
-        return given().auth().oauth2(bearer).redirects().follow(false).contentType(ContentType.URLENC)
+        return given().auth().oauth2(poster).redirects().follow(false).contentType(ContentType.URLENC)
                 .cookie(CSRF, read.cookie(CSRF)).formParam(CSRF, token.group(1));
     }
 }

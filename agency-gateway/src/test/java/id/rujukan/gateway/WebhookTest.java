@@ -31,9 +31,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,12 @@ class WebhookTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TestClock clock;
+
+    /** {@code rujukan.webhook.timeout} in the test profile. */
+    private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(2);
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -76,8 +84,13 @@ class WebhookTest {
     }
 
     @AfterEach
-    void stopReceiver() {
+    void stopReceiverAndWebhooks() {
         receiver.stop(0);
+        // the next tests' referrals are not pushed to endpoints that are gone
+        for (String agency : List.of("dinsos-1608", "lksa-6371", "dinsos-16", "kemensos")) {
+            given().auth().oauth2(Tokens.user(agency, "agency-admin")).delete("/api/v1/admin/webhook")
+                    .then().statusCode(204);
+        }
     }
 
     @Test
@@ -163,6 +176,114 @@ class WebhookTest {
                         "push to the webhook of dinsos-16 failed (attempt 1: not sent: url must point to the "
                                 + "agency's server on the internet, not inside the network: localhost is ")));
         assertThat(received).noneMatch(push -> push.body().contains(referral));
+    }
+
+    @Test
+    void aPushThatKeepsFailingIsRetriedAtLeastHourlyAndGivenUpAfter48HoursWithALineInTheTimeline() throws Exception {
+        // Kementerian Sosial's endpoint refuses every push
+        given().auth().oauth2(Tokens.user("kemensos", "agency-admin")).contentType(ContentType.JSON)
+                .body("{\"url\":\"http://127.0.0.1:9/refused\"}").put("/api/v1/admin/webhook").then().statusCode(200);
+        String referral = UUID.randomUUID().toString();
+        publish(referral, EventTypes.REFERRAL_ROUTED, changed(referral, "kemensos", 2, "ROUTED"));
+
+        // two days of attempts, the clock moved on to each one as it falls due
+        List<Instant> due = new ArrayList<>();
+        for (int attempt = 1; attempt <= 18; attempt++) {
+            int made = attempt;
+            PushState state = await().atMost(Duration.ofSeconds(20)).until(() -> push(referral),
+                    push -> push != null && push.attempts() >= made);
+            assertThat(state.status()).as("attempt " + attempt).isEqualTo("PENDING");
+            due.add(state.nextAttemptAt());
+            clock.advanceTo(state.nextAttemptAt());
+        }
+        // the waits double up to an hour and stay there (each gap also holds the moment the attempt took)
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 1; i < due.size(); i++) {
+            waits.add(Duration.between(due.get(i - 1), due.get(i)));
+        }
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofHours(1).plusMinutes(1)));
+        assertThat(waits.subList(waits.size() - 3, waits.size()))
+                .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofHours(1)));
+
+        // 48 hours after the event, the next failure is the last
+        PushState before = push(referral);
+        clock.advanceTo(before.createdAt().plus(Duration.ofHours(48)).plus(Duration.ofMinutes(1)));
+        PushState last = await().atMost(Duration.ofSeconds(20)).until(() -> push(referral),
+                push -> "FAILED".equals(push.status()));
+        assertThat(last.attempts()).isEqualTo(before.attempts() + 1);
+        assertThat(given().auth().oauth2(Tokens.agency("kemensos")).get("/api/v1/referrals/" + referral + "/timeline")
+                .jsonPath().getList("detail", String.class)).contains("push to the webhook of kemensos failed (attempt "
+                        + last.attempts() + ": ConnectException); given up, the inbox still has it");
+    }
+
+    @Test
+    void aSlowEndpointOfOneAgencyDoesNotHoldUpAnotherAgencysPushes() throws Exception {
+        // LKSA Anak Banjarmasin's system takes its time: each push is held until the gateway gives up on it
+        List<Instant> slowPushes = new CopyOnWriteArrayList<>();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.setExecutor(Executors.newCachedThreadPool());
+        slow.createContext("/slow", exchange -> {
+            slowPushes.add(Instant.now());
+            try {
+                Thread.sleep(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            failuresLeft.set(0);
+            given().auth().oauth2(Tokens.user("lksa-6371", "agency-admin")).contentType(ContentType.JSON)
+                    .body("{\"url\":\"http://127.0.0.1:" + slow.getAddress().getPort() + "/slow\"}")
+                    .put("/api/v1/admin/webhook").then().statusCode(200);
+            given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).contentType(ContentType.JSON)
+                    .body("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/rujukan\"}")
+                    .put("/api/v1/admin/webhook").then().statusCode(200);
+            // five referrals for the LKSA: its pushes, one after another, take at least five timeouts
+            for (int i = 0; i < 5; i++) {
+                String toLksa = UUID.randomUUID().toString();
+                publish(toLksa, EventTypes.REFERRAL_ROUTED, changed(toLksa, "lksa-6371", 2, "ROUTED"));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> !slowPushes.isEmpty());
+
+            String toDinsos = UUID.randomUUID().toString();
+            publish(toDinsos, EventTypes.REFERRAL_ROUTED, changed(toDinsos, "dinsos-1608", 2, "ROUTED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> delivered(toDinsos).size() == 1);
+
+            // Dinas Sosial's push went through while the LKSA's were still being tried, one timeout each: behind
+            // them, it would have waited for all five
+            assertThat(slowPushes).as("pushes the LKSA's endpoint had begun when Dinas Sosial's arrived")
+                    .hasSizeLessThan(5);
+            assertThat(Duration.between(slowPushes.get(0), Instant.now()))
+                    .isLessThan(WEBHOOK_TIMEOUT.multipliedBy(4));
+        } finally {
+            slow.stop(0);
+        }
+    }
+
+    /** A push as the gateway keeps it. */
+    private record PushState(String status, int attempts, Instant createdAt, Instant nextAttemptAt) {
+    }
+
+    private PushState push(String referralId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("select status, attempts, created_at, "
+                    + "next_attempt_at from webhook_delivery where referral_id = cast(:referral as uuid)")
+                    .setParameter("referral", referralId).getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] row = rows.get(0);
+            return new PushState((String) row[0], ((Number) row[1]).intValue(), instant(row[2]), instant(row[3]));
+        });
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 
     private List<Received> delivered(String referral) {
