@@ -3,12 +3,14 @@ package id.rujukan.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
@@ -16,6 +18,7 @@ import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.submission.ProtectedDetails;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +75,44 @@ class SubmitReferralTest {
 
     private static String typeOf(ConsumerRecord<String, String> record) {
         return KafkaTestClient.headerValue(record, "ce_type").orElse("");
+    }
+
+    @Test
+    void anAgencyThisGatewayHoldsNoKeyForIsTurnedAwayBeforeAnythingIsDone() {
+        long before = SentToKafka.intakeCount();
+        given().auth().oauth2(Tokens.agency("puskesmas-jayapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee()).when().post("/api/v1/referrals")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("does not act for agency puskesmas-jayapura"));
+        given().auth().oauth2(Tokens.user("puskesmas-jayapura", "officer")).when().get("/api/v1/inbox")
+                .then().statusCode(403);
+        assertThat(SentToKafka.intakeCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyEventTheGatewayPublishesIsSignedByTheAgencyItSpeaksFor() {
+        String referralId = given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee()).when().post("/api/v1/referrals").then().statusCode(202).extract()
+                .path("referralId");
+        given().auth().oauth2(Tokens.agency("rutan-martapura")).contentType(ContentType.JSON)
+                .body("{\"note\":\"catatan\"}").post("/api/v1/referrals/" + referralId + "/notes")
+                .then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> published = SentToKafka.intakeFor(referralId);
+        assertThat(published).hasSize(2).allSatisfy(record -> {
+            String agency = KafkaTestClient.headerValue(record, "ce_agencyid").orElseThrow();
+            assertThat(agency).isEqualTo("rutan-martapura");
+            assertThat(KafkaTestClient.headerValue(record, "ce_" + EventSignatures.KEY))
+                    .contains(DevKeys.keyId("rutan-martapura"));
+            byte[] signed = EventSignatures.signedBytes(KafkaTestClient.headerValue(record, "ce_id").orElseThrow(),
+                    typeOf(record), KafkaTestClient.headerValue(record, "ce_source").orElseThrow(), agency,
+                    KafkaTestClient.headerValue(record, "ce_subject").orElseThrow(), record.value());
+            String signature = KafkaTestClient.headerValue(record, "ce_" + EventSignatures.SIGNATURE).orElseThrow();
+            assertThat(EventSignatures.verifies(EventSignatures.publicKey(DevKeys.publicKey("rutan-martapura")),
+                    signed, signature)).as("verifies with the Rutan's public key").isTrue();
+            assertThat(EventSignatures.verifies(EventSignatures.publicKey(DevKeys.publicKey("dinsos-1608")),
+                    signed, signature)).as("verifies with Dinas Sosial's").isFalse();
+        });
     }
 
     @Test

@@ -189,6 +189,8 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.oidc.auth-server-url", keycloak.issuer(),
                         "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
                         "rujukan.action-links.secret", linkSecret,
+                        // the demo agencies' dev-only keys: the shared gateway signs for every one of them
+                        "rujukan.signing.key-dir", root.resolve("dev-keys").toString(),
                         "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService(),
                         // an agency system trying webhooks on this machine listens on loopback
                         "rujukan.webhook.allowed-hosts", "localhost,127.0.0.1"),

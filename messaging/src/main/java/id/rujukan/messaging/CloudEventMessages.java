@@ -1,9 +1,11 @@
 package id.rujukan.messaging;
 
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventSignatures;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.time.Instant;
@@ -24,25 +26,32 @@ public final class CloudEventMessages {
     /**
      * @param topic the topic, or {@code null} for the channel's own
      * @param key the Kafka key, also the CloudEvent subject
+     * @param signingKey the id of the key that signed it, or {@code null} for an unsigned event
+     * @param signature the agency's signature ({@link EventSignatures}), or {@code null}
      * @param trace the trace the record continues (its context goes out in the {@code traceparent} header)
      */
     public static Message<String> of(String topic, String key, String eventId, String type, String source,
-            String agencyId, Instant occurredAt, String data, Context trace, CompletableFuture<Void> acked) {
+            String agencyId, Instant occurredAt, String data, String signingKey, String signature, Context trace,
+            CompletableFuture<Void> acked) {
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
         if (topic != null) {
             kafka.withTopic(topic);
         }
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+        OutgoingCloudEventMetadataBuilder<String> cloudEvent =
+                OutgoingCloudEventMetadata.<String>builder()
                 .withId(eventId)
                 .withType(type)
                 .withSource(URI.create(source))
                 .withSubject(key)
                 .withTimestamp(occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
-                .withExtension(CloudEventAttributes.AGENCY, agencyId)
-                .build();
-        return Message.of(data, Metadata.of(kafka.build(), cloudEvent, TracingMetadata.withCurrent(trace)),
+                .withExtension(CloudEventAttributes.AGENCY, agencyId);
+        if (signature != null) {
+            cloudEvent.withExtension(EventSignatures.SIGNATURE, signature)
+                    .withExtension(EventSignatures.KEY, signingKey);
+        }
+        return Message.of(data, Metadata.of(kafka.build(), cloudEvent.build(), TracingMetadata.withCurrent(trace)),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -3,9 +3,11 @@ package id.rujukan.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Set;
@@ -21,10 +23,12 @@ public class EventReader {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final Instance<EventVerifier> verifiers;
 
-    public EventReader(ObjectMapper json, Validator validator) {
+    public EventReader(ObjectMapper json, Validator validator, Instance<EventVerifier> verifiers) {
         this.json = json;
         this.validator = validator;
+        this.verifiers = verifiers;
     }
 
     /**
@@ -61,6 +65,15 @@ public class EventReader {
                             .collect(Collectors.joining("; ")));
         }
         Object agency = cloudEvent.getExtension(CloudEventAttributes.AGENCY).orElse(CloudEventAttributes.SYSTEM);
+        if (verifiers.isResolvable()) {
+            // before anything is done with it: an event not signed by its agency changes nothing
+            verifiers.get().verify(agency.toString(), cloudEvent.getTimeStamp().map(time -> time.toInstant())
+                    .orElse(null), EventSignatures.signedBytes(cloudEvent.getId(), cloudEvent.getType(),
+                            cloudEvent.getSource() == null ? null : cloudEvent.getSource().toString(),
+                            agency.toString(), cloudEvent.getSubject().orElse(null), payload),
+                    cloudEvent.getExtension(EventSignatures.KEY).map(Object::toString).orElse(null),
+                    cloudEvent.getExtension(EventSignatures.SIGNATURE).map(Object::toString).orElse(null));
+        }
         return new ReceivedEvent<>(cloudEvent.getId(), cloudEvent.getType(), agency.toString(), data);
     }
 }

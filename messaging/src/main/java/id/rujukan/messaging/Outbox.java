@@ -2,7 +2,9 @@ package id.rujukan.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.EventSignatures;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -11,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -25,10 +28,12 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager entityManager;
+    private final Instance<EventSigner> signers;
 
     public Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            EntityManager entityManager) {
+            EntityManager entityManager, Instance<EventSigner> signers) {
         this.json = json;
+        this.signers = signers;
         this.entityManager = entityManager;
         this.relay = relay;
         this.transactions = transactions;
@@ -61,8 +66,8 @@ public class Outbox {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, event_key, type, source, subject, agency_id,
-                        occurred_at, payload, created_at, traceparent)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        occurred_at, payload, created_at, traceparent, signature, signing_key)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 String traceparent = TraceContext.current();
                 for (OutboundEvent event : events) {
                     UUID id = UUID.randomUUID();
@@ -75,9 +80,13 @@ public class Outbox {
                     insert.setString(6, event.key());
                     insert.setString(7, event.agencyId());
                     insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
-                    insert.setString(9, toJson(event));
+                    String payload = toJson(event);
+                    insert.setString(9, payload);
                     insert.setTimestamp(10, now);
                     insert.setString(11, traceparent);
+                    Optional<EventSigner.Signed> signed = sign(id, event, payload);
+                    insert.setString(12, signed.map(EventSigner.Signed::signature).orElse(null));
+                    insert.setString(13, signed.map(EventSigner.Signed::keyId).orElse(null));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -85,6 +94,15 @@ public class Outbox {
         });
         wakeRelayAfterCommit();
         return ids;
+    }
+
+    /** Signed as it will travel: its id, type, source, agency, subject (the key) and data. */
+    private Optional<EventSigner.Signed> sign(UUID id, OutboundEvent event, String payload) {
+        if (!signers.isResolvable()) {
+            return Optional.empty();
+        }
+        return signers.get().sign(event.agencyId(), EventSignatures.signedBytes(id.toString(), event.type(),
+                event.source(), event.agencyId(), event.key(), payload));
     }
 
     private String toJson(OutboundEvent event) {

@@ -50,4 +50,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** W3C traceparent of the work that wrote the event, if it was traced. */
     public String traceparent;
+
+    /** The signature by the agency the event speaks for ({@link EventSigner}), or {@code null}. */
+    public String signature;
+
+    /** The id of the key that made {@link #signature}. */
+    @Column(name = "signing_key")
+    public String signingKey;
 }

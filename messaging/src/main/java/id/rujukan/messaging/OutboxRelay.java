@@ -149,8 +149,8 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         emitter.send(CloudEventMessages.of(event.topic, event.eventKey, event.eventId.toString(), event.type,
-                event.source, event.agencyId, event.occurredAt, event.payload, TraceContext.of(event.traceparent),
-                acked));
+                event.source, event.agencyId, event.occurredAt, event.payload, event.signingKey, event.signature,
+                TraceContext.of(event.traceparent), acked));
         return acked;
     }
 

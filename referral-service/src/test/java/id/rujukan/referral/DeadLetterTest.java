@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.referral.lifecycle.Referral;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -47,8 +53,10 @@ class DeadLetterTest {
                 headers(EventTypes.REFERRAL_SUBMITTED));
         kafka.send(Topics.REFERRAL_INTAKE, key, "{}", headers("id.rujukan.referral.exploded.v9"));
         ReferralSubmitted valid = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
-        kafka.send(Topics.REFERRAL_INTAKE, valid.referralId(), json.writeValueAsString(valid),
-                headers(EventTypes.REFERRAL_SUBMITTED));
+        String data = json.writeValueAsString(valid);
+        kafka.send(Topics.REFERRAL_INTAKE, valid.referralId(), data, KafkaTestClient.signedCloudEvent(
+                UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                valid.referringAgencyId(), valid.referralId(), data));
 
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_REFERRAL_SERVICE,
                 r -> key.equals(r.key()), 4, WAIT);
@@ -70,17 +78,66 @@ class DeadLetterTest {
                 base.targetAgencyId(), base.serviceNeeded(), base.category(), base.urgency(), base.childRegion(),
                 base.ageBand(), base.sex(), base.sealedData(), base.submittedAt());
         kafka.send(Topics.REFERRAL_INTAKE, fromNowhere.referralId(), json.writeValueAsString(fromNowhere),
-                headers(EventTypes.REFERRAL_SUBMITTED));
+                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "no-such-agency"));
 
         ConsumerRecord<String, String> dead = kafka.await(Topics.DEAD_LETTER_REFERRAL_SERVICE,
                 r -> fromNowhere.referralId().equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(dead, "dead-letter-reason").orElseThrow())
-                .contains("Unknown referring agency no-such-agency");
+                .contains("agency no-such-agency, which is not in the directory");
         Referral stored = QuarkusTransaction.requiringNew()
                 .call(() -> Referral.findById(UUID.fromString(fromNowhere.referralId())));
         assertThat(stored).isNull();
         assertThat(kafka.readAll(Topics.REFERRAL_LIFECYCLE, r -> fromNowhere.referralId().equals(r.key()),
                 Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anEventNotSignedByTheAgencyItSpeaksForChangesNothingAndIsSetAsideWithTheReason() throws Exception {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        // unsigned
+        ReferralSubmitted unsigned = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        kafka.send(Topics.REFERRAL_INTAKE, unsigned.referralId(), json.writeValueAsString(unsigned),
+                headers(EventTypes.REFERRAL_SUBMITTED));
+        reasons.put(unsigned.referralId(), "not signed: an event in the name of agency rutan-martapura");
+        // signed by another agency, in the Rutan's name: a gateway that does not hold the Rutan's key
+        ReferralSubmitted forged = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String forgedData = json.writeValueAsString(forged);
+        List<Header> byKemensos = new ArrayList<>(KafkaTestClient.cloudEvent(UUID.randomUUID().toString(),
+                EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura"));
+        String forgedId = new String(byKemensos.get(1).value(), StandardCharsets.UTF_8);
+        byKemensos.add(KafkaTestClient.header("ce_signingkey", DevKeys.keyId("kemensos")));
+        byKemensos.add(KafkaTestClient.header("ce_signature", EventSignatures.sign(DevKeys.of("kemensos"),
+                EventSignatures.signedBytes(forgedId, EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", null, forgedData))));
+        kafka.send(Topics.REFERRAL_INTAKE, forged.referralId(), forgedData, byKemensos);
+        reasons.put(forged.referralId(), "signed with key kemensos.dev-1, which is not one of agency "
+                + "rutan-martapura's");
+        // signed by the Rutan, then changed on the way: another target
+        ReferralSubmitted changed = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String signedData = json.writeValueAsString(changed);
+        kafka.send(Topics.REFERRAL_INTAKE, changed.referralId(), signedData.replace("dinsos-1608", "lksa-1608"),
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", changed.referralId(),
+                        signedData));
+        reasons.put(changed.referralId(), "the signature does not verify with key rutan-martapura.dev-1");
+        // signed by Dinas Sosial, but a referral in the Rutan's name
+        ReferralSubmitted elsewhere = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String elsewhereData = json.writeValueAsString(elsewhere);
+        kafka.send(Topics.REFERRAL_INTAKE, elsewhere.referralId(), elsewhereData, KafkaTestClient.signedCloudEvent(
+                UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                "dinsos-1608", elsewhere.referralId(), elsewhereData));
+        reasons.put(elsewhere.referralId(), "was published for agency dinsos-1608 but speaks for rutan-martapura");
+
+        for (Map.Entry<String, String> refused : reasons.entrySet()) {
+            ConsumerRecord<String, String> dead = kafka.await(Topics.DEAD_LETTER_REFERRAL_SERVICE,
+                    r -> refused.getKey().equals(r.key()), 1, WAIT).get(0);
+            assertThat(KafkaTestClient.headerValue(dead, "dead-letter-reason").orElseThrow())
+                    .contains(refused.getValue());
+            Referral stored = QuarkusTransaction.requiringNew().call(() -> Referral.findById(UUID.fromString(
+                    refused.getKey())));
+            assertThat(stored).as("stored").isNull();
+        }
     }
 
     private static List<Header> headers(String type) {

@@ -191,10 +191,11 @@ class LifecycleTest {
                 ReferralAction.ACCEPT, "dinsos-1608", "rina.officer", null, null, null, null, Instant.now()));
         story.awaitState(referral.referralId(), ReferralState.ACCEPTED);
 
-        story.kafka().send(Topics.REFERRAL_INTAKE, "dinsos-1608", story.write(new OfficerDeparted("dinsos-1608",
-                "rina.officer", "admin.dinsos-1608", Instant.now())), KafkaTestClient.cloudEvent(
-                        UUID.randomUUID().toString(), EventTypes.OFFICER_DEPARTED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "dinsos-1608"));
+        String departed = story.write(new OfficerDeparted("dinsos-1608", "rina.officer", "admin.dinsos-1608",
+                Instant.now()));
+        story.kafka().send(Topics.REFERRAL_INTAKE, "dinsos-1608", departed, KafkaTestClient.signedCloudEvent(
+                UUID.randomUUID().toString(), EventTypes.OFFICER_DEPARTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                "dinsos-1608", "dinsos-1608", departed));
 
         story.awaitTimeline(referral.referralId(), "officer in charge rina.officer left the agency");
         assertThat(story.referral(referral.referralId()).officerInCharge).isNull();

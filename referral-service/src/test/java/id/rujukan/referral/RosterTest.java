@@ -21,6 +21,7 @@ import id.rujukan.contract.Roster;
 import id.rujukan.contract.RosterChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.PrometheusText;
 import id.rujukan.referral.directory.Agencies;
@@ -79,7 +80,8 @@ class RosterTest {
                                 null)),
                 new Roster(List.of(new Roster.Shift("DUTY_OFFICER", "budi@dinsos-banjarbaru.test",
                         List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                                DayOfWeek.FRIDAY), "08:00", "16:00")), List.of()));
+                                DayOfWeek.FRIDAY), "08:00", "16:00")), List.of()),
+                List.of(new AgencyPublished.SigningKey(DevKeys.keyId(AGENCY), DevKeys.publicKey(AGENCY), null)));
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(json.writeValueAsString(agency))
                 .when().put("/api/v1/directory/agencies/" + AGENCY).then().statusCode(200);
         await().atMost(Story.WAIT).until(() -> agencies.byId(AGENCY).map(a -> a.roster != null).orElse(false));
@@ -174,10 +176,7 @@ class RosterTest {
                 List.of(DayOfWeek.values()), "00:00", "00:00")), List.of(new Roster.Cover(
                         "budi@dinsos-banjarbaru.test", Instant.parse("2026-12-02T00:00:00Z"),
                         Instant.parse("2026-12-03T00:00:00Z"), "kabid@dinsos-banjarbaru.test", "LEAVE")));
-        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY,
-                json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now())),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, AGENCY));
+        sendRoster(roster);
 
         await().atMost(Story.WAIT).until(() -> agencies.byId(AGENCY).map(a -> a.roster.equals(roster)).orElse(false));
         JsonNode published = story.read(story.kafka().await(Topics.AGENCY_DIRECTORY,
@@ -191,10 +190,7 @@ class RosterTest {
     void aRosterNamingSomeoneWhoIsNotAContactIsSetAsideWithTheReason() throws Exception {
         Roster roster = new Roster(List.of(new Roster.Shift("DUTY_OFFICER", "stranger@elsewhere.test",
                 List.of(DayOfWeek.values()), "00:00", "00:00")), List.of());
-        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY,
-                json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now())),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, AGENCY));
+        sendRoster(roster);
 
         story.kafka().await(Topics.DEAD_LETTER_REFERRAL_SERVICE, r -> AGENCY.equals(r.key())
                 && KafkaTestClient.headerValue(r, "dead-letter-reason").orElse("")
@@ -203,12 +199,17 @@ class RosterTest {
                 .containsExactly("budi@dinsos-banjarbaru.test");
     }
 
+    /** The roster as the agency's gateway sends it when its admin keeps it, signed by the agency. */
+    private void sendRoster(Roster roster) throws Exception {
+        String data = json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now()));
+        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY, data, KafkaTestClient.signedCloudEvent(
+                UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                AGENCY, AGENCY, data));
+    }
+
     /** Keeps the roster as the agency's admin would at the gateway, and waits until it is in force. */
     private void keep(Roster roster) throws Exception {
-        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY,
-                json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now())),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, AGENCY));
+        sendRoster(roster);
         await().atMost(Story.WAIT).until(() -> agencies.byId(AGENCY).map(a -> roster.equals(a.roster)).orElse(false));
     }
 

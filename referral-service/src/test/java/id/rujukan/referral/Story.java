@@ -51,9 +51,11 @@ public class Story {
 
     void submit(ReferralSubmitted submitted) {
         urgencies.put(submitted.referralId(), submitted.urgency());
-        kafka().send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), write(submitted),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
+        String data = write(submitted);
+        kafka().send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
+                        submitted.referralId(), data));
     }
 
     Referral submitAndAwaitRouting(ReferralSubmitted submitted) {
@@ -63,10 +65,11 @@ public class Story {
 
     /** As the gateway does: on the topic the referral's submission took, so the action follows it. */
     void act(ReferralActionRequested action) {
+        String data = write(action);
         kafka().send(Topics.referralIntake(urgencies.getOrDefault(action.referralId(), Urgency.NORMAL)),
-                action.referralId(), write(action),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ACTION_REQUESTED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId()));
+                action.referralId(), data,
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ACTION_REQUESTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(), action.referralId(), data));
     }
 
     Referral awaitState(String referralId, ReferralState state) {

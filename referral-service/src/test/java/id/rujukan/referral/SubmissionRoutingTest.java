@@ -171,8 +171,10 @@ class SubmissionRoutingTest {
     }
 
     private void submit(String eventId, ReferralSubmitted submitted) throws Exception {
-        kafka.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), json.writeValueAsString(submitted),
-                KafkaTestClient.cloudEvent(eventId, EventTypes.REFERRAL_SUBMITTED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
+        String data = json.writeValueAsString(submitted);
+        kafka.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+                KafkaTestClient.signedCloudEvent(eventId, EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
+                        submitted.referralId(), data));
     }
 }

@@ -132,9 +132,7 @@ public class Rosters {
             return agency;
         }
         Roster sent = read((String) rows.get(0));
-        return sent.equals(agency.roster()) ? agency : new AgencyPublished(agency.agencyId(), agency.name(),
-                agency.type(), agency.region(), agency.timeZone(), agency.services(), agency.capacity(),
-                agency.workingHours(), agency.countsWorkingDays(), agency.contacts(), sent);
+        return sent.equals(agency.roster()) ? agency : agency.withRoster(sent);
     }
 
     private String write(Roster roster) {

@@ -1,5 +1,6 @@
 package id.rujukan.infra.testing;
 
+import id.rujukan.contract.EventSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,20 @@ public final class KafkaTestClient implements AutoCloseable {
                 header("ce_time", Instant.now().toString()),
                 header("ce_agencyid", agencyId),
                 header("content-type", "application/json"));
+    }
+
+    /**
+     * The headers of a CloudEvent an agency's gateway published: with its subject (the key) and signed by the
+     * agency with its dev key ({@link DevKeys}), as the gateway signs.
+     */
+    public static List<Header> signedCloudEvent(String id, String type, String source, String agencyId, String key,
+            String data) {
+        List<Header> headers = new ArrayList<>(cloudEvent(id, type, source, agencyId));
+        headers.add(header("ce_subject", key));
+        headers.add(header("ce_" + EventSignatures.KEY, DevKeys.keyId(agencyId)));
+        headers.add(header("ce_" + EventSignatures.SIGNATURE, EventSignatures.sign(DevKeys.of(agencyId),
+                EventSignatures.signedBytes(id, type, source, agencyId, key, data))));
+        return headers;
     }
 
     public static Header header(String name, String value) {

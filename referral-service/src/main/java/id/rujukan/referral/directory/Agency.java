@@ -66,6 +66,11 @@ public class Agency extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Roster roster;
 
+    /** The public keys its events are signed with, retired ones too; {@code null} for none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "signing_keys")
+    public List<AgencyPublished.SigningKey> signingKeys;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -103,11 +108,12 @@ public class Agency extends PanacheEntityBase {
         this.countsWorkingDays = record.countsWorkingDays();
         this.contacts = List.copyOf(record.contacts());
         this.roster = record.roster();
+        this.signingKeys = record.signingKeys() == null ? null : List.copyOf(record.signingKeys());
         this.updatedAt = at;
     }
 
     public AgencyPublished toRecord() {
         return new AgencyPublished(id, name, type, new Region(provinceCode, regencyCode), timeZone, services, capacity,
-                workingHours, countsWorkingDays, contacts, roster);
+                workingHours, countsWorkingDays, contacts, roster, signingKeys);
     }
 }

@@ -78,10 +78,7 @@ public class Directory {
                     throw new InvalidEventException("the roster of " + changed.agencyId() + " names " + stranger
                             + ", who is not one of its contacts");
                 });
-        AgencyPublished current = agency.toRecord();
-        save(new AgencyPublished(current.agencyId(), current.name(), current.type(), current.region(),
-                current.timeZone(), current.services(), current.capacity(), current.workingHours(),
-                current.countsWorkingDays(), current.contacts(), changed.roster()), changed.agencyId());
+        save(agency.toRecord().withRoster(changed.roster()), changed.agencyId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

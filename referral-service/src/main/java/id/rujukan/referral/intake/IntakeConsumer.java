@@ -77,21 +77,24 @@ public class IntakeConsumer {
             applyOwn(payload, cloudEvent, ReferralActionRequested.class, ReferralActionRequested::agencyId,
                     referrals::act);
         } else {
-            ReceivedEvent<ReferralSubmitted> event = reader.read(payload, cloudEvent, ReferralSubmitted.class,
-                    Set.of(EventTypes.REFERRAL_SUBMITTED));
-            if (consumedEvents.firstDelivery(event.id())) {
-                referrals.submit(event.data());
-            }
+            applyOwn(payload, cloudEvent, ReferralSubmitted.class, ReferralSubmitted::referringAgencyId,
+                    referrals::submit, Set.of(EventTypes.REFERRAL_SUBMITTED));
         }
     }
 
     /**
-     * Applies, once, an event an agency's gateway published about that agency's own doing: one that claims to act
-     * for another agency than the one it was published for is refused (dead letter, with the reason).
+     * Applies, once, an event an agency's gateway published about that agency's own doing, signed by that agency
+     * ({@link id.rujukan.referral.directory.AgencySignatures}): one that claims to act for another agency than the
+     * one it was published and signed for is refused (dead letter, with the reason).
      */
     private <T extends Record> void applyOwn(String payload, IncomingCloudEventMetadata<String> cloudEvent,
             Class<T> type, Function<T, String> agencyOf, Consumer<T> effect) {
-        ReceivedEvent<T> event = reader.read(payload, cloudEvent, type, Set.of(cloudEvent.getType()));
+        applyOwn(payload, cloudEvent, type, agencyOf, effect, Set.of(cloudEvent.getType()));
+    }
+
+    private <T extends Record> void applyOwn(String payload, IncomingCloudEventMetadata<String> cloudEvent,
+            Class<T> type, Function<T, String> agencyOf, Consumer<T> effect, Set<String> expectedTypes) {
+        ReceivedEvent<T> event = reader.read(payload, cloudEvent, type, expectedTypes);
         if (!event.agencyId().equals(agencyOf.apply(event.data()))) {
             throw new InvalidEventException(cloudEvent.getType() + " " + event.id() + " was published for agency "
                     + event.agencyId() + " but speaks for " + agencyOf.apply(event.data()));

@@ -1,0 +1,106 @@
+package id.rujukan.contract;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * An event signed by the agency it speaks for: Ed25519 over the CloudEvent's id, type, source, agency, subject and
+ * data, so that no one who can write to the topic (another agency's gateway, a shared service) can put an event
+ * in an agency's name, or change one, without it showing. The signature and the id of the key that made it travel
+ * as two CloudEvents extension attributes. Each agency's public keys are in the agency directory
+ * ({@link AgencyPublished#signingKeys()}); a key stays there after it is retired, so old events still verify.
+ */
+public final class EventSignatures {
+
+    /** Extension attribute: the Ed25519 signature, base64url without padding. */
+    public static final String SIGNATURE = "signature";
+    /** Extension attribute: the id of the key that made the signature, one of the agency's in the directory. */
+    public static final String KEY = "signingkey";
+    private static final String ALGORITHM = "Ed25519";
+
+    private EventSignatures() {
+    }
+
+    /**
+     * The bytes a signature covers: each attribute length-prefixed (-1 for one that is absent), so that no two
+     * different events give the same bytes (moving text from one attribute into the next changes them).
+     */
+    public static byte[] signedBytes(String id, String type, String source, String agencyId, String subject,
+            String data) {
+        byte[][] parts = {utf8(id), utf8(type), utf8(source), utf8(agencyId), utf8(subject), utf8(data)};
+        int length = 0;
+        for (byte[] part : parts) {
+            length += Integer.BYTES + (part == null ? 0 : part.length);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        for (byte[] part : parts) {
+            if (part == null) {
+                bytes.putInt(-1);
+            } else {
+                bytes.putInt(part.length).put(part);
+            }
+        }
+        return bytes.array();
+    }
+
+    public static String sign(PrivateKey key, byte[] signedBytes) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(key);
+            signer.update(signedBytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("An " + ALGORITHM + " signature could not be made", e);
+        }
+    }
+
+    /** Whether {@code signature} is {@code key}'s over those bytes; a signature that is not even base64 is not. */
+    public static boolean verifies(PublicKey key, byte[] signedBytes, String signature) {
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(signedBytes);
+            return verifier.verify(Base64.getUrlDecoder().decode(signature));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** A public key as the directory publishes it: X.509 SubjectPublicKeyInfo, base64. */
+    public static PublicKey publicKey(String base64) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(base64.strip())));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an " + ALGORITHM + " public key", e);
+        }
+    }
+
+    /** A private key as a PEM file holds it (PKCS #8, "BEGIN PRIVATE KEY"). */
+    public static PrivateKey privateKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(base64)));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an " + ALGORITHM + " private key in PKCS #8 PEM", e);
+        }
+    }
+
+    /** A public key as the directory publishes it. */
+    public static String publish(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,58 @@
+package id.rujukan.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventSignaturesTest {
+
+    private static final String[] EVENT = {"3f1c", "id.rujukan.referral.submitted.v1", "/rujukan/agency-gateway",
+        "rutan-martapura", "9b2e", "{\"urgency\":\"HIGH\"}"};
+
+    @Test
+    void aSignatureVerifiesWithTheSignersPublicKeyOnlyAndOnlyOverTheSameEvent() throws Exception {
+        KeyPair rutan = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String signature = EventSignatures.sign(rutan.getPrivate(), bytes(EVENT));
+
+        assertThat(EventSignatures.verifies(rutan.getPublic(), bytes(EVENT), signature)).isTrue();
+        assertThat(EventSignatures.verifies(other.getPublic(), bytes(EVENT), signature)).isFalse();
+        // any attribute changed, or text moved from one into the next
+        for (int i = 0; i < EVENT.length; i++) {
+            String[] changed = EVENT.clone();
+            changed[i] = changed[i] + "x";
+            assertThat(EventSignatures.verifies(rutan.getPublic(), bytes(changed), signature)).as("attribute " + i)
+                    .isFalse();
+        }
+        String[] moved = EVENT.clone();
+        moved[3] = "rutan-martapura/rujukan";
+        moved[2] = "/rujukan";
+        assertThat(EventSignatures.verifies(rutan.getPublic(), bytes(moved), signature)).isFalse();
+        String[] absent = EVENT.clone();
+        absent[4] = null;
+        String[] empty = EVENT.clone();
+        empty[4] = "";
+        assertThat(bytes(absent)).isNotEqualTo(bytes(empty));
+        for (String garbage : List.of("", "not base64!", signature.substring(1))) {
+            assertThat(EventSignatures.verifies(rutan.getPublic(), bytes(EVENT), garbage)).isFalse();
+        }
+    }
+
+    @Test
+    void keysTravelAsTheDirectoryAndPemFilesHoldThem() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        String signature = EventSignatures.sign(EventSignatures.privateKey(pem), bytes(EVENT));
+        assertThat(EventSignatures.verifies(EventSignatures.publicKey(EventSignatures.publish(pair.getPublic())),
+                bytes(EVENT), signature)).isTrue();
+    }
+
+    private static byte[] bytes(String[] event) {
+        return EventSignatures.signedBytes(event[0], event[1], event[2], event[3], event[4], event[5]);
+    }
+}
