@@ -93,9 +93,12 @@ class EscalationReplicasIT {
             for (int i = 0; i < REFERRALS; i++) {
                 ReferralSubmitted submitted = emergency();
                 referralIds.add(submitted.referralId());
-                client.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), json.writeValueAsString(submitted),
-                        KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
-                                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId()));
+                String data = json.writeValueAsString(submitted);
+                // signed by the referring agency, as its gateway signs
+                client.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+                        KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
+                                submitted.referralId(), data));
             }
 
             // the chains are running: kill one replica as a crash would, then bring it back

@@ -75,7 +75,8 @@ public class ApiDocument implements OASFilter {
         APIResponses responses = operation.getResponses();
         List<Parameter> parameters = Objects.requireNonNullElse(operation.getParameters(), List.of());
         problem(responses, "401", "No bearer token, or one that is expired, forged or not issued for this gateway");
-        problem(responses, "403", "The token's roles do not allow this operation, or the officer has left the agency");
+        problem(responses, "403", "The token's roles do not allow this operation, the officer has left the agency, "
+                + "or this gateway does not act for the caller's agency");
         problem(responses, "429", "The calling agency's rate limit is spent: call again after Retry-After seconds");
         problem(responses, "503", "The gateway's database or its copy of the agency directory is not available "
                 + "now: nothing was done, call again");
