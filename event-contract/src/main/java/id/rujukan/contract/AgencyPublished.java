@@ -56,6 +56,12 @@ public record AgencyPublished(
                 countsWorkingDays, contacts, changed, signingKeys);
     }
 
+    /** The same agency with other signing keys, everything else kept. */
+    public AgencyPublished withSigningKeys(List<SigningKey> keys) {
+        return new AgencyPublished(agencyId, name, type, region, timeZone, services, capacity, workingHours,
+                countsWorkingDays, contacts, roster, keys);
+    }
+
     /**
      * A public key of the agency's.
      *

@@ -160,7 +160,9 @@ public final class LocalStack implements AutoCloseable {
                 ServiceProcess.start(root, "referral-service", ports.referralService(),
                         with(common(kafka, postgres, "referral"),
                                 // operators' tokens for the directory API; its keys are fetched when Keycloak is up
-                                Map.of("quarkus.oidc.auth-server-url", keycloak.issuer()),
+                                Map.of("quarkus.oidc.auth-server-url", keycloak.issuer(),
+                                        // the demo agencies' dev-only keys, which the stack's gateway signs with
+                                        "rujukan.directory.seed-signing-keys", "true"),
                                 extra("referral-service")), logs, bench),
                 ServiceProcess.start(root, "notification-service", ports.notificationService(), with(
                         common(kafka, postgres, "notification"),

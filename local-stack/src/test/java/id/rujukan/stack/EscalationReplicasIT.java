@@ -155,6 +155,7 @@ class EscalationReplicasIT {
                 "OFFICERS:PT0S,SUPERVISOR:PT1S,HEAD:PT1S,PROVINCE:PT1S,MINISTRY:PT1S");
         config.put("rujukan.escalation.poll-every", "0.2s");
         config.put("rujukan.escalation.claim-batch", "20");
+        config.put("rujukan.directory.seed-signing-keys", "true");
         return ServiceProcess.start(Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize(),
                 "referral-service", FreePorts.find(), config, dataDir.resolve("logs-" + name));
     }

@@ -22,6 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads the agencies of the seed file that the directory does not have yet, then publishes the whole
  * directory on its compacted topic, so that a service whose copy was lost gets it back on our restart.
+ * <p>
+ * The seed's signing keys are the public halves of the dev-only keys in {@code dev-keys/}, whose private halves
+ * are in the repository for anyone to read: they are taken only where {@code rujukan.directory.seed-signing-keys}
+ * says so (the local stack, the tests), never in production, where each agency's key is published by an operator.
+ * Where they are taken, an agency the directory already has without any key gets the seed's (a local directory
+ * made before events were signed).
  */
 @ApplicationScoped
 public class DirectorySeeder {
@@ -33,10 +39,14 @@ public class DirectorySeeder {
     private final EntityManager entityManager;
     private final String seedFile;
     private final Clock clock;
+    private final boolean seedSigningKeys;
 
     public DirectorySeeder(ObjectMapper json, Directory directory, EntityManager entityManager,
-            @ConfigProperty(name = "rujukan.directory.seed-file") String seedFile, Clock clock) {
+            @ConfigProperty(name = "rujukan.directory.seed-file") String seedFile,
+            @ConfigProperty(name = "rujukan.directory.seed-signing-keys", defaultValue = "false")
+            boolean seedSigningKeys, Clock clock) {
         this.json = json;
+        this.seedSigningKeys = seedSigningKeys;
         this.directory = directory;
         this.entityManager = entityManager;
         this.seedFile = seedFile;
@@ -49,10 +59,14 @@ public class DirectorySeeder {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", SEED_LOCK)
                 .getSingleResult();
         int added = 0;
-        for (AgencyPublished record : readSeed()) {
-            if (Agency.findById(record.agencyId()) == null) {
+        for (AgencyPublished seed : readSeed()) {
+            AgencyPublished record = seedSigningKeys ? seed : seed.withSigningKeys(null);
+            Agency known = Agency.findById(record.agencyId());
+            if (known == null) {
                 Agency.from(record, clock.instant()).persist();
                 added++;
+            } else if (seedSigningKeys && (known.signingKeys == null || known.signingKeys.isEmpty())) {
+                known.signingKeys = record.signingKeys();
             }
         }
         List<Agency> agencies = Agency.listAll();
