@@ -44,9 +44,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -541,9 +541,13 @@ class LocalStackIT {
      * {@code get} would cancel the form's request.
      */
     private static void clickThrough(ChromeDriver page, By what) {
-        WebElement before = page.findElement(By.tagName("html"));
+        // a mark on this page's window: the next page has a window of its own, without it
+        page.executeScript("window.rujukanLeft = true");
         page.findElement(what).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        // (while the pages change over, the browser may answer with an error of any kind: asked again)
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(
+                        "return window.rujukanLeft === undefined && document.readyState === 'complete'")));
     }
 
     private static void choose(ChromeDriver page, String select, String value) {
