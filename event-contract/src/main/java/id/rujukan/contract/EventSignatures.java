@@ -95,11 +95,6 @@ public final class EventSignatures {
         }
     }
 
-    /** A public key as the directory publishes it. */
-    public static String publish(PublicKey key) {
-        return Base64.getEncoder().encodeToString(key.getEncoded());
-    }
-
     private static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }

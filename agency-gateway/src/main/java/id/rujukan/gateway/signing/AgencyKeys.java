@@ -54,7 +54,7 @@ public class AgencyKeys implements EventSigner {
     }
 
     /** Whether this gateway holds the agency's key, i.e. acts for it. */
-    public boolean serves(String agencyId) {
+    private boolean serves(String agencyId) {
         return keys.containsKey(agencyId);
     }
 
