@@ -395,9 +395,12 @@ public final class Bench {
         Properties config = new Properties();
         config.put("bootstrap.servers", options.get("kafka"));
         try (Admin admin = Admin.create(config)) {
-            for (int i = 0; i < 600; i++) {
-                long lag = ConsumerLag.of(admin, "referral-service") + ConsumerLag.of(admin, "notification-service");
-                long queued;
+            long lag = 0;
+            long queued = 0;
+            // a closed-loop phase can leave minutes of work behind it on this machine (about 21 referrals a second
+            // end to end), so the wait is long; past it, something is stuck, and the next phase would measure that
+            for (int i = 0; i < 2_400; i++) {
+                lag = ConsumerLag.of(admin, "referral-service") + ConsumerLag.of(admin, "notification-service");
                 try (Connection db = DriverManager.getConnection(options.get("postgres"), login);
                         ResultSet rows = db.createStatement().executeQuery(
                                 "select count(*) from notification where status = 'QUEUED'")) {
@@ -409,6 +412,9 @@ public final class Bench {
                 }
                 Thread.sleep(500);
             }
+            // a phase measured on top of a backlog would measure the backlog
+            throw new IllegalStateException("The services did not catch up within 20 minutes: " + lag
+                    + " records not yet read, " + queued + " notifications queued");
         }
     }
 
