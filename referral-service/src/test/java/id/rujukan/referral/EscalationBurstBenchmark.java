@@ -11,6 +11,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,9 +84,13 @@ class EscalationBurstBenchmark {
 
         for (Result result : List.of(small, large)) {
             System.out.printf("  %,9d open referrals: %,d due escalated by 2 claimers in %,d ms (%,.0f/s); "
-                    + "claim query %.2f ms; fired twice: %d; timeline rows %,d; outbox records %,d%n",
+                    + "claim query %.2f ms; fired twice: %d; timeline rows %,d; outbox records %,d; CPU: this JVM "
+                    + "(claimers, relay, Kafka) %,d ms, PostgreSQL %,d ms, of %,d ms the %d cores had%n",
                     result.open, result.fired, result.millis, result.fired * 1000.0 / result.millis,
-                    result.claimMillis, result.duplicates, result.historyRows, result.outboxRecords);
+                    result.claimMillis, result.duplicates, result.historyRows, result.outboxRecords,
+                    result.jvmCpuMillis, result.postgresCpuMillis,
+                    result.millis * Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
         }
         System.out.println();
         assertThat(small.fired).isEqualTo(DUE);
@@ -91,7 +99,7 @@ class EscalationBurstBenchmark {
     }
 
     private record Result(int open, long fired, long millis, double claimMillis, long duplicates, long historyRows,
-            long outboxRecords) {
+            long outboxRecords, long jvmCpuMillis, long postgresCpuMillis) {
     }
 
     /**
@@ -141,6 +149,9 @@ class EscalationBurstBenchmark {
         int open = count("select count(*) from referral_deadline");
         double claimMillis = claimQueryMillis(at);
         long outboxBefore = outboxSequence();
+        long postmaster = postmaster();
+        long jvmCpuBefore = jvmCpuNanos();
+        long postgresTicksBefore = postgresTicks(postmaster);
         long started = System.nanoTime();
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         List<Future<Integer>> claimers = new ArrayList<>();
@@ -152,6 +163,8 @@ class EscalationBurstBenchmark {
             fired += claimer.get();
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long jvmCpuMillis = Duration.ofNanos(jvmCpuNanos() - jvmCpuBefore).toMillis();
+        long postgresCpuMillis = (postgresTicks(postmaster) - postgresTicksBefore) * 10; // ticks at 100 Hz
         replicas.shutdown();
         Timestamp firedAt = Timestamp.from(at);
         long stored = count("select count(*) from escalation where fired_at = '" + firedAt + "'");
@@ -160,7 +173,51 @@ class EscalationBurstBenchmark {
         long history = count("select count(*) from referral_history where kind = 'ESCALATION' and at = '" + firedAt
                 + "'");
         assertThat(stored).isEqualTo(fired);
-        return new Result(open, fired, millis, claimMillis, duplicates, history, outboxSequence() - outboxBefore);
+        return new Result(open, fired, millis, claimMillis, duplicates, history, outboxSequence() - outboxBefore,
+                jvmCpuMillis, postgresCpuMillis);
+    }
+
+    /** CPU time of this JVM: the two claimers, the outbox relay sending to Kafka, and the in-JVM Kafka broker. */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The PostgreSQL server's main process: the parent of the backend serving a connection. */
+    private long postmaster() throws Exception {
+        long backend = count("select pg_backend_pid()");
+        return Long.parseLong(stat(Path.of("/proc", Long.toString(backend)))[1]);
+    }
+
+    /**
+     * CPU ticks used by the PostgreSQL server: its main process, with the children it has reaped, and every
+     * backend and worker it runs now (the claimers' pooled connections among them).
+     */
+    private static long postgresTicks(long postmaster) throws IOException {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] stat = stat(process);
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                                + Long.parseLong(stat[14]);
+                    } else if (Long.parseLong(stat[1]) == postmaster) {
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile: its time is in the main process's reaped children
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** The fields of /proc/PID/stat after the command's name: state, parent, ..., utime (11), stime (12), ... */
+    private static String[] stat(Path process) throws IOException {
+        String stat = Files.readString(process.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** How long PostgreSQL takes to find one batch of due clocks: the median of seven EXPLAIN ANALYZE runs. */
