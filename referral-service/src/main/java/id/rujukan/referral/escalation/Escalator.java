@@ -177,26 +177,25 @@ public class Escalator {
                 }
                 insert.executeBatch();
             }
+            // one statement for the batch's clocks, not one per clock: PostgreSQL plans and runs it once
             try (PreparedStatement update = connection.prepareStatement("""
-                    update referral_deadline set next_step = next_step + 1, next_fire_at = ?
-                    where referral_id = ? and kind = ?""")) {
-                for (Due d : advance) {
-                    // planned from the previous step's time, not from now: a late firing does not stretch the chain
-                    update.setTimestamp(1, Timestamp.from(d.firedFor().plus(d.chain().get(d.step()).after())));
-                    update.setObject(2, d.referralId());
-                    update.setString(3, d.deadline());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    update referral_deadline d set next_step = d.next_step + 1, next_fire_at = moved.next_fire_at
+                    from unnest(?::uuid[], ?::text[], ?::timestamptz[]) as moved (referral_id, kind, next_fire_at)
+                    where d.referral_id = moved.referral_id and d.kind = moved.kind""")) {
+                update.setArray(1, connection.createArrayOf("uuid", advance.stream().map(Due::referralId).toArray()));
+                update.setArray(2, connection.createArrayOf("text", advance.stream().map(Due::deadline).toArray()));
+                // planned from the previous step's time, not from now: a late firing does not stretch the chain
+                update.setArray(3, connection.createArrayOf("timestamptz", advance.stream()
+                        .map(d -> Timestamp.from(d.firedFor().plus(d.chain().get(d.step()).after()))).toArray()));
+                update.executeUpdate();
             }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from referral_deadline where referral_id = ? and kind = ?")) {
-                for (Due d : finished) {
-                    delete.setObject(1, d.referralId());
-                    delete.setString(2, d.deadline());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from referral_deadline d
+                    using unnest(?::uuid[], ?::text[]) as done (referral_id, kind)
+                    where d.referral_id = done.referral_id and d.kind = done.kind""")) {
+                delete.setArray(1, connection.createArrayOf("uuid", finished.stream().map(Due::referralId).toArray()));
+                delete.setArray(2, connection.createArrayOf("text", finished.stream().map(Due::deadline).toArray()));
+                delete.executeUpdate();
             }
         });
         outbox.addAll(events);
