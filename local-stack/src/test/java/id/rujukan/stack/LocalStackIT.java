@@ -25,6 +25,7 @@ import id.rujukan.infra.SmscAlphabet;
 import id.rujukan.infra.TraceCollector;
 import id.rujukan.infra.testing.PrometheusText;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,37 @@ class LocalStackIT {
                 "[Rujukan] Rujukan baru dari Rutan Kelas IIB Martapura (ref " + referralId.substring(0, 8).toUpperCase(Locale.ROOT) + ")");
         assertThat(mails).allSatisfy(mail -> {
             assertThat(mail.body()).contains(referralId).doesNotContain("Bayi Contoh");
+        });
+    }
+
+    /**
+     * The gateway's evidence log, checked as an agency would check it: with the command, against the gateway's
+     * database, after a referral was sent and its routing received.
+     */
+    @Test
+    void theCommandVerifiesTheGatewaysEvidenceLogOfAReferralSentAndRouted() throws Exception {
+        String rutan = clientToken("rutan-martapura");
+        String referralId = given().baseUri(gateway).auth().oauth2(rutan).contentType(ContentType.JSON)
+                .body(fresh.demoReferral()).when().post("/api/v1/referrals").then().statusCode(202)
+                .extract().path("referralId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(rutan)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ROUTED")));
+
+        // the submission sent and the routing received are sealed within a second or two of the routing
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ProcessBuilder command = new ProcessBuilder(
+                    fresh.root().resolve("agency-gateway/verify-evidence.sh").toString(),
+                    "jdbc:postgresql://127.0.0.1:" + stack.ports().postgres() + "/gateway", "postgres")
+                    .redirectErrorStream(true);
+            command.environment().put("PGPASSWORD", "postgres");
+            Process verify = command.start();
+            verify.getOutputStream().close();
+            String printed = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(verify.waitFor()).as(printed).isZero();
+            Matcher sealed = Pattern.compile("The evidence log verifies: (\\d+) blocks sealing (\\d+) entries")
+                    .matcher(printed);
+            assertThat(sealed.find()).as(printed).isTrue();
+            assertThat(Integer.parseInt(sealed.group(2))).as(printed).isGreaterThanOrEqualTo(2);
         });
     }
 

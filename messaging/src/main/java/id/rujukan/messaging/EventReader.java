@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,11 +26,14 @@ public class EventReader {
     private final ObjectMapper json;
     private final Validator validator;
     private final Instance<EventVerifier> verifiers;
+    private final Instance<EventLog> logs;
 
-    public EventReader(ObjectMapper json, Validator validator, Instance<EventVerifier> verifiers) {
+    public EventReader(ObjectMapper json, Validator validator, Instance<EventVerifier> verifiers,
+            Instance<EventLog> logs) {
         this.json = json;
         this.validator = validator;
         this.verifiers = verifiers;
+        this.logs = logs;
     }
 
     /**
@@ -64,16 +69,23 @@ public class EventReader {
                     + violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
                             .collect(Collectors.joining("; ")));
         }
-        Object agency = cloudEvent.getExtension(CloudEventAttributes.AGENCY).orElse(CloudEventAttributes.SYSTEM);
+        String agency = cloudEvent.getExtension(CloudEventAttributes.AGENCY).map(Object::toString)
+                .orElse(CloudEventAttributes.SYSTEM);
+        String source = cloudEvent.getSource() == null ? null : cloudEvent.getSource().toString();
+        Instant occurredAt = cloudEvent.getTimeStamp().map(time -> time.toInstant()).orElse(null);
+        String keyId = cloudEvent.getExtension(EventSignatures.KEY).map(Object::toString).orElse(null);
+        String signature = cloudEvent.getExtension(EventSignatures.SIGNATURE).map(Object::toString).orElse(null);
+        String subject = cloudEvent.getSubject().orElse(null);
         if (verifiers.isResolvable()) {
             // before anything is done with it: an event not signed by its agency changes nothing
-            verifiers.get().verify(agency.toString(), cloudEvent.getTimeStamp().map(time -> time.toInstant())
-                    .orElse(null), EventSignatures.signedBytes(cloudEvent.getId(), cloudEvent.getType(),
-                            cloudEvent.getSource() == null ? null : cloudEvent.getSource().toString(),
-                            agency.toString(), cloudEvent.getSubject().orElse(null), payload),
-                    cloudEvent.getExtension(EventSignatures.KEY).map(Object::toString).orElse(null),
-                    cloudEvent.getExtension(EventSignatures.SIGNATURE).map(Object::toString).orElse(null));
+            verifiers.get().verify(agency, occurredAt, EventSignatures.signedBytes(cloudEvent.getId(),
+                    cloudEvent.getType(), source, agency, subject, payload), keyId, signature);
         }
-        return new ReceivedEvent<>(cloudEvent.getId(), cloudEvent.getType(), agency.toString(), data);
+        if (logs.isResolvable()) {
+            // in the transaction that applies it: the log holds what was applied, once
+            logs.get().record(List.of(new EventLog.Entry(EventLog.Direction.RECEIVED, cloudEvent.getId(),
+                    cloudEvent.getType(), source, agency, subject, occurredAt, payload, keyId, signature)));
+        }
+        return new ReceivedEvent<>(cloudEvent.getId(), cloudEvent.getType(), agency, data);
     }
 }

@@ -29,11 +29,13 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager entityManager;
     private final Instance<EventSigner> signers;
+    private final Instance<EventLog> logs;
 
     public Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            EntityManager entityManager, Instance<EventSigner> signers) {
+            EntityManager entityManager, Instance<EventSigner> signers, Instance<EventLog> logs) {
         this.json = json;
         this.signers = signers;
+        this.logs = logs;
         this.entityManager = entityManager;
         this.relay = relay;
         this.transactions = transactions;
@@ -62,6 +64,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> addAll(List<OutboundEvent> events) {
         List<UUID> ids = new ArrayList<>(events.size());
+        List<EventLog.Entry> sent = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(Instant.now());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -88,10 +91,17 @@ public class Outbox {
                     insert.setString(12, signed.map(EventSigner.Signed::signature).orElse(null));
                     insert.setString(13, signed.map(EventSigner.Signed::keyId).orElse(null));
                     insert.addBatch();
+                    sent.add(new EventLog.Entry(EventLog.Direction.SENT, id.toString(), event.type(), event.source(),
+                            event.agencyId(), event.key(), event.occurredAt(), payload,
+                            signed.map(EventSigner.Signed::keyId).orElse(null),
+                            signed.map(EventSigner.Signed::signature).orElse(null)));
                 }
                 insert.executeBatch();
             }
         });
+        if (logs.isResolvable()) {
+            logs.get().record(sent);
+        }
         wakeRelayAfterCommit();
         return ids;
     }
