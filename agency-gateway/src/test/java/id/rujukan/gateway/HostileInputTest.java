@@ -2,6 +2,7 @@ package id.rujukan.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,9 +114,16 @@ class HostileInputTest {
         rows.forEach((table, before) -> assertThat(after.get(table)).as("rows in " + table).isLessThanOrEqualTo(before));
     }
 
-    /** How many rows each of the gateway's tables holds, once everything committed has left the outbox. */
+    /**
+     * How many rows each of the gateway's tables holds, once everything committed has left the outbox and every entry
+     * of the evidence log is sealed (a block sealing what earlier tests did is not this test's trace).
+     */
     private Map<String, Long> rowsPerTable() {
         SentToKafka.awaitOutboxDrained();
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("select count(*) from evidence_entry where xact >= "
+                        + "coalesce((select max(up_to_xact) from evidence_block), 0)").getSingleResult()).longValue())
+                == 0);
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> rows = new TreeMap<>();
             @SuppressWarnings("unchecked")
