@@ -1,5 +1,7 @@
 package id.rujukan.gateway.evidence;
 
+import id.rujukan.messaging.Transient;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,9 +45,17 @@ public class EvidenceSealer {
     @Scheduled(every = "${rujukan.evidence.seal-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sealAll() {
-        while (QuarkusTransaction.requiringNew().call(
-                () -> entityManager.unwrap(Session.class).doReturningWork(this::sealBlock))) {
-            // the block was full: more entries are waiting
+        try {
+            while (QuarkusTransaction.requiringNew().call(
+                    () -> entityManager.unwrap(Session.class).doReturningWork(this::sealBlock))) {
+                // the block was full: more entries are waiting
+            }
+        } catch (RuntimeException e) {
+            if (!Transient.isTransient(e)) {
+                throw e;
+            }
+            // the database is away: the entries wait, and the next round seals them
+            Log.warnf("Evidence log not sealed this round, the database is unavailable: %s", e.getMessage());
         }
     }
 
