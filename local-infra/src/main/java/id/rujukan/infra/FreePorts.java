@@ -47,8 +47,9 @@ public final class FreePorts {
     /** The first ephemeral port (Linux: ip_local_port_range), or the IANA range's 49152 elsewhere. */
     private static int ephemeralStart() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
-                    .split("\\s+")[0]);
+            // read as lines: Files.readString trusts the size procfs reports, and reads a digit of it
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 49_152;
         }
