@@ -35,7 +35,18 @@ public final class EventSignatures {
      */
     public static byte[] signedBytes(String id, String type, String source, String agencyId, String subject,
             String data) {
-        byte[][] parts = {utf8(id), utf8(type), utf8(source), utf8(agencyId), utf8(subject), utf8(data)};
+        return lengthPrefixed(id, type, source, agencyId, subject, data);
+    }
+
+    /**
+     * Fields as one unambiguous run of bytes, each its UTF-8 length (a 4-byte big-endian int, -1 for an absent one)
+     * and then its bytes: what signatures cover here, and what the gateway's evidence log hashes.
+     */
+    public static byte[] lengthPrefixed(String... fields) {
+        byte[][] parts = new byte[fields.length][];
+        for (int i = 0; i < fields.length; i++) {
+            parts[i] = utf8(fields[i]);
+        }
         int length = 0;
         for (byte[] part : parts) {
             length += Integer.BYTES + (part == null ? 0 : part.length);

@@ -1,7 +1,6 @@
 package id.rujukan.gateway.evidence;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import id.rujukan.contract.EventSignatures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +10,7 @@ import java.util.List;
 
 /**
  * The hashes of the evidence log, the same for the sealer that writes them and for whoever verifies them: SHA-256
- * over each field in turn, each as its length and its UTF-8 bytes (an absent field as length -1), so that no two
+ * over the fields length-prefixed as signatures cover them ({@link EventSignatures#lengthPrefixed}), so that no two
  * different entries give the same bytes. Times are whole microseconds since the epoch, as PostgreSQL keeps them.
  */
 final class EvidenceHashes {
@@ -55,13 +54,7 @@ final class EvidenceHashes {
     }
 
     private static String sha256(String... fields) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (String field : fields) {
-            byte[] value = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-            bytes.writeBytes(ByteBuffer.allocate(4).putInt(field == null ? -1 : value.length).array());
-            bytes.writeBytes(value);
-        }
-        return HexFormat.of().formatHex(digest().digest(bytes.toByteArray()));
+        return HexFormat.of().formatHex(digest().digest(EventSignatures.lengthPrefixed(fields)));
     }
 
     private static MessageDigest digest() {
