@@ -192,9 +192,9 @@ class ActionTest {
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged changed = LifecycleEvents.routed(referralId, 3, state, CaseCategory.CHILD_OF_DETAINEE,
                 Urgency.HIGH, "routed");
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(changed),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(changed));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency("dinsos-1608"))
                 .get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo(state)));
         return referralId;

@@ -17,7 +17,6 @@ import id.rujukan.contract.Region;
 import id.rujukan.contract.Roster;
 import id.rujukan.contract.Topics;
 import id.rujukan.directory.DirectoryCopy;
-import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -168,9 +166,9 @@ class AgencyAdminPageTest {
                         new AgencyPublished.Contact("SUPERVISOR", "Pengasuh", "pengasuh@lksa-banjarmasin.test", null,
                                 "id", null)),
                 new Roster(List.of(weekdays, nights), List.of()));
-        KafkaTestResource.client().send(Topics.AGENCY_DIRECTORY, lksa.agencyId(), json.writeValueAsString(lksa),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.AGENCY_DIRECTORY, lksa.agencyId(), EventTypes.AGENCY_PUBLISHED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(lksa));
         await().atMost(Duration.ofSeconds(20)).until(() -> directory.agency("lksa-6371")
                 .map(a -> a.roster() != null && a.roster().shifts().size() == 2).orElse(false));
         String admin = Tokens.user("lksa-6371", "agency-admin");

@@ -53,10 +53,10 @@ class AuthorizationMatrixTest {
     void aReferralFromTheRutanToDinasSosial() throws Exception {
         KafkaTestClient kafka = KafkaTestResource.client();
         referralId = UUID.randomUUID().toString();
-        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(LifecycleEvents.routed(referralId,
-                2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, "routed")),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE,
+                        Urgency.HIGH, "routed")));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(REFERRER))
                 .get("/api/v1/referrals/" + referralId).statusCode() == 200);
     }
@@ -156,11 +156,10 @@ class AuthorizationMatrixTest {
     @Test
     void reportingProgressOnAndCompletingAnAcceptedReferral() throws Exception {
         String accepted = UUID.randomUUID().toString();
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, accepted, json.writeValueAsString(
-                LifecycleEvents.inState(accepted, REFERRER, TARGET, "ACCEPTED", CaseCategory.CHILD_OF_DETAINEE,
-                        Urgency.HIGH, null, null)),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, accepted, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(LifecycleEvents.inState(accepted, REFERRER, TARGET, "ACCEPTED",
+                        CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, null, null)));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(TARGET))
                 .get("/api/v1/referrals/" + accepted).statusCode() == 200);
         for (String[] work : new String[][] {{"progress", "{\"note\":\"kunjungan rumah\"}"},

@@ -15,7 +15,6 @@ import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -172,9 +171,9 @@ class ConsoleTest {
         NotificationStatusChanged delivered = new NotificationStatusChanged(referralId + ":RECEIVE-1", referralId,
                 "dinsos-1608", "DUTY_OFFICER", "SMS", "DELIVERED", "referral-new", "sms/id/2/referral-new", "smsc",
                 null, Instant.now());
-        KafkaTestResource.client().send(Topics.NOTIFICATION_STATUS, referralId, json.writeValueAsString(delivered),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.NOTIFICATION_DELIVERED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.NOTIFICATION_STATUS, referralId, EventTypes.NOTIFICATION_DELIVERED,
+                CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(delivered));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String page = given().auth().oauth2(Tokens.user("dinsos-1608", "officer"))
@@ -191,9 +190,9 @@ class ConsoleTest {
         ReferralStateChanged accepted = LifecycleEvents.accepted(referralId, "rutan-martapura", "dinsos-1608",
                 "supervisor.dinsos-1608", "budi.officer", "accepted by Dinas Sosial Kabupaten OKU Timur; officer in "
                         + "charge: budi.officer; supervisor.dinsos-1608 acted on behalf of budi.officer");
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(accepted),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(accepted));
         String officer = Tokens.user("dinsos-1608", "officer");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -287,9 +286,9 @@ class ConsoleTest {
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged changed = LifecycleEvents.inState(referralId, "rutan-martapura", target, state,
                 CaseCategory.TRAFFICKING, urgency, receiveDueAt, null);
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(changed),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(changed));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency(target))
                 .get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo(state)));
         return referralId;

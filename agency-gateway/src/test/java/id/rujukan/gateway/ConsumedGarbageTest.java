@@ -53,8 +53,8 @@ class ConsumedGarbageTest {
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged valid = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
                 Urgency.NORMAL, "named by the referrer");
-        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(valid),
-                headers(EventTypes.REFERRAL_ROUTED));
+        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(valid));
 
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_AGENCY_GATEWAY,
                 r -> key.equals(r.key()), 5, WAIT);
@@ -68,6 +68,42 @@ class ConsumedGarbageTest {
                 .contains(Topics.REFERRAL_LIFECYCLE, Topics.AGENCY_DIRECTORY, Topics.NOTIFICATION_STATUS);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(200).body("state", equalTo("ROUTED")));
+    }
+
+    @Test
+    void aLifecycleEventNotSignedByReferralServiceIsSetAsideWithItsReasonAndChangesNothing() throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        // what a forger would have the Rutan see: its referral accepted (version 3), ahead of the real routing
+        String accepted = json.writeValueAsString(LifecycleEvents.accepted(referralId, "rutan-martapura",
+                "dinsos-1608", "dinsos-1608", "budi.officer", "accepted"));
+        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted, headers(EventTypes.REFERRAL_STATE_CHANGED));
+        // an agency's gateway signing with its own key what only referral-service may write
+        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted, KafkaTestClient.cloudEventSignedBy("dinsos-1608",
+                UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, "dinsos-1608", referralId, accepted));
+        // signed by referral-service, then changed on the way: accepted by another agency
+        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted.replace("dinsos-1608", "lksa-6371"),
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, referralId,
+                        accepted));
+        // the real routing, after them on the same partition
+        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
+                        Urgency.NORMAL, "named by the referrer")));
+
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_AGENCY_GATEWAY,
+                r -> referralId.equals(r.key()), 3, WAIT);
+        assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason").orElse(""))
+                .containsExactlyInAnyOrder(
+                        "not signed: a " + EventTypes.REFERRAL_STATE_CHANGED + " event must carry the signature of "
+                                + "referral-service",
+                        "signed with key dinsos-1608.dev-1, which is not one of referral-service's",
+                        "the signature does not verify with key referral-service.dev-1 of referral-service: the event "
+                                + "was changed, or was not made by referral-service");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura"))
+                .get("/api/v1/referrals/" + referralId).then().statusCode(200).body("state", equalTo("ROUTED"))
+                .body("targetAgencyId", equalTo("dinsos-1608")));
     }
 
     private static List<Header> headers(String type) {

@@ -13,7 +13,6 @@ import id.rujukan.directory.DirectoryCopy;
 import id.rujukan.infra.testing.KafkaTestClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /** Publishes the agencies the tests use, as referral-service would, and waits for the gateway's copy. */
 final class Directory {
@@ -28,9 +27,9 @@ final class Directory {
                 agency("lksa-6371", "LKSA Anak Banjarmasin", AgencyType.LKSA),
                 agency("dinsos-16", "Dinas Sosial Provinsi Sumatera Selatan", AgencyType.DINAS_SOSIAL_PROVINCE),
                 agency("kemensos", "Kementerian Sosial", AgencyType.MINISTRY))) {
-            kafka.send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
-                    KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
-                            CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+            kafka.sendEvent(Topics.AGENCY_DIRECTORY, agency.agencyId(), EventTypes.AGENCY_PUBLISHED,
+                    CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                    json.writeValueAsString(agency));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> copy.agency("dinsos-1608").isPresent()
                 && copy.agency("rutan-martapura").isPresent() && copy.agency("kemensos").isPresent()

@@ -28,7 +28,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -62,11 +61,12 @@ class EvidenceLogTest {
                 Urgency.HIGH, "routed");
         String receivedId = UUID.randomUUID().toString();
         String routedJson = json.writeValueAsString(routed);
-        // as referral-service's relay sends it: the referral as the subject
-        List<Header> headers = new ArrayList<>(KafkaTestClient.cloudEvent(receivedId, EventTypes.REFERRAL_ROUTED,
-                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
-        headers.add(KafkaTestClient.header("ce_subject", referralId));
+        // as referral-service's relay sends it: the referral as the subject, signed by referral-service
+        List<Header> headers = KafkaTestClient.signedCloudEvent(receivedId, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, referralId, routedJson);
         KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, routedJson, headers);
+        String receivedSignature = headers.stream().filter(header -> header.key().equals("ce_signature"))
+                .map(header -> new String(header.value(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
 
         String sentId = KafkaTestClient.headerValue(sent, "ce_id").orElseThrow();
         await().atMost(WAIT).until(() -> sealed("SENT", sentId) && sealed("RECEIVED", receivedId));
@@ -79,7 +79,9 @@ class EvidenceLogTest {
                 .containsEntry("signature", KafkaTestClient.headerValue(sent, "ce_signature").orElseThrow());
         assertThat(entry("RECEIVED", receivedId)).containsEntry("type", EventTypes.REFERRAL_ROUTED)
                 .containsEntry("source", CloudEventAttributes.SOURCE_REFERRAL_SERVICE)
-                .containsEntry("subject", referralId).containsEntry("data_sha256", sha256(routedJson));
+                .containsEntry("subject", referralId).containsEntry("data_sha256", sha256(routedJson))
+                .containsEntry("signing_key", DevKeys.keyId("referral-service"))
+                .containsEntry("signature", receivedSignature);
 
         EvidenceVerification.Result result = verify();
         assertThat(result.failure()).isEmpty();

@@ -128,9 +128,9 @@ class InboxTest {
     }
 
     private void publish(String key, String type, Object data) throws Exception {
-        String topic = type.startsWith("id.rujukan.notification") ? Topics.NOTIFICATION_STATUS : Topics.REFERRAL_LIFECYCLE;
-        KafkaTestResource.client().send(topic, key, json.writeValueAsString(data),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
-                        CloudEventAttributes.SYSTEM));
+        boolean status = type.startsWith("id.rujukan.notification");
+        KafkaTestResource.client().sendEvent(status ? Topics.NOTIFICATION_STATUS : Topics.REFERRAL_LIFECYCLE, key, type,
+                status ? CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE : CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                CloudEventAttributes.SYSTEM, json.writeValueAsString(data));
     }
 }

@@ -19,7 +19,6 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
-import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -103,9 +102,9 @@ class NotesTest {
     }
 
     private void publish(ReferralStateChanged changed) throws Exception {
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, changed.referralId(),
-                json.writeValueAsString(changed), KafkaTestClient.cloudEvent(UUID.randomUUID().toString(),
-                        changed.version() == 1 ? EventTypes.REFERRAL_ROUTED : EventTypes.REFERRAL_STATE_CHANGED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, changed.referralId(),
+                changed.version() == 1 ? EventTypes.REFERRAL_ROUTED : EventTypes.REFERRAL_STATE_CHANGED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(changed));
     }
 }

@@ -28,7 +28,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,8 +184,8 @@ class SubmitReferralTest {
     }
 
     private void publishLifecycle(ReferralStateChanged routed) throws Exception {
-        kafka.send(Topics.REFERRAL_LIFECYCLE, routed.referralId(), json.writeValueAsString(routed),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ROUTED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, routed.referralId(), EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
+                json.writeValueAsString(routed));
     }
 }

@@ -18,7 +18,6 @@ import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.webhook.WebhookSignature;
-import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -299,10 +298,7 @@ class WebhookTest {
     }
 
     private String publish(String referralId, String type, Object data) throws Exception {
-        String eventId = UUID.randomUUID().toString();
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, json.writeValueAsString(data),
-                KafkaTestClient.cloudEvent(eventId, type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
-                        CloudEventAttributes.SYSTEM));
-        return eventId;
+        return KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, type,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(data));
     }
 }

@@ -40,6 +40,28 @@ public final class EventTypes {
             Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
             Map.entry(REFERRAL_ACTION_REFUSED, ReferralActionRefused.class));
 
+    /**
+     * Who signs each type ({@link EventSignatures}): what an agency's gateway writes is signed by the agency it
+     * speaks for; what a service writes (routing, escalation, directory, alerts, their delivery), by that
+     * service, whatever agency's action it relays. A reader checks the signer the type names, so an event of a
+     * service's type signed by an agency (or the other way round) is refused.
+     */
+    public static final Map<String, EventSigner> SIGNER = Map.ofEntries(
+            Map.entry(REFERRAL_SUBMITTED, EventSigner.AGENCY),
+            Map.entry(REFERRAL_ACTION_REQUESTED, EventSigner.AGENCY),
+            Map.entry(ROSTER_CHANGED, EventSigner.AGENCY),
+            Map.entry(OFFICER_DEPARTED, EventSigner.AGENCY),
+            Map.entry(REFERRAL_ROUTED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(REFERRAL_ROUTING_FAILED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(REFERRAL_STATE_CHANGED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(REFERRAL_ESCALATED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(REFERRAL_ACTION_REFUSED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(NOTIFICATION_REQUESTED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(AGENCY_PUBLISHED, EventSigner.REFERRAL_SERVICE),
+            Map.entry(NOTIFICATION_SENT, EventSigner.NOTIFICATION_SERVICE),
+            Map.entry(NOTIFICATION_DELIVERED, EventSigner.NOTIFICATION_SERVICE),
+            Map.entry(NOTIFICATION_FAILED, EventSigner.NOTIFICATION_SERVICE));
+
     private EventTypes() {
     }
 }

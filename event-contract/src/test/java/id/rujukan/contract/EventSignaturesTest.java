@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventSignaturesTest {
@@ -55,5 +56,15 @@ class EventSignaturesTest {
 
     private static byte[] bytes(String[] event) {
         return EventSignatures.signedBytes(event[0], event[1], event[2], event[3], event[4], event[5]);
+    }
+
+    @Test
+    void everyEventTypeNamesItsSignerAndOnlyWhatAGatewayWritesIsSignedByAnAgency() {
+        assertThat(EventTypes.SIGNER.keySet()).isEqualTo(EventTypes.DATA.keySet());
+        assertThat(EventTypes.SIGNER.entrySet().stream().filter(type -> type.getValue() == EventSigner.AGENCY)
+                .map(Map.Entry::getKey)).containsExactlyInAnyOrder(EventTypes.REFERRAL_SUBMITTED, EventTypes.REFERRAL_ACTION_REQUESTED, EventTypes.ROSTER_CHANGED,
+                EventTypes.OFFICER_DEPARTED);
+        assertThat(EventSigner.of(EventTypes.REFERRAL_ROUTED).keyOwner("dinsos-1608")).isEqualTo("referral-service");
+        assertThat(EventSigner.of(EventTypes.REFERRAL_SUBMITTED).keyOwner("dinsos-1608")).isEqualTo("dinsos-1608");
     }
 }

@@ -9,6 +9,7 @@ import id.rujukan.infra.PostgresServer;
 import id.rujukan.infra.SmsAggregator;
 import id.rujukan.infra.SmsCenter;
 import id.rujukan.infra.TraceCollector;
+import id.rujukan.infra.testing.DevKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -195,8 +196,6 @@ public final class LocalStack implements AutoCloseable {
                         "quarkus.oidc.auth-server-url", keycloak.issuer(),
                         "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
                         "rujukan.action-links.secret", linkSecret,
-                        // the demo agencies' dev-only keys: the shared gateway signs for every one of them
-                        "rujukan.signing.key-dir", root.resolve("dev-keys").toString(),
                         "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService(),
                         // an agency system trying webhooks on this machine listens on loopback
                         "rujukan.webhook.allowed-hosts", "localhost,127.0.0.1"),
@@ -226,7 +225,10 @@ public final class LocalStack implements AutoCloseable {
                 "quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint(),
                 "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
                 "quarkus.otel.bsp.schedule.delay", "200ms",
-                "quarkus.log.console.json.enabled", "false"));
+                "quarkus.log.console.json.enabled", "false",
+                // the dev-only keys: the shared gateway signs for every demo agency, each service as itself
+                "rujukan.signing.key-dir", DevKeys.dir().toString(),
+                "rujukan.signing.service-keys", DevKeys.serviceKeys()));
     }
 
     @SafeVarargs

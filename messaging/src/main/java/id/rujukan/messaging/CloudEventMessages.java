@@ -27,7 +27,7 @@ public final class CloudEventMessages {
      * @param topic the topic, or {@code null} for the channel's own
      * @param key the Kafka key, also the CloudEvent subject
      * @param signingKey the id of the key that signed it, or {@code null} for an unsigned event
-     * @param signature the agency's signature ({@link EventSignatures}), or {@code null}
+     * @param signature the signer's signature ({@link EventSignatures}), or {@code null}
      * @param trace the trace the record continues (its context goes out in the {@code traceparent} header)
      */
     public static Message<String> of(String topic, String key, String eventId, String type, String source,

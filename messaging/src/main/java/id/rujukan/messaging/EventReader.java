@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
+import id.rujukan.messaging.signing.SignatureCheck;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -25,14 +26,13 @@ public class EventReader {
 
     private final ObjectMapper json;
     private final Validator validator;
-    private final Instance<EventVerifier> verifiers;
+    private final SignatureCheck signatures;
     private final Instance<EventLog> logs;
 
-    public EventReader(ObjectMapper json, Validator validator, Instance<EventVerifier> verifiers,
-            Instance<EventLog> logs) {
+    public EventReader(ObjectMapper json, Validator validator, SignatureCheck signatures, Instance<EventLog> logs) {
         this.json = json;
         this.validator = validator;
-        this.verifiers = verifiers;
+        this.signatures = signatures;
         this.logs = logs;
     }
 
@@ -76,11 +76,9 @@ public class EventReader {
         String keyId = cloudEvent.getExtension(EventSignatures.KEY).map(Object::toString).orElse(null);
         String signature = cloudEvent.getExtension(EventSignatures.SIGNATURE).map(Object::toString).orElse(null);
         String subject = cloudEvent.getSubject().orElse(null);
-        if (verifiers.isResolvable()) {
-            // before anything is done with it: an event not signed by its agency changes nothing
-            verifiers.get().verify(agency, occurredAt, EventSignatures.signedBytes(cloudEvent.getId(),
-                    cloudEvent.getType(), source, agency, subject, payload), keyId, signature);
-        }
+        // before anything is done with it: an event not signed by its signer changes nothing
+        signatures.verify(cloudEvent.getType(), agency, occurredAt, EventSignatures.signedBytes(cloudEvent.getId(),
+                cloudEvent.getType(), source, agency, subject, payload), keyId, signature);
         if (logs.isResolvable()) {
             // in the transaction that applies it: the log holds what was applied, once
             logs.get().record(List.of(new EventLog.Entry(EventLog.Direction.RECEIVED, cloudEvent.getId(),

@@ -3,6 +3,7 @@ package id.rujukan.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.EventSignatures;
+import id.rujukan.messaging.signing.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -28,13 +28,13 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager entityManager;
-    private final Instance<EventSigner> signers;
+    private final SigningKeys keys;
     private final Instance<EventLog> logs;
 
     public Outbox(ObjectMapper json, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            EntityManager entityManager, Instance<EventSigner> signers, Instance<EventLog> logs) {
+            EntityManager entityManager, SigningKeys keys, Instance<EventLog> logs) {
         this.json = json;
-        this.signers = signers;
+        this.keys = keys;
         this.logs = logs;
         this.entityManager = entityManager;
         this.relay = relay;
@@ -87,14 +87,13 @@ public class Outbox {
                     insert.setString(9, payload);
                     insert.setTimestamp(10, now);
                     insert.setString(11, traceparent);
-                    Optional<EventSigner.Signed> signed = sign(id, event, payload);
-                    insert.setString(12, signed.map(EventSigner.Signed::signature).orElse(null));
-                    insert.setString(13, signed.map(EventSigner.Signed::keyId).orElse(null));
+                    SigningKeys.Signed signed = sign(id, event, payload);
+                    insert.setString(12, signed.signature());
+                    insert.setString(13, signed.keyId());
                     insert.addBatch();
                     sent.add(new EventLog.Entry(EventLog.Direction.SENT, id.toString(), event.type(), event.source(),
-                            event.agencyId(), event.key(), event.occurredAt(), payload,
-                            signed.map(EventSigner.Signed::keyId).orElse(null),
-                            signed.map(EventSigner.Signed::signature).orElse(null)));
+                            event.agencyId(), event.key(), event.occurredAt(), payload, signed.keyId(),
+                            signed.signature()));
                 }
                 insert.executeBatch();
             }
@@ -107,11 +106,8 @@ public class Outbox {
     }
 
     /** Signed as it will travel: its id, type, source, agency, subject (the key) and data. */
-    private Optional<EventSigner.Signed> sign(UUID id, OutboundEvent event, String payload) {
-        if (!signers.isResolvable()) {
-            return Optional.empty();
-        }
-        return signers.get().sign(event.agencyId(), EventSignatures.signedBytes(id.toString(), event.type(),
+    private SigningKeys.Signed sign(UUID id, OutboundEvent event, String payload) {
+        return keys.sign(event.type(), event.agencyId(), EventSignatures.signedBytes(id.toString(), event.type(),
                 event.source(), event.agencyId(), event.key(), payload));
     }
 

@@ -51,7 +51,10 @@ public class OutboxEvent extends PanacheEntityBase {
     /** W3C traceparent of the work that wrote the event, if it was traced. */
     public String traceparent;
 
-    /** The signature by the agency the event speaks for ({@link EventSigner}), or {@code null}. */
+    /**
+     * The signature by the signer the event's type names ({@link id.rujukan.contract.EventSigner}); {@code null} only
+     * in rows written before services signed their events.
+     */
     public String signature;
 
     /** The id of the key that made {@link #signature}. */

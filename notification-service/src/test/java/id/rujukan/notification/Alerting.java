@@ -80,9 +80,10 @@ public class Alerting {
     }
 
     public void send(String eventId, NotificationRequested request) throws Exception {
-        kafka().send(Topics.notificationRequests(request), request.referralId(), json.writeValueAsString(request),
-                KafkaTestClient.cloudEvent(eventId, EventTypes.NOTIFICATION_REQUESTED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        String data = json.writeValueAsString(request);
+        kafka().send(Topics.notificationRequests(request), request.referralId(), data, KafkaTestClient.signedCloudEvent(
+                eventId, EventTypes.NOTIFICATION_REQUESTED, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+                CloudEventAttributes.SYSTEM, request.referralId(), data));
     }
 
     public Notification notification(String key) {
@@ -128,8 +129,7 @@ public class Alerting {
     }
 
     public void publishAgency(AgencyPublished agency) throws Exception {
-        kafka().send(Topics.AGENCY_DIRECTORY, agency.agencyId(), json.writeValueAsString(agency),
-                KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.AGENCY_PUBLISHED,
-                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM));
+        kafka().sendEvent(Topics.AGENCY_DIRECTORY, agency.agencyId(), EventTypes.AGENCY_PUBLISHED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(agency));
     }
 }

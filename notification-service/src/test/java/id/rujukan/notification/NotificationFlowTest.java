@@ -211,9 +211,10 @@ class NotificationFlowTest {
                 headers(EventTypes.NOTIFICATION_REQUESTED));
         kafka.send(Topics.AGENCY_DIRECTORY, key, "{\"agencyId\":\"" + key + "\"}", headers(EventTypes.AGENCY_PUBLISHED));
         // about a referral, but not saying what kind: neither a referral's alert nor a roster gap's
-        kafka.send(Topics.NOTIFICATION_REQUESTS, key, "{\"notificationKey\":\"" + key + "\",\"referralId\":\""
-                + UUID.randomUUID() + "\",\"agencyId\":\"dinsos-1608\",\"recipientRole\":\"DUTY_OFFICER\","
-                + "\"channel\":\"EMAIL\",\"template\":\"referral-new\"}", headers(EventTypes.NOTIFICATION_REQUESTED));
+        kafka.sendEvent(Topics.NOTIFICATION_REQUESTS, key, EventTypes.NOTIFICATION_REQUESTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, "{\"notificationKey\":\""
+                        + key + "\",\"referralId\":\"" + UUID.randomUUID() + "\",\"agencyId\":\"dinsos-1608\","
+                        + "\"recipientRole\":\"DUTY_OFFICER\",\"channel\":\"EMAIL\",\"template\":\"referral-new\"}");
         NotificationRequested valid = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
         requestNotification(UUID.randomUUID().toString(), valid);
 
@@ -226,6 +227,48 @@ class NotificationFlowTest {
                 .anySatisfy(reason -> assertThat(reason).contains("must name a referral (referralId, "
                         + "referringAgencyId, category, urgency) or a rosterGap"));
         awaitMailsAbout(valid.referralId(), 1);
+    }
+
+    @Test
+    void aRequestNotSignedByReferralServiceIsDeadLetteredWithItsReasonAndSendsNothing() throws Exception {
+        NotificationRequested valid = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
+        // on the valid request's partition, ahead of it: once its mail is there, these were handled
+        String partitionKey = valid.referralId();
+        NotificationRequested unsigned = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
+        NotificationRequested byAnAgency = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
+        NotificationRequested changed = newReferral(UUID.randomUUID().toString(), Urgency.NORMAL);
+        kafka.send(Topics.NOTIFICATION_REQUESTS, partitionKey, json.writeValueAsString(unsigned),
+                headers(EventTypes.NOTIFICATION_REQUESTED));
+        // an agency's gateway signing with its own key what only referral-service may write
+        String byAnAgencyData = json.writeValueAsString(byAnAgency);
+        kafka.send(Topics.NOTIFICATION_REQUESTS, partitionKey, byAnAgencyData, KafkaTestClient.cloudEventSignedBy(
+                "dinsos-1608", UUID.randomUUID().toString(), EventTypes.NOTIFICATION_REQUESTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, "dinsos-1608", partitionKey, byAnAgencyData));
+        // signed by referral-service, then changed on the way: another recipient's address
+        String changedData = json.writeValueAsString(changed);
+        kafka.send(Topics.NOTIFICATION_REQUESTS, partitionKey, changedData.replace("dinsos-1608", "dinsos-1607"),
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.NOTIFICATION_REQUESTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, partitionKey,
+                        changedData));
+        kafka.send(Topics.NOTIFICATION_REQUESTS, partitionKey, json.writeValueAsString(valid),
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.NOTIFICATION_REQUESTED,
+                        CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, partitionKey,
+                        json.writeValueAsString(valid)));
+
+        awaitMailsAbout(valid.referralId(), 1);
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_NOTIFICATION_SERVICE,
+                r -> partitionKey.equals(r.key()), 3, WAIT);
+        assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason").orElse(""))
+                .containsExactlyInAnyOrder(
+                        "not signed: a " + EventTypes.NOTIFICATION_REQUESTED + " event must carry the signature of "
+                                + "referral-service",
+                        "signed with key dinsos-1608.dev-1, which is not one of referral-service's",
+                        "the signature does not verify with key referral-service.dev-1 of referral-service: the event "
+                                + "was changed, or was not made by referral-service");
+        assertThat(mailsAbout(unsigned.referralId())).isEmpty();
+        assertThat(mailsAbout(byAnAgency.referralId())).isEmpty();
+        assertThat(mailsAbout(changed.referralId())).isEmpty();
+        assertThat(alerting.notification(changed.notificationKey())).isNull();
     }
 
     private static NotificationRequested newReferral(String referralId, Urgency urgency) {

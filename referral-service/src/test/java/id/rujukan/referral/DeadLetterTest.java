@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.CloudEventAttributes;
-import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
-import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.referral.lifecycle.Referral;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,19 +94,24 @@ class DeadLetterTest {
         ReferralSubmitted unsigned = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         kafka.send(Topics.REFERRAL_INTAKE, unsigned.referralId(), json.writeValueAsString(unsigned),
                 headers(EventTypes.REFERRAL_SUBMITTED));
-        reasons.put(unsigned.referralId(), "not signed: an event in the name of agency rutan-martapura");
+        reasons.put(unsigned.referralId(), "not signed: a " + EventTypes.REFERRAL_SUBMITTED + " event must carry the "
+                + "signature of agency rutan-martapura");
         // signed by another agency, in the Rutan's name: a gateway that does not hold the Rutan's key
         ReferralSubmitted forged = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String forgedData = json.writeValueAsString(forged);
-        List<Header> byKemensos = new ArrayList<>(KafkaTestClient.cloudEvent(UUID.randomUUID().toString(),
-                EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura"));
-        String forgedId = new String(byKemensos.get(1).value(), StandardCharsets.UTF_8);
-        byKemensos.add(KafkaTestClient.header("ce_signingkey", DevKeys.keyId("kemensos")));
-        byKemensos.add(KafkaTestClient.header("ce_signature", EventSignatures.sign(DevKeys.of("kemensos"),
-                EventSignatures.signedBytes(forgedId, EventTypes.REFERRAL_SUBMITTED,
-                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", null, forgedData))));
-        kafka.send(Topics.REFERRAL_INTAKE, forged.referralId(), forgedData, byKemensos);
+        kafka.send(Topics.REFERRAL_INTAKE, forged.referralId(), forgedData, KafkaTestClient.cloudEventSignedBy(
+                "kemensos", UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", forged.referralId(), forgedData));
         reasons.put(forged.referralId(), "signed with key kemensos.dev-1, which is not one of agency "
+                + "rutan-martapura's");
+        // signed by referral-service, in the Rutan's name: a service's key acts for no agency
+        ReferralSubmitted byTheService = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String byTheServiceData = json.writeValueAsString(byTheService);
+        kafka.send(Topics.REFERRAL_INTAKE, byTheService.referralId(), byTheServiceData,
+                KafkaTestClient.cloudEventSignedBy("referral-service", UUID.randomUUID().toString(),
+                        EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura",
+                        byTheService.referralId(), byTheServiceData));
+        reasons.put(byTheService.referralId(), "signed with key referral-service.dev-1, which is not one of agency "
                 + "rutan-martapura's");
         // signed by the Rutan, then changed on the way: another target
         ReferralSubmitted changed = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));

@@ -1,15 +1,19 @@
 package id.rujukan.infra.testing;
 
 import id.rujukan.contract.EventSignatures;
+import id.rujukan.contract.EventSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * The demo agencies' dev-only signing keys ({@code dev-keys/} at the root of the repository), for tests that put
- * on a topic what an agency's gateway would: signed by the agency, as the gateway signs.
+ * The dev-only signing keys of the demo agencies and of the services ({@code dev-keys/} at the root of the
+ * repository), for tests that put on a topic what a gateway or a service would, signed as it signs, and for the
+ * local stack.
  */
 public final class DevKeys {
 
@@ -29,26 +33,34 @@ public final class DevKeys {
         throw new IllegalStateException("No dev-keys directory above " + Path.of("").toAbsolutePath());
     }
 
-    public static String keyId(String agencyId) {
-        return agencyId + "." + KEY_NAME;
+    /** @param owner an agency id, or a service's name */
+    public static String keyId(String owner) {
+        return owner + "." + KEY_NAME;
     }
 
-    public static PrivateKey of(String agencyId) {
+    public static PrivateKey of(String owner) {
         try {
-            return EventSignatures.privateKey(Files.readString(dir().resolve(keyId(agencyId) + ".pem")));
+            return EventSignatures.privateKey(Files.readString(dir().resolve(keyId(owner) + ".pem")));
         } catch (IOException e) {
-            throw new UncheckedIOException("No dev key for agency " + agencyId, e);
+            throw new UncheckedIOException("No dev key of " + owner, e);
         }
     }
 
-    /** The agency's dev public key as the directory publishes it ({@code public-keys.txt}). */
-    public static String publicKey(String agencyId) {
+    /** The owner's dev public key, as the directory or the services' setting hold it ({@code public-keys.txt}). */
+    public static String publicKey(String owner) {
         try {
             return Files.readAllLines(dir().resolve("public-keys.txt")).stream().map(line -> line.split(" "))
-                    .filter(fields -> fields[0].equals(agencyId)).map(fields -> fields[2]).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No dev public key for agency " + agencyId));
+                    .filter(fields -> fields[0].equals(owner)).map(fields -> fields[2]).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No dev public key of " + owner));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The services' dev public keys as {@code rujukan.signing.service-keys} takes them. */
+    public static String serviceKeys() {
+        return Arrays.stream(EventSigner.values()).filter(signer -> signer != EventSigner.AGENCY)
+                .map(signer -> signer.keyOwner(null))
+                .map(service -> keyId(service) + ":" + publicKey(service)).collect(Collectors.joining(","));
     }
 }

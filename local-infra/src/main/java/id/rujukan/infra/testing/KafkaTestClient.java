@@ -1,6 +1,7 @@
 package id.rujukan.infra.testing;
 
 import id.rujukan.contract.EventSignatures;
+import id.rujukan.contract.EventSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,21 +58,41 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /**
-     * The headers of a CloudEvent an agency's gateway published: with its subject (the key) and signed by the
-     * agency with its dev key ({@link DevKeys}), as the gateway signs.
+     * The headers of a CloudEvent as its writer publishes it: with its subject (the key) and signed with the dev key
+     * ({@link DevKeys}) of the signer its type names: the agency, as its gateway signs, or the service.
      */
     public static List<Header> signedCloudEvent(String id, String type, String source, String agencyId, String key,
             String data) {
+        return cloudEventSignedBy(EventSigner.of(type).keyOwner(agencyId), id, type, source, agencyId, key, data);
+    }
+
+    /**
+     * As {@link #signedCloudEvent}, but signed with the dev key of {@code owner} (an agency id, or a service's
+     * name) whoever the type names: an event someone signed in another's place.
+     */
+    public static List<Header> cloudEventSignedBy(String owner, String id, String type, String source,
+            String agencyId, String key, String data) {
         List<Header> headers = new ArrayList<>(cloudEvent(id, type, source, agencyId));
         headers.add(header("ce_subject", key));
-        headers.add(header("ce_" + EventSignatures.KEY, DevKeys.keyId(agencyId)));
-        headers.add(header("ce_" + EventSignatures.SIGNATURE, EventSignatures.sign(DevKeys.of(agencyId),
+        headers.add(header("ce_" + EventSignatures.KEY, DevKeys.keyId(owner)));
+        headers.add(header("ce_" + EventSignatures.SIGNATURE, EventSignatures.sign(DevKeys.of(owner),
                 EventSignatures.signedBytes(id, type, source, agencyId, key, data))));
         return headers;
     }
 
     public static Header header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends an event as its writer would ({@link #signedCloudEvent}): signed, with the key as its subject.
+     *
+     * @return the event's id
+     */
+    public String sendEvent(String topic, String key, String type, String source, String agencyId, String data) {
+        String id = UUID.randomUUID().toString();
+        send(topic, key, data, signedCloudEvent(id, type, source, agencyId, key, data));
+        return id;
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */
