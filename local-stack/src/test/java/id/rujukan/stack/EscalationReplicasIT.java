@@ -22,6 +22,7 @@ import id.rujukan.infra.Directories;
 import id.rujukan.infra.FreePorts;
 import id.rujukan.infra.KafkaBroker;
 import id.rujukan.infra.PostgresServer;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,8 @@ class EscalationReplicasIT {
         config.put("rujukan.escalation.poll-every", "0.2s");
         config.put("rujukan.escalation.claim-batch", "20");
         config.put("rujukan.directory.seed-signing-keys", "true");
+        config.put("rujukan.signing.key-dir", DevKeys.dir().toString());
+        config.put("rujukan.signing.service-keys", DevKeys.serviceKeys());
         return ServiceProcess.start(Path.of(System.getProperty("rujukan.root", "..")).toAbsolutePath().normalize(),
                 "referral-service", FreePorts.find(), config, dataDir.resolve("logs-" + name));
     }

@@ -81,9 +81,10 @@ public class Alerting {
 
     public void send(String eventId, NotificationRequested request) throws Exception {
         String data = json.writeValueAsString(request);
-        kafka().send(Topics.notificationRequests(request), request.referralId(), data, KafkaTestClient.signedCloudEvent(
+        // keyed as referral-service keys it: by the referral, or the agency for a roster's gap
+        kafka().send(Topics.notificationRequests(request), request.subject(), data, KafkaTestClient.signedCloudEvent(
                 eventId, EventTypes.NOTIFICATION_REQUESTED, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
-                CloudEventAttributes.SYSTEM, request.referralId(), data));
+                CloudEventAttributes.SYSTEM, request.subject(), data));
     }
 
     public Notification notification(String key) {
