@@ -42,7 +42,7 @@ class ActionTest {
                 .then().statusCode(202).body("action", equalTo("ACCEPT")).body("state", equalTo("ROUTED"))
                 .extract().path("actionId");
 
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         assertThat(KafkaTestClient.headerValue(record, "ce_type")).contains(EventTypes.REFERRAL_ACTION_REQUESTED);
         assertThat(KafkaTestClient.headerValue(record, "ce_agencyid")).contains("dinsos-1608");
@@ -113,7 +113,7 @@ class ActionTest {
                 .then().statusCode(202);
 
         // only the supervisor's action reached Kafka: the officer's was refused before it was recorded
-        JsonNode data = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode data = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0).value());
         assertThat(data.get("actor").asText()).isEqualTo("supervisor.dinsos-1608");
         assertThat(data.get("onBehalfOf").asText()).isEqualTo("budi.officer");
@@ -180,7 +180,7 @@ class ActionTest {
         given().auth().oauth2(Tokens.named("rutan-martapura", "rina.officer", "officer")).get("/api/v1/inbox")
                 .then().statusCode(200);
 
-        JsonNode departed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode departed = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "dinsos-1608".equals(r.key()) && KafkaTestClient.headerValue(r, "ce_type").orElse("")
                         .equals(EventTypes.OFFICER_DEPARTED), 1, Duration.ofSeconds(20)).get(0).value());
         assertThat(departed.get("officer").asText()).isEqualTo("rina.officer");

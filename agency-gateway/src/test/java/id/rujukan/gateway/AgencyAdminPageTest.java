@@ -103,7 +103,7 @@ class AgencyAdminPageTest {
                 .body(containsString("Perubahan jadwal dikirim"));
 
         // the day in the agency's zone (WIB): from its midnight to the next
-        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "dinsos-1608".equals(r.key()) && r.value().contains("2026-12-01T17:00:00Z"), 1,
                 Duration.ofSeconds(20)).get(0).value());
         assertThat(changed.at("/roster/covers/0/person").asText()).isEqualTo(Directory.DUTY_OFFICER);
@@ -127,7 +127,7 @@ class AgencyAdminPageTest {
                 .formParam("end", "08:00").post("/console/admin/jadwal/giliran").then().statusCode(200)
                 .body(containsString("Perubahan jadwal dikirim"));
 
-        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "dinsos-1608".equals(r.key()) && r.value().contains("\"20:00\""), 1,
                 Duration.ofSeconds(20)).get(0).value());
         assertThat(changed.at("/roster/shifts")).hasSize(1);
@@ -143,7 +143,7 @@ class AgencyAdminPageTest {
                 .body(containsString("Malam · Sab, Min · 20:00–08:00"))
                 // in the audit trail in words, with no referral to name
                 .body(containsString("<li>Mengubah jadwal piket<br>"));
-        JsonNode both = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode both = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "dinsos-1608".equals(r.key()) && r.value().contains("2026-12-20T17:00:00Z"), 1,
                 Duration.ofSeconds(20)).get(0).value());
         assertThat(both.at("/roster/shifts")).extracting(shift -> shift.get("person").asText())
@@ -185,7 +185,7 @@ class AgencyAdminPageTest {
                 .formParam("start", "08:00").formParam("end", "16:00").post("/console/admin/jadwal/giliran/hapus")
                 .then().statusCode(200).body(containsString("Perubahan jadwal dikirim"));
 
-        JsonNode changed = json.readTree(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        JsonNode changed = json.readTree(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "lksa-6371".equals(r.key()) && r.value().contains("pengasuh@lksa-banjarmasin.test"), 1,
                 Duration.ofSeconds(20)).get(0).value());
         assertThat(changed.at("/roster/shifts")).hasSize(1);

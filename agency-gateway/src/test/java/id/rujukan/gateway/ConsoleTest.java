@@ -90,7 +90,7 @@ class ConsoleTest {
         Forms.on(officer, "/console/rujukan/" + referralId).post("/console/rujukan/" + referralId + "/accept")
                 .then().statusCode(303).header("Location", containsString("/console/rujukan/" + referralId
                         + "?sent=ACCEPT"));
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"ACCEPT\"") && r.value().contains("officer.dinsos-1608"), 1,
                 Duration.ofSeconds(20));
     }
@@ -111,7 +111,7 @@ class ConsoleTest {
                 .statusCode(400).body("field", equalTo("onBehalfOf"));
         Forms.on(supervisor, page).formParam("onBehalfOf", "budi.officer").post(page + "/accept").then()
                 .statusCode(303);
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> routed.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> routed.equals(r.key())
                 && r.value().contains("\"ACCEPT\"") && r.value().contains("\"onBehalfOf\":\"budi.officer\"")
                 && r.value().contains("supervisor.dinsos-1608"), 1, Duration.ofSeconds(20));
 
@@ -125,7 +125,7 @@ class ConsoleTest {
                 .then().statusCode(403);
         Forms.on(supervisor, acceptedPage).formParam("officerInCharge", "ani.officer").post(acceptedPage + "/reassign")
                 .then().statusCode(303);
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> accepted.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> accepted.equals(r.key())
                 && r.value().contains("\"REASSIGN\"") && r.value().contains("\"officerInCharge\":\"ani.officer\""),
                 1, Duration.ofSeconds(20));
     }
@@ -146,10 +146,10 @@ class ConsoleTest {
                 .then().statusCode(303);
         Forms.on(officer, "/console/rujukan/" + referralId).formParam("outcomeCode", "RETURNED_TO_FAMILY").post("/console/rujukan/" + referralId + "/complete")
                 .then().statusCode(303);
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"PROGRESS\"") && r.value().contains("\"milestone\":\"LITMAS_SUBMITTED\""), 1,
                 Duration.ofSeconds(20));
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"COMPLETE\"") && r.value().contains("\"outcomeCode\":\"RETURNED_TO_FAMILY\""),
                 1, Duration.ofSeconds(20));
 
@@ -160,7 +160,7 @@ class ConsoleTest {
                 .body(containsString("id=\"cancel\"")).body(not(containsString("id=\"complete\"")));
         Forms.on(referrer, "/console/rujukan/" + referralId).formParam("reasonCode", "DUPLICATE").post("/console/rujukan/" + referralId + "/cancel")
                 .then().statusCode(303);
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referralId.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> referralId.equals(r.key())
                 && r.value().contains("\"CANCEL\"") && r.value().contains("\"reasonCode\":\"DUPLICATE\""), 1,
                 Duration.ofSeconds(20));
     }
@@ -237,10 +237,10 @@ class ConsoleTest {
         // the officer's own acknowledgement goes through; once it is read, everything before it on the referral's
         // partition has been read too, and the refused forms left nothing there
         Forms.on(officer, page).post(page + "/acknowledge").then().statusCode(303);
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && r.value().contains("\"ACKNOWLEDGE\""), 1, Duration.ofSeconds(20));
         List<String> actions = new ArrayList<>();
-        for (var action : KafkaTestResource.client().readAll(Topics.REFERRAL_INTAKE_TOPICS,
+        for (var action : KafkaTestResource.client().readAll(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), Duration.ofSeconds(2))) {
             actions.add(json.readTree(action.value()).path("action").asText());
         }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.SealedData;
-import id.rujukan.contract.Topics;
 import id.rujukan.gateway.protection.CaseKey;
 import id.rujukan.gateway.protection.DataSealer;
 import id.rujukan.gateway.protection.KeyErasedException;
@@ -64,7 +63,7 @@ class DataProtectionTest {
     @Test
     void erasingTheCaseKeyMakesEveryCopyOnKafkaUnreadable() throws Exception {
         String referralId = submit();
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         assertThat(record.value()).doesNotContain(Referrals.CHILD_NAME).doesNotContain(Referrals.CHILD_NIK);
         ReferralSubmitted onKafka = json.readValue(record.value(), ReferralSubmitted.class);
@@ -104,7 +103,7 @@ class DataProtectionTest {
 
         // every sealed copy that left for Kafka: the referral, the handoff and the note
         List<SealedData> copies = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        for (ConsumerRecord<String, String> record : KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> caseId.equals(r.key()) || handoffId.equals(r.key()), 3, Duration.ofSeconds(20))) {
             JsonNode event = json.readTree(record.value());
             copies.add(json.treeToValue(event.has("sealedData") ? event.get("sealedData") : event.get("note"),

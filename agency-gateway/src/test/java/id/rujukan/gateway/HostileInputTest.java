@@ -143,6 +143,7 @@ class HostileInputTest {
         Map<String, Long> records = new TreeMap<>();
         Topics.ALL.stream().filter(topic -> topic.writer().equals("agency-gateway"))
                 .forEach(topic -> records.put(topic.name(), kafka.recordCount(topic.name())));
+        SentToKafka.INTAKE_TOPICS.forEach(topic -> records.put(topic, kafka.recordCount(topic)));
         return records;
     }
 

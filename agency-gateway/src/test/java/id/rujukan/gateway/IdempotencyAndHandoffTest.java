@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rujukan.contract.Topics;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,7 +100,7 @@ class IdempotencyAndHandoffTest {
                 .body(body).post("/api/v1/cases/" + caseId + "/handoffs")
                 .then().statusCode(202).extract().path("referralId");
 
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> handoffId.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
         JsonNode data = json.readTree(record.value());
         assertThat(data.get("kind").asText()).isEqualTo("HANDOFF");

@@ -67,7 +67,7 @@ class InboxTest {
                 .containsExactly(received);
 
         // the routed ones were read: referral-service is told they are received
-        assertThat(KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        assertThat(KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> Set.of(routedEmergency, overdue).contains(r.key()) && r.value().contains("\"RECEIVE\""), 2,
                 Duration.ofSeconds(20))).extracting(r -> KafkaTestClient.headerValue(r, "ce_agencyid").orElseThrow())
                 .containsOnly(PAPUA);

@@ -54,7 +54,7 @@ class MobilePageTest {
         Forms.on(Tokens.user("dinsos-1608", "officer"), "/m/" + token).formParam("reasonCode", "ignored").post("/m/" + token + "/accept")
                 .then().statusCode(303).header("Location", containsString("/m/" + token + "?sent=ACCEPT"));
 
-        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> action = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && KafkaTestClient.headerValue(r, "ce_type")
                         .orElse("").equals(EventTypes.REFERRAL_ACTION_REQUESTED), 1, Duration.ofSeconds(20)).get(0);
         JsonNode data = json.readTree(action.value());
@@ -72,7 +72,7 @@ class MobilePageTest {
         Forms.on(Tokens.user("dinsos-1608", "supervisor"), "/m/" + token).formParam("reasonCode", "NO_CAPACITY").post("/m/" + token + "/decline")
                 .then().statusCode(303);
 
-        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> action = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && r.value().contains("DECLINE"), 1, Duration.ofSeconds(20)).get(0);
         assertThat(json.readTree(action.value()).get("reasonCode").asText()).isEqualTo("NO_CAPACITY");
     }

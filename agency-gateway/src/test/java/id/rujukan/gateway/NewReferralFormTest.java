@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -94,7 +95,7 @@ class NewReferralFormTest {
         List<ConsumerRecord<String, String>> intake = SentToKafka.intakeFor(referralId);
         assertThat(intake).hasSize(1);
         assertThat(KafkaTestClient.headerValue(intake.get(0), "ce_type")).contains(EventTypes.REFERRAL_SUBMITTED);
-        assertThat(intake.get(0).topic()).isEqualTo(Topics.REFERRAL_INTAKE_URGENT);
+        assertThat(intake.get(0).topic()).isEqualTo(Topics.intake("rutan-martapura", Urgency.EMERGENCY));
         assertThat(intake.get(0).value()).doesNotContain(childName);
         JsonNode submitted = json.readTree(intake.get(0).value());
         assertThat(submitted.get("referringAgencyId").asText()).isEqualTo("rutan-martapura");

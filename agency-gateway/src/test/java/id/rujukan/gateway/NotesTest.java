@@ -58,7 +58,7 @@ class NotesTest {
                 .then().statusCode(303);
 
         // on its way to referral-service the note is sealed
-        ConsumerRecord<String, String> action = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> action = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()) && r.value().contains("\"NOTE\""), 1, Duration.ofSeconds(20)).get(0);
         assertThat(action.value()).doesNotContain("Siti");
         JsonNode sealed = json.readTree(action.value()).get("note");

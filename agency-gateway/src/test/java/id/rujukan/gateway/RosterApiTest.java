@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.Topics;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +42,7 @@ class RosterApiTest {
         given().auth().oauth2(Tokens.user("dinsos-1608", "agency-admin")).contentType(ContentType.JSON).body(roster)
                 .when().put("/api/v1/roster").then().statusCode(202);
 
-        ConsumerRecord<String, String> record = KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> record = KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS,
                 r -> "dinsos-1608".equals(r.key())
                         && KafkaTestClient.headerValue(r, "ce_type").orElse("").equals(EventTypes.ROSTER_CHANGED)
                         // this test's roster, not the one another test's leave form sent

@@ -3,6 +3,7 @@ package id.rujukan.gateway;
 import static org.awaitility.Awaitility.await;
 
 import id.rujukan.contract.Topics;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,10 +29,14 @@ final class SentToKafka {
                         .createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue() == 0));
     }
 
+    /** The intake topics of every agency the tests act for: all that the gateway may write. */
+    static final List<String> INTAKE_TOPICS = DevKeys.agencies().stream()
+            .flatMap(agency -> Topics.intakeTopics(agency).stream()).toList();
+
     /** Every intake record about a referral, read to the topics' end once the outbox is drained. */
     static List<ConsumerRecord<String, String>> intakeFor(String referralId) {
         awaitOutboxDrained();
-        return Topics.REFERRAL_INTAKE_TOPICS.stream()
+        return INTAKE_TOPICS.stream()
                 .flatMap(topic -> KafkaTestResource.client().readToEnd(topic, Duration.ofSeconds(30)).stream())
                 .filter(record -> referralId.equals(record.key())).toList();
     }
@@ -39,6 +44,6 @@ final class SentToKafka {
     /** How many intake records there are, once the outbox is drained. */
     static long intakeCount() {
         awaitOutboxDrained();
-        return Topics.REFERRAL_INTAKE_TOPICS.stream().mapToLong(KafkaTestResource.client()::recordCount).sum();
+        return INTAKE_TOPICS.stream().mapToLong(KafkaTestResource.client()::recordCount).sum();
     }
 }

@@ -65,11 +65,12 @@ class SubmitReferralTest {
         }
 
         assertThat(SentToKafka.intakeFor(emergency)).extracting(r -> r.topic() + " " + typeOf(r))
-                .containsExactly(Topics.REFERRAL_INTAKE_URGENT + " " + EventTypes.REFERRAL_SUBMITTED,
-                        Topics.REFERRAL_INTAKE_URGENT + " " + EventTypes.REFERRAL_ACTION_REQUESTED);
+                .containsExactly(Topics.intake("rutan-martapura", Urgency.EMERGENCY) + " " + EventTypes.REFERRAL_SUBMITTED,
+                        Topics.intake("rutan-martapura", Urgency.EMERGENCY) + " "
+                                + EventTypes.REFERRAL_ACTION_REQUESTED);
         assertThat(SentToKafka.intakeFor(routine)).extracting(r -> r.topic() + " " + typeOf(r))
-                .containsExactly(Topics.REFERRAL_INTAKE + " " + EventTypes.REFERRAL_SUBMITTED,
-                        Topics.REFERRAL_INTAKE + " " + EventTypes.REFERRAL_ACTION_REQUESTED);
+                .containsExactly(Topics.intake("rutan-martapura", Urgency.NORMAL) + " " + EventTypes.REFERRAL_SUBMITTED,
+                        Topics.intake("rutan-martapura", Urgency.NORMAL) + " " + EventTypes.REFERRAL_ACTION_REQUESTED);
     }
 
     private static String typeOf(ConsumerRecord<String, String> record) {
@@ -125,7 +126,7 @@ class SubmitReferralTest {
         String referralId = accepted.path("referralId");
         assertThat(accepted.header("Location")).endsWith("/api/v1/referrals/" + referralId);
 
-        ConsumerRecord<String, String> record = kafka.await(Topics.REFERRAL_INTAKE_TOPICS,
+        ConsumerRecord<String, String> record = kafka.await(SentToKafka.INTAKE_TOPICS,
                 r -> referralId.equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(record, "ce_type")).contains(EventTypes.REFERRAL_SUBMITTED);
         assertThat(KafkaTestClient.headerValue(record, "ce_source")).contains(CloudEventAttributes.SOURCE_AGENCY_GATEWAY);

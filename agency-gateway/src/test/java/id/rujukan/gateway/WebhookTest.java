@@ -128,7 +128,7 @@ class WebhookTest {
             assertThat(body.get("data").get("referralId").asText()).isEqualTo(referral);
         }
         // the push of the routed referral was its technical receipt
-        KafkaTestResource.client().await(Topics.REFERRAL_INTAKE_TOPICS, r -> referral.equals(r.key())
+        KafkaTestResource.client().await(SentToKafka.INTAKE_TOPICS, r -> referral.equals(r.key())
                 && r.value().contains("\"RECEIVE\"") && r.value().contains("\"webhook\""), 1, Duration.ofSeconds(20));
         // every attempt is in the timeline, the dead endpoint's too
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given()

@@ -1,6 +1,8 @@
 package id.rujukan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.infra.ConsumerLag;
 import id.rujukan.infra.TraceCollector;
 import id.rujukan.stack.AgencyTokens;
@@ -342,8 +344,9 @@ public final class Bench {
         config.put("bootstrap.servers", options.get("kafka"));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            TopicPartition partition = consumer.partitionsFor("rujukan.referral-intake.v1").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).findFirst().orElseThrow();
+            // the benchmark refers from the Rutan: its own intake topic
+            TopicPartition partition = consumer.partitionsFor(Topics.intake("rutan-martapura", Urgency.NORMAL))
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).findFirst().orElseThrow();
             consumer.assign(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             consumer.seek(partition, Math.max(0, end - 1));

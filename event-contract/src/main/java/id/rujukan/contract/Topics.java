@@ -2,22 +2,25 @@ package id.rujukan.contract;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The topics, one constant each. Every record's key is the referral (or case) id, so that Kafka keeps
  * the events of one referral in order; directory records are keyed by agency id.
+ *
+ * <p>What an agency's gateway writes goes to topics of that agency's own ({@link #ofAgency}), under the prefix
+ * {@code rujukan.agency.<agencyId>.}: the broker lets an agency's own gateway write there and nowhere else
+ * (a Strimzi KafkaUser with a prefixed ACL, k8s/README.md), so it cannot even put a record where another agency's
+ * would go. The shared gateway writes under every agency's prefix.
  */
 public final class Topics {
 
-    public static final String REFERRAL_INTAKE = "rujukan.referral-intake.v1";
-    /**
-     * Emergencies' submissions and every action on them: a topic of their own, read by a consumer of its own, so
-     * a backlog of routine referrals (after a referral-service restart, say) is never ahead of an emergency. All
-     * of one referral's events take the same topic, so they stay in order.
-     */
-    public static final String REFERRAL_INTAKE_URGENT = "rujukan.referral-intake-urgent.v1";
-    /** Both intake topics, for whoever must see every submission and action (the tests). */
-    public static final List<String> REFERRAL_INTAKE_TOPICS = List.of(REFERRAL_INTAKE, REFERRAL_INTAKE_URGENT);
+    /** The prefix of every topic of one agency's own. */
+    public static final String AGENCY_PREFIX = "rujukan.agency.";
+    /** The intake topics of every agency, as referral-service subscribes to them. */
+    public static final String INTAKE_PATTERN = "rujukan\\.agency\\.[a-z0-9-]+\\.intake\\.v1";
+    /** The urgent intake topics of every agency ({@link #intake}). */
+    public static final String INTAKE_URGENT_PATTERN = "rujukan\\.agency\\.[a-z0-9-]+\\.intake-urgent\\.v1";
     public static final String REFERRAL_LIFECYCLE = "rujukan.referral-lifecycle.v1";
     public static final String NOTIFICATION_REQUESTS = "rujukan.notification-requests.v1";
     /**
@@ -38,11 +41,8 @@ public final class Topics {
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MONTH = Duration.ofDays(30);
 
+    /** The topics every deployment has, whatever agencies it serves; each agency adds its own ({@link #ofAgency}). */
     public static final List<Topic> ALL = List.of(
-            new Topic(REFERRAL_INTAKE, 6, MONTH, false, "agency-gateway", List.of("referral-service"),
-                    "Referrals and actions submitted by agencies, as accepted at the API."),
-            new Topic(REFERRAL_INTAKE_URGENT, 6, MONTH, false, "agency-gateway", List.of("referral-service"),
-                    "The same, for emergencies: read ahead of any backlog of routine referrals."),
             new Topic(REFERRAL_LIFECYCLE, 6, MONTH, false, "referral-service", List.of("agency-gateway"),
                     "Facts of each referral's life: routed, every state change, escalations, refused actions."),
             new Topic(NOTIFICATION_REQUESTS, 6, WEEK, false, "referral-service", List.of("notification-service"),
@@ -63,9 +63,42 @@ public final class Topics {
             new Topic(DEAD_LETTER_AGENCY_GATEWAY, 1, MONTH, false, "agency-gateway", List.of("operators"),
                     "Records agency-gateway could not process, with the reason in the dead-letter-reason header."));
 
-    /** Where a referral's submission and every action on it go: an emergency's on their own topic. */
-    public static String referralIntake(Urgency urgency) {
-        return urgency == Urgency.EMERGENCY ? REFERRAL_INTAKE_URGENT : REFERRAL_INTAKE;
+    /**
+     * The topics of one agency's own, made when it is onboarded: what its gateway submits and does (referrals,
+     * actions, its roster), in two topics so that a backlog of routine referrals (after a referral-service restart,
+     * say) is never ahead of an emergency, each read by a consumer of its own.
+     */
+    public static List<Topic> ofAgency(String agencyId) {
+        return List.of(
+                new Topic(intake(agencyId, Urgency.NORMAL), 3, MONTH, false, "agency-gateway",
+                        List.of("referral-service"), "Referrals and actions the agency submitted, as accepted at "
+                                + "the API, and its roster."),
+                new Topic(intake(agencyId, Urgency.EMERGENCY), 3, MONTH, false, "agency-gateway",
+                        List.of("referral-service"), "The same, for emergencies: read ahead of any backlog of "
+                                + "routine referrals."));
+    }
+
+    /**
+     * Where an agency's submission of a referral and every action it takes on one go: its own intake topic, an
+     * emergency's on the urgent one. All of one agency's events about one referral take the same topic and
+     * partition, so they stay in order.
+     */
+    public static String intake(String agencyId, Urgency urgency) {
+        return AGENCY_PREFIX + agencyId + (urgency == Urgency.EMERGENCY ? ".intake-urgent.v1" : ".intake.v1");
+    }
+
+    /** Both of an agency's intake topics, for whoever must see everything it submitted (the tests). */
+    public static List<String> intakeTopics(String agencyId) {
+        return List.of(intake(agencyId, Urgency.NORMAL), intake(agencyId, Urgency.EMERGENCY));
+    }
+
+    /** The agency whose own topic this is, or empty for a topic of no agency's. */
+    public static Optional<String> agencyOf(String topic) {
+        if (topic == null || !topic.startsWith(AGENCY_PREFIX)) {
+            return Optional.empty();
+        }
+        int end = topic.indexOf('.', AGENCY_PREFIX.length());
+        return end < 0 ? Optional.empty() : Optional.of(topic.substring(AGENCY_PREFIX.length(), end));
     }
 
     /** Where a notification request goes: urgent ones on their own topic. */

@@ -42,4 +42,19 @@ class TopicsTest {
         assertThat(directory.cleanupPolicy()).isEqualTo("compact");
         assertThat(directory.retention()).isEqualTo(Topic.FOREVER);
     }
+
+    @Test
+    void eachAgencysOwnTopicsAreUnderItsPrefixAndReferralServicesPatternsFindThem() {
+        assertThat(Topics.ofAgency("dinsos-1608")).allSatisfy(topic ->
+                assertThat(Topics.agencyOf(topic.name())).contains("dinsos-1608"));
+        assertThat(Topics.intake("dinsos-1608", Urgency.NORMAL)).matches(Topics.INTAKE_PATTERN)
+                .doesNotMatch(Topics.INTAKE_URGENT_PATTERN);
+        assertThat(Topics.intake("dinsos-1608", Urgency.EMERGENCY)).matches(Topics.INTAKE_URGENT_PATTERN)
+                .doesNotMatch(Topics.INTAKE_PATTERN);
+        // the broker's prefix of one agency never covers another's whose id starts with it
+        assertThat(Topics.intake("dinsos-16081", Urgency.NORMAL))
+                .doesNotStartWith(Topics.AGENCY_PREFIX + "dinsos-1608.");
+        assertThat(Topics.ALL).noneMatch(topic -> topic.name().startsWith(Topics.AGENCY_PREFIX));
+        assertThat(Topics.agencyOf(Topics.REFERRAL_LIFECYCLE)).isEmpty();
+    }
 }

@@ -32,15 +32,18 @@ import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -176,18 +179,71 @@ class ManifestsTest {
             used.addAll(s.deadLetterTopics);
         });
         Topics.ALL.forEach(topic -> used.add(topic.name()));
+        // each onboarded agency's own topics (k8s/agencies/onboard.sh), and no topic of an agency beyond them
+        Set<String> agencies = topics.keySet().stream().map(Topics::agencyOf).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<Topic> agencyTopics = agencies.stream().flatMap(agency -> Topics.ofAgency(agency).stream()).toList();
+        agencyTopics.forEach(topic -> used.add(topic.name()));
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used);
-        for (Topic topic : Topics.ALL) {
-            KafkaTopic kafkaTopic = topics.get(topic.name());
-            assertThat(kafkaTopic.getSpec().getPartitions()).as(topic.name()).isEqualTo(topic.partitions());
-            assertThat(kafkaTopic.getSpec().getReplicas()).as(topic.name()).isEqualTo(3);
-            assertThat(kafkaTopic.getSpec().getConfig()).as(topic.name())
-                    .containsEntry("cleanup.policy", topic.cleanupPolicy())
-                    .hasEntrySatisfying("retention.ms", v -> assertThat(String.valueOf(v))
-                            .isEqualTo(String.valueOf(topic.retention().toMillis())))
-                    .containsEntry("min.insync.replicas", 2);
-            assertThat(kafkaTopic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "rujukan");
+        if (overlay.equals("dev")) {
+            assertThat(agencies).as("the demo agencies, onboarded in dev").contains("dinsos-1608", "rutan-martapura");
         }
+        // what a service reads by pattern is every agency's topic of one kind
+        services.values().forEach(service -> assertThat(service.readPatterns).allSatisfy(pattern -> assertThat(
+                Topics.ofAgency("dinsos-1608")).as(pattern).anyMatch(topic -> topic.name().matches(pattern))));
+        for (Topic topic : Stream.concat(Topics.ALL.stream(), agencyTopics.stream()).toList()) {
+            assertLaidOutAsTheContractSays(topic, topics.get(topic.name()));
+        }
+    }
+
+    private static void assertLaidOutAsTheContractSays(Topic topic, KafkaTopic kafkaTopic) {
+        assertThat(kafkaTopic.getSpec().getPartitions()).as(topic.name()).isEqualTo(topic.partitions());
+        assertThat(kafkaTopic.getSpec().getReplicas()).as(topic.name()).isEqualTo(3);
+        assertThat(kafkaTopic.getSpec().getConfig()).as(topic.name())
+                .containsEntry("cleanup.policy", topic.cleanupPolicy())
+                .hasEntrySatisfying("retention.ms", v -> assertThat(String.valueOf(v))
+                        .isEqualTo(String.valueOf(topic.retention().toMillis())))
+                .containsEntry("min.insync.replicas", 2);
+        assertThat(kafkaTopic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "rujukan");
+    }
+
+    @Test
+    void onboardingAnAgencyMakesItsOwnTopicsAsTheContractLaysThemOutAndListsThemForTheOverlay() throws Exception {
+        Path agencies = Files.createTempDirectory("agencies");
+        Files.copy(ROOT.resolve("k8s/agencies/kustomization.yaml"), agencies.resolve("kustomization.yaml"));
+        onboard(agencies, "lksa-1671");
+        onboard(agencies, "lksa-1671"); // again: listed once
+
+        Map<String, KafkaTopic> topics = Rendered.kustomization(agencies, "onboarded").all(KafkaTopic.class).stream()
+                .collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));
+        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(
+                Topics.ofAgency("lksa-1671").stream().map(Topic::name).toList());
+        for (Topic topic : Topics.ofAgency("lksa-1671")) {
+            assertLaidOutAsTheContractSays(topic, topics.get(topic.name()));
+        }
+        // the demo agencies dev runs with are what the script makes
+        Path demo = ROOT.resolve("k8s/agencies/demo");
+        try (Stream<Path> files = Files.list(demo)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).toList()) {
+                String agency = file.getFileName().toString().replace(".yaml", "");
+                onboard(agencies, agency);
+                assertThat(agencies.resolve(agency + ".yaml")).as(agency).hasSameTextualContentAs(file);
+            }
+        }
+        assertThat(onboardExitCode(agencies, "Dinsos 1608")).as("an id with spaces and capitals").isEqualTo(2);
+    }
+
+    private static void onboard(Path agencies, String agency) throws Exception {
+        assertThat(onboardExitCode(agencies, agency)).as("onboard.sh " + agency).isZero();
+    }
+
+    private static int onboardExitCode(Path agencies, String agency) throws Exception {
+        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("k8s/agencies/onboard.sh").toString(), agency)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        script.environment().put("AGENCIES_DIR", agencies.toString());
+        Process process = script.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     @ParameterizedTest
@@ -202,15 +258,31 @@ class ManifestsTest {
             // reads: what the contract names it a reader of; for a service, exactly its incoming channels
             Set<String> reads = Topics.ALL.stream().filter(t -> t.readers().contains(name)).map(Topic::name)
                     .collect(Collectors.toCollection(TreeSet::new));
+            // every agency's own topics, by prefix (a name ending in *)
+            List<Topic> anAgencys = Topics.ofAgency("any-agency");
+            String agencyPrefix = Topics.AGENCY_PREFIX + "*";
+            if (anAgencys.stream().anyMatch(t -> t.readers().contains(name))) {
+                reads.add(agencyPrefix);
+            }
             Set<String> writes = new TreeSet<>();
             List<String> groupsUsed = new ArrayList<>();
             if (name.equals(OPERATORS)) {
                 // on-call replays a dead letter onto the topic its service had read it from
-                Topics.ALL.stream().filter(t -> reads.contains(t.name()))
-                        .forEach(deadLetters -> writes.addAll(services.get(deadLetters.writer()).reads));
+                Topics.ALL.stream().filter(t -> reads.contains(t.name())).forEach(deadLetters -> {
+                    writes.addAll(services.get(deadLetters.writer()).reads);
+                    if (!services.get(deadLetters.writer()).readPatterns.isEmpty()) {
+                        writes.add(agencyPrefix);
+                    }
+                });
             } else {
                 ServiceConfig service = services.get(name);
-                assertThat(reads).as(name + " reads").isEqualTo(service.reads);
+                assertThat(reads.stream().filter(topic -> !topic.equals(agencyPrefix)).toList()).as(name + " reads")
+                        .containsExactlyInAnyOrderElementsOf(service.reads);
+                assertThat(reads.contains(agencyPrefix)).as(name + " reads every agency's topics")
+                        .isEqualTo(!service.readPatterns.isEmpty());
+                if (anAgencys.stream().anyMatch(t -> t.writer().equals(name))) {
+                    writes.add(agencyPrefix);
+                }
                 // writes: the topics the contract has it write (outbox or channels), its dead letters among them
                 Topics.ALL.stream().filter(t -> t.writer().equals(name)).map(Topic::name).forEach(writes::add);
                 assertThat(writes).as(name + " writes").containsAll(service.writes).containsAll(service.deadLetterTopics);
@@ -224,8 +296,8 @@ class ManifestsTest {
             for (AclRule rule : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
                 String resource;
                 if (rule.getResource() instanceof AclRuleTopicResource topic) {
-                    assertThat(topic.getPatternType()).isIn(null, AclResourcePatternType.LITERAL);
-                    resource = "topic:" + topic.getName();
+                    resource = "topic:" + topic.getName()
+                            + (topic.getPatternType() == AclResourcePatternType.PREFIX ? "*" : "");
                 } else if (rule.getResource() instanceof AclRuleGroupResource group) {
                     resource = "group:" + group.getName()
                             + (group.getPatternType() == AclResourcePatternType.PREFIX ? "*" : "");

@@ -52,7 +52,12 @@ final class Rendered {
     }
 
     static Rendered overlay(Path k8s, String name) throws IOException, InterruptedException {
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", k8s.resolve("overlays").resolve(name).toString())
+        return kustomization(k8s.resolve("overlays").resolve(name), name);
+    }
+
+    /** Any kustomization directory as kubectl renders it. */
+    static Rendered kustomization(Path directory, String name) throws IOException, InterruptedException {
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {

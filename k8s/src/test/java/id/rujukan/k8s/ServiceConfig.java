@@ -35,6 +35,8 @@ final class ServiceConfig {
     final Set<String> envNames = new TreeSet<>();
     final Set<Pattern> extensionEnvNames = new HashSet<>();
     final Set<String> reads = new TreeSet<>();
+    /** Topics read by pattern: each agency's own ({@code id.rujukan.contract.Topics#ofAgency}). */
+    final Set<String> readPatterns = new TreeSet<>();
     final Set<String> writes = new TreeSet<>();
     final Set<String> deadLetterTopics = new TreeSet<>();
     final Set<String> groups = new TreeSet<>();
@@ -59,8 +61,11 @@ final class ServiceConfig {
             }
             Matcher channel = CHANNEL.matcher(property);
             if (channel.matches()) {
+                boolean pattern = Boolean.parseBoolean(config.properties.getProperty(
+                        "mp.messaging." + channel.group(1) + "." + channel.group(2) + ".pattern"));
                 switch (channel.group(3)) {
-                    case "topic" -> (channel.group(1).equals("incoming") ? config.reads : config.writes).add(value);
+                    case "topic" -> (channel.group(1).equals("incoming")
+                            ? (pattern ? config.readPatterns : config.reads) : config.writes).add(value);
                     case "dead-letter-queue.topic" -> config.deadLetterTopics.add(value);
                     case "group.id" -> config.groups.add(value);
                     default -> {

@@ -1,6 +1,5 @@
 package id.rujukan.stack;
 
-import id.rujukan.contract.Topics;
 import id.rujukan.infra.AlertsPage;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.KafkaBroker;
@@ -146,7 +145,8 @@ public final class LocalStack implements AutoCloseable {
         postgres.createDatabases(DATABASES);
         kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka());
         running.add(kafka);
-        kafka.createTopics(Topics.ALL);
+        // and the own topics of the demo agencies, which the stack's shared gateway acts for
+        kafka.createTopicsFor(DevKeys.agencies());
         mail = MailServer.start(ports.smtp());
         running.add(mail);
         smsc = SmsCenter.start(ports.smsc(), SMSC_SYSTEM_ID, SMSC_PASSWORD);

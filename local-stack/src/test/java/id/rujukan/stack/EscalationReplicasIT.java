@@ -65,7 +65,7 @@ class EscalationReplicasIT {
         postgres = PostgresServer.startDurable(dataDir.resolve("postgres"), FreePorts.find());
         postgres.createDatabases(List.of("referral"));
         kafka = KafkaBroker.start(dataDir.resolve("kafka"), FreePorts.find());
-        kafka.createTopics(Topics.ALL);
+        kafka.createTopicsFor(DevKeys.agencies());
     }
 
     @AfterAll
@@ -96,7 +96,7 @@ class EscalationReplicasIT {
                 referralIds.add(submitted.referralId());
                 String data = json.writeValueAsString(submitted);
                 // signed by the referring agency, as its gateway signs
-                client.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+                client.send(Topics.intake(submitted.referringAgencyId(), submitted.urgency()), submitted.referralId(), data,
                         KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
                                 submitted.referralId(), data));

@@ -42,6 +42,12 @@ public class RecordBatches {
         void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent);
     }
 
+    /** As {@link Work}, for work that depends on the topic the record came from. */
+    @FunctionalInterface
+    public interface TopicWork {
+        void apply(String topic, String payload, IncomingCloudEventMetadata<String> cloudEvent);
+    }
+
     private final EntityManager entityManager;
 
     public RecordBatches(EntityManager entityManager) {
@@ -53,6 +59,11 @@ public class RecordBatches {
      * are done.
      */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Work work) {
+        return apply(batch, (TopicWork) (topic, payload, cloudEvent) -> work.apply(payload, cloudEvent));
+    }
+
+    /** As {@link #apply(KafkaRecordBatch, Work)}, telling the work each record's topic. */
+    public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, TopicWork work) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
             Transient.inTransaction(() -> records.forEach(record -> applyOne(record, work)));
@@ -62,7 +73,7 @@ public class RecordBatches {
         }
     }
 
-    private CompletionStage<Void> oneByOne(KafkaRecordBatch<String, String> batch, Work work) {
+    private CompletionStage<Void> oneByOne(KafkaRecordBatch<String, String> batch, TopicWork work) {
         List<CompletableFuture<Void>> refusals = new ArrayList<>();
         Set<KafkaRecord<String, String>> refused = new HashSet<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -88,11 +99,11 @@ public class RecordBatches {
 
     /** Applies one record in the trace its producer started, so one trace still runs from POST to SMS. */
     @SuppressWarnings("unchecked")
-    private void applyOne(KafkaRecord<String, String> record, Work work) {
+    private void applyOne(KafkaRecord<String, String> record, TopicWork work) {
         Context trace = record.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext)
                 .orElse(Context.current());
         try (Scope scope = trace.makeCurrent()) {
-            work.apply(record.getPayload(),
+            work.apply(record.getTopic(), record.getPayload(),
                     record.getMetadata(IncomingCloudEventMetadata.class).orElse(null));
         }
         entityManager.flush();

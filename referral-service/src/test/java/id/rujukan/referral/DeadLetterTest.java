@@ -8,6 +8,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
 import id.rujukan.referral.lifecycle.Referral;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Where the Rutan's gateway writes. */
+    private static final String RUTAN_INTAKE = Topics.intake("rutan-martapura", Urgency.NORMAL);
 
     @Inject
     ObjectMapper json;
@@ -43,14 +46,14 @@ class DeadLetterTest {
     @Test
     void garbageGoesToTheDeadLetterTopicWithItsReasonWhileValidReferralsKeepFlowing() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        kafka.send(Topics.REFERRAL_INTAKE, key, "{not json", headers(EventTypes.REFERRAL_SUBMITTED));
-        kafka.send(Topics.REFERRAL_INTAKE, key, "{\"referralId\":\"x\"}", List.of());
-        kafka.send(Topics.REFERRAL_INTAKE, key, "{\"referralId\":\"" + UUID.randomUUID() + "\"}",
+        kafka.send(RUTAN_INTAKE, key, "{not json", headers(EventTypes.REFERRAL_SUBMITTED));
+        kafka.send(RUTAN_INTAKE, key, "{\"referralId\":\"x\"}", List.of());
+        kafka.send(RUTAN_INTAKE, key, "{\"referralId\":\"" + UUID.randomUUID() + "\"}",
                 headers(EventTypes.REFERRAL_SUBMITTED));
-        kafka.send(Topics.REFERRAL_INTAKE, key, "{}", headers("id.rujukan.referral.exploded.v9"));
+        kafka.send(RUTAN_INTAKE, key, "{}", headers("id.rujukan.referral.exploded.v9"));
         ReferralSubmitted valid = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String data = json.writeValueAsString(valid);
-        kafka.send(Topics.REFERRAL_INTAKE, valid.referralId(), data, KafkaTestClient.signedCloudEvent(
+        kafka.send(RUTAN_INTAKE, valid.referralId(), data, KafkaTestClient.signedCloudEvent(
                 UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
                 valid.referringAgencyId(), valid.referralId(), data));
 
@@ -73,7 +76,9 @@ class DeadLetterTest {
                 "no-such-agency",
                 base.targetAgencyId(), base.serviceNeeded(), base.category(), base.urgency(), base.childRegion(),
                 base.ageBand(), base.sex(), base.sealedData(), base.submittedAt());
-        kafka.send(Topics.REFERRAL_INTAKE, fromNowhere.referralId(), json.writeValueAsString(fromNowhere),
+        // its own topic, as if onboarded at Kafka but never published in the directory
+        kafka.createTopics(Topics.ofAgency("no-such-agency"));
+        kafka.send(Topics.intake("no-such-agency", Urgency.NORMAL), fromNowhere.referralId(), json.writeValueAsString(fromNowhere),
                 KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "no-such-agency"));
 
@@ -92,14 +97,14 @@ class DeadLetterTest {
         Map<String, String> reasons = new LinkedHashMap<>();
         // unsigned
         ReferralSubmitted unsigned = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
-        kafka.send(Topics.REFERRAL_INTAKE, unsigned.referralId(), json.writeValueAsString(unsigned),
+        kafka.send(RUTAN_INTAKE, unsigned.referralId(), json.writeValueAsString(unsigned),
                 headers(EventTypes.REFERRAL_SUBMITTED));
         reasons.put(unsigned.referralId(), "not signed: a " + EventTypes.REFERRAL_SUBMITTED + " event must carry the "
                 + "signature of agency rutan-martapura");
         // signed by another agency, in the Rutan's name: a gateway that does not hold the Rutan's key
         ReferralSubmitted forged = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String forgedData = json.writeValueAsString(forged);
-        kafka.send(Topics.REFERRAL_INTAKE, forged.referralId(), forgedData, KafkaTestClient.cloudEventSignedBy(
+        kafka.send(RUTAN_INTAKE, forged.referralId(), forgedData, KafkaTestClient.cloudEventSignedBy(
                 "kemensos", UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", forged.referralId(), forgedData));
         reasons.put(forged.referralId(), "signed with key kemensos.dev-1, which is not one of agency "
@@ -107,7 +112,7 @@ class DeadLetterTest {
         // signed by referral-service, in the Rutan's name: a service's key acts for no agency
         ReferralSubmitted byTheService = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String byTheServiceData = json.writeValueAsString(byTheService);
-        kafka.send(Topics.REFERRAL_INTAKE, byTheService.referralId(), byTheServiceData,
+        kafka.send(RUTAN_INTAKE, byTheService.referralId(), byTheServiceData,
                 KafkaTestClient.cloudEventSignedBy("referral-service", UUID.randomUUID().toString(),
                         EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura",
                         byTheService.referralId(), byTheServiceData));
@@ -116,7 +121,7 @@ class DeadLetterTest {
         // signed by the Rutan, then changed on the way: another target
         ReferralSubmitted changed = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String signedData = json.writeValueAsString(changed);
-        kafka.send(Topics.REFERRAL_INTAKE, changed.referralId(), signedData.replace("dinsos-1608", "lksa-1608"),
+        kafka.send(RUTAN_INTAKE, changed.referralId(), signedData.replace("dinsos-1608", "lksa-1608"),
                 KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", changed.referralId(),
                         signedData));
@@ -124,7 +129,7 @@ class DeadLetterTest {
         // signed by Dinas Sosial, but a referral in the Rutan's name
         ReferralSubmitted elsewhere = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
         String elsewhereData = json.writeValueAsString(elsewhere);
-        kafka.send(Topics.REFERRAL_INTAKE, elsewhere.referralId(), elsewhereData, KafkaTestClient.signedCloudEvent(
+        kafka.send(Topics.intake("dinsos-1608", Urgency.NORMAL), elsewhere.referralId(), elsewhereData, KafkaTestClient.signedCloudEvent(
                 UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
                 "dinsos-1608", elsewhere.referralId(), elsewhereData));
         reasons.put(elsewhere.referralId(), "was published for agency dinsos-1608 but speaks for rutan-martapura");
@@ -138,6 +143,26 @@ class DeadLetterTest {
                     refused.getKey())));
             assertThat(stored).as("stored").isNull();
         }
+    }
+
+    @Test
+    void anEventOnAnotherAgencysTopicIsRefusedWhateverItsSignature() throws Exception {
+        // the Rutan's referral, signed by the Rutan, but on Dinas Sosial's topic: where the broker lets only Dinas
+        // Sosial's gateway (and the shared one) write
+        ReferralSubmitted misplaced = Submissions.infantOfDetainee("dinsos-1608", new Region("16", "16.08"));
+        String data = json.writeValueAsString(misplaced);
+        kafka.send(Topics.intake("dinsos-1608", Urgency.NORMAL), misplaced.referralId(), data,
+                KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", misplaced.referralId(), data));
+
+        ConsumerRecord<String, String> dead = kafka.await(Topics.DEAD_LETTER_REFERRAL_SERVICE,
+                r -> misplaced.referralId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(dead, "dead-letter-reason").orElseThrow()).isEqualTo(
+                EventTypes.REFERRAL_SUBMITTED + " in the name of agency rutan-martapura on "
+                        + Topics.intake("dinsos-1608", Urgency.NORMAL) + ", which is not that agency's topic");
+        Referral stored = QuarkusTransaction.requiringNew().call(() -> Referral.findById(UUID.fromString(
+                misplaced.referralId())));
+        assertThat(stored).isNull();
     }
 
     private static List<Header> headers(String type) {

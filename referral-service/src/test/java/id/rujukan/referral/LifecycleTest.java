@@ -193,7 +193,7 @@ class LifecycleTest {
 
         String departed = story.write(new OfficerDeparted("dinsos-1608", "rina.officer", "admin.dinsos-1608",
                 Instant.now()));
-        story.kafka().send(Topics.REFERRAL_INTAKE, "dinsos-1608", departed, KafkaTestClient.signedCloudEvent(
+        story.kafka().send(Topics.intake("dinsos-1608", Urgency.NORMAL), "dinsos-1608", departed, KafkaTestClient.signedCloudEvent(
                 UUID.randomUUID().toString(), EventTypes.OFFICER_DEPARTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
                 "dinsos-1608", "dinsos-1608", departed));
 

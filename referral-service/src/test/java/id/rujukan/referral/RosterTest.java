@@ -202,7 +202,7 @@ class RosterTest {
     /** The roster as the agency's gateway sends it when its admin keeps it, signed by the agency. */
     private void sendRoster(Roster roster) throws Exception {
         String data = json.writeValueAsString(new RosterChanged(AGENCY, roster, "admin.dinsos-6372", Instant.now()));
-        story.kafka().send(Topics.REFERRAL_INTAKE, AGENCY, data, KafkaTestClient.signedCloudEvent(
+        story.kafka().send(Topics.intake(AGENCY, Urgency.NORMAL), AGENCY, data, KafkaTestClient.signedCloudEvent(
                 UUID.randomUUID().toString(), EventTypes.ROSTER_CHANGED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
                 AGENCY, AGENCY, data));
     }

@@ -52,7 +52,7 @@ public class Story {
     void submit(ReferralSubmitted submitted) {
         urgencies.put(submitted.referralId(), submitted.urgency());
         String data = write(submitted);
-        kafka().send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+        kafka().send(Topics.intake(submitted.referringAgencyId(), submitted.urgency()), submitted.referralId(), data,
                 KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
                         submitted.referralId(), data));
@@ -63,10 +63,10 @@ public class Story {
         return awaitState(submitted.referralId(), ReferralState.ROUTED);
     }
 
-    /** As the gateway does: on the topic the referral's submission took, so the action follows it. */
+    /** As the gateway does: on the acting agency's topic of the referral's urgency. */
     void act(ReferralActionRequested action) {
         String data = write(action);
-        kafka().send(Topics.referralIntake(urgencies.getOrDefault(action.referralId(), Urgency.NORMAL)),
+        kafka().send(Topics.intake(action.agencyId(), urgencies.getOrDefault(action.referralId(), Urgency.NORMAL)),
                 action.referralId(), data,
                 KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_ACTION_REQUESTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(), action.referralId(), data));

@@ -170,7 +170,7 @@ class SubmissionRoutingTest {
 
     private void submit(String eventId, ReferralSubmitted submitted) throws Exception {
         String data = json.writeValueAsString(submitted);
-        kafka.send(Topics.referralIntake(submitted.urgency()), submitted.referralId(), data,
+        kafka.send(Topics.intake(submitted.referringAgencyId(), submitted.urgency()), submitted.referralId(), data,
                 KafkaTestClient.signedCloudEvent(eventId, EventTypes.REFERRAL_SUBMITTED,
                         CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(),
                         submitted.referralId(), data));

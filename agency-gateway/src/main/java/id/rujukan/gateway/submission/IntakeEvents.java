@@ -32,33 +32,36 @@ public class IntakeEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void submitted(ReferralSubmitted submitted) {
-        outbox.add(Topics.referralIntake(submitted.urgency()), submitted.referralId(), EventTypes.REFERRAL_SUBMITTED,
-                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, submitted.referringAgencyId(), submitted.submittedAt(),
-                submitted);
+        outbox.add(Topics.intake(submitted.referringAgencyId(), submitted.urgency()), submitted.referralId(),
+                EventTypes.REFERRAL_SUBMITTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY,
+                submitted.referringAgencyId(), submitted.submittedAt(), submitted);
     }
 
     /** An agency admin's new roster, keyed by the agency: referral-service keeps it in the directory. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rosterChanged(RosterChanged changed) {
-        outbox.add(Topics.referralIntake(Urgency.NORMAL), changed.agencyId(), EventTypes.ROSTER_CHANGED,
+        outbox.add(Topics.intake(changed.agencyId(), Urgency.NORMAL), changed.agencyId(), EventTypes.ROSTER_CHANGED,
                 CloudEventAttributes.SOURCE_AGENCY_GATEWAY, changed.agencyId(), changed.changedAt(), changed);
     }
 
     /** An officer an agency's admin recorded as gone, keyed by the agency: referral-service takes them off referrals. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void officerDeparted(OfficerDeparted departed) {
-        outbox.add(Topics.referralIntake(Urgency.NORMAL), departed.agencyId(), EventTypes.OFFICER_DEPARTED,
-                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, departed.agencyId(), departed.departedAt(), departed);
+        outbox.add(Topics.intake(departed.agencyId(), Urgency.NORMAL), departed.agencyId(),
+                EventTypes.OFFICER_DEPARTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, departed.agencyId(),
+                departed.departedAt(), departed);
     }
 
     /**
-     * An agency's action on a referral, keyed by the referral and on the topic its submission took, so it
-     * follows the submission. The gateway knows every referral an agency may act on (its read model).
+     * An agency's action on a referral, keyed by the referral, on the agency's own intake topic of the referral's
+     * urgency: a referrer's action follows its submission on the same partition, and a target acts only on what it
+     * was sent. The gateway knows every referral an agency may act on (its read model).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void actionRequested(ReferralActionRequested action) {
         ReferralView referral = ReferralView.findById(UUID.fromString(action.referralId()));
-        outbox.add(Topics.referralIntake(referral.urgency), action.referralId(), EventTypes.REFERRAL_ACTION_REQUESTED,
-                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(), action.requestedAt(), action);
+        outbox.add(Topics.intake(action.agencyId(), referral.urgency), action.referralId(),
+                EventTypes.REFERRAL_ACTION_REQUESTED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, action.agencyId(),
+                action.requestedAt(), action);
     }
 }

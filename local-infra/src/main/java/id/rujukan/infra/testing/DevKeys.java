@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,18 @@ public final class DevKeys {
             return Files.readAllLines(dir().resolve("public-keys.txt")).stream().map(line -> line.split(" "))
                     .filter(fields -> fields[0].equals(owner)).map(fields -> fields[2]).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No dev public key of " + owner));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agencies with a dev key: the demo directory's, and those only tests make. */
+    public static List<String> agencies() {
+        List<String> services = Arrays.stream(EventSigner.values()).filter(signer -> signer != EventSigner.AGENCY)
+                .map(signer -> signer.keyOwner(null)).toList();
+        try {
+            return Files.readAllLines(dir().resolve("public-keys.txt")).stream().filter(line -> !line.isBlank())
+                    .map(line -> line.split(" ")[0]).filter(owner -> !services.contains(owner)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

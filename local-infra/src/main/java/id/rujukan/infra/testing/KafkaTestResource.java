@@ -1,6 +1,5 @@
 package id.rujukan.infra.testing;
 
-import id.rujukan.contract.Topics;
 import id.rujukan.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -36,7 +35,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        broker.createTopics(Topics.ALL);
+        // and the own topics of every agency the tests act for (those with a dev key)
+        broker.createTopicsFor(DevKeys.agencies());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 

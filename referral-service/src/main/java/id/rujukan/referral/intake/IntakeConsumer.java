@@ -1,10 +1,12 @@
 package id.rujukan.referral.intake;
 
+import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.OfficerDeparted;
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.RosterChanged;
+import id.rujukan.contract.Topics;
 import id.rujukan.messaging.ConsumedEvents;
 import id.rujukan.messaging.EventReader;
 import id.rujukan.messaging.InvalidEventException;
@@ -23,8 +25,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes what agencies did at the gateway: submissions and actions, keyed by referral id, so one
- * referral's events arrive in order; and an agency admin's roster, keyed by agency id. Records come in batches, each applied in one transaction
+ * Consumes what agencies did at their gateways, from each agency's own intake topics: submissions and actions,
+ * keyed by referral id, so one agency's events about a referral arrive in order; and an agency admin's roster,
+ * keyed by agency id. An event in another agency's name than the topic's is refused. Records come in batches, each applied in one transaction
  * ({@link RecordBatches}); each event is processed once: its id is logged in the same transaction as its
  * effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
  * reason while the other records are applied; a database outage is waited out instead, the batch held until
@@ -52,7 +55,7 @@ public class IntakeConsumer {
     @Incoming("referral-intake")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this::apply);
+        return batches.apply(batch, (RecordBatches.TopicWork) this::apply);
     }
 
     /**
@@ -63,11 +66,19 @@ public class IntakeConsumer {
     @Incoming("referral-intake-urgent")
     @Blocking
     public CompletionStage<Void> consumeUrgent(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this::apply);
+        return batches.apply(batch, (RecordBatches.TopicWork) this::apply);
     }
 
-    private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+    private void apply(String topic, String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent == null ? null : cloudEvent.getType();
+        // the broker lets an agency's own gateway write only to its own topics: an event there in another
+        // agency's name is refused, whatever its signature
+        String agency = cloudEvent == null ? null : cloudEvent.getExtension(CloudEventAttributes.AGENCY)
+                .map(Object::toString).orElse(null);
+        if (agency != null && !Topics.agencyOf(topic).map(agency::equals).orElse(false)) {
+            throw new InvalidEventException((type == null ? "an event" : type) + " in the name of agency " + agency
+                    + " on " + topic + ", which is not that agency's topic");
+        }
         if (EventTypes.ROSTER_CHANGED.equals(type)) {
             applyOwn(payload, cloudEvent, RosterChanged.class, RosterChanged::agencyId, directory::changeRoster);
         } else if (EventTypes.OFFICER_DEPARTED.equals(type)) {

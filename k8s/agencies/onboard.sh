@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Onboards an agency at Kafka: writes k8s/agencies/<agencyId>.yaml, the agency's own topics (as event-contract's
+# Topics.ofAgency lays them out: its intake, and its urgent intake), which the gateway acting for it writes and
+# referral-service reads, and lists it in k8s/agencies/kustomization.yaml, which the prod overlay includes: apply
+# the overlay. With a key directory, also makes the
+# agency's Ed25519 signing key there (<agencyId>.<yyyy-mm>.pem, for the Secret of the gateway that acts for it)
+# and prints the signingKeys entry to publish in its directory record (k8s/README.md, "Onboarding an agency").
+#
+#   k8s/agencies/onboard.sh [--own-gateway] AGENCY_ID [KEY_DIR]
+#
+# With --own-gateway (an agency, or its province, runs a gateway for it), also a KafkaUser gateway-<agencyId> for
+# that gateway: it may write under the agency's prefix and nowhere else, read the directory, and join consumer
+# groups under gateway.<agencyId>. only (the dot keeps dinsos-16's groups apart from dinsos-1608's).
+#
+# AGENCIES_DIR names another directory (k8s/agencies/demo holds the demo directory's agencies, for dev).
+set -euo pipefail
+own_gateway=false
+if [[ ${1:-} == --own-gateway ]]; then
+  own_gateway=true
+  shift
+fi
+agency=${1:?usage: onboard.sh [--own-gateway] AGENCY_ID [KEY_DIR]}
+keys=${2:-}
+if [[ ! $agency =~ ^[a-z0-9-]+$ ]]; then
+  echo "onboard.sh: '$agency' is not an agency id (lower-case letters, digits and '-')" >&2
+  exit 2
+fi
+dir=${AGENCIES_DIR:-$(dirname "$0")}
+out=$dir/$agency.yaml
+month=2592000000
+{
+  echo "# Agency $agency: its own topics (k8s/agencies/onboard.sh)"
+  for kind in intake intake-urgent; do
+    cat <<YAML
+---
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaTopic
+metadata: {name: rujukan-agency-$agency-$kind-v1, labels: {strimzi.io/cluster: rujukan}}
+spec:
+  topicName: rujukan.agency.$agency.$kind.v1
+  partitions: 3
+  replicas: 3
+  config: {retention.ms: $month, cleanup.policy: delete, min.insync.replicas: 2}
+YAML
+  done
+  if $own_gateway; then
+    cat <<YAML
+---
+# the agency's own gateway: its SASL/SCRAM account, and what the broker lets it do
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaUser
+metadata: {name: gateway-$agency, labels: {strimzi.io/cluster: rujukan}}
+spec:
+  authentication: {type: scram-sha-512}
+  authorization:
+    type: simple
+    acls:
+      - {resource: {type: topic, name: rujukan.agency.$agency., patternType: prefix}, operations: [Write, Describe]}
+      - {resource: {type: topic, name: rujukan.dead-letter.agency-gateway}, operations: [Write, Describe]}
+      - {resource: {type: topic, name: rujukan.agency-directory.v1}, operations: [Read, Describe]}
+      - {resource: {type: topic, name: rujukan.referral-lifecycle.v1}, operations: [Read, Describe]}
+      - {resource: {type: topic, name: rujukan.notification-status.v1}, operations: [Read, Describe]}
+      - {resource: {type: group, name: gateway.$agency., patternType: prefix}, operations: [Read]}
+YAML
+  fi
+} > "$out"
+# listed in the directory's kustomization, which the overlays include
+if [[ ! -f $dir/kustomization.yaml ]]; then
+  printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n' > "$dir/kustomization.yaml"
+fi
+if ! grep -qx "  - $agency.yaml" "$dir/kustomization.yaml"; then
+  sed -i 's/^resources: \[\]$/resources:/' "$dir/kustomization.yaml"
+  echo "  - $agency.yaml" >> "$dir/kustomization.yaml"
+fi
+echo "wrote $out and listed it in $dir/kustomization.yaml" >&2
+if [[ -n $keys ]]; then
+  mkdir -p "$keys"
+  key=$agency.$(date -u +%Y-%m)
+  openssl genpkey -algorithm ed25519 -out "$keys/$key.pem"
+  chmod 600 "$keys/$key.pem"
+  public=$(openssl pkey -in "$keys/$key.pem" -pubout | grep -v -- -----)
+  echo "made $keys/$key.pem: put it in the Secret of the gateway that acts for $agency" >&2
+  echo "{\"keyId\": \"$key\", \"publicKey\": \"$public\"}"
+fi
