@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Onboards an agency at Kafka: writes k8s/agencies/<agencyId>.yaml, the agency's own topics (as event-contract's
-# Topics.ofAgency lays them out: its intake, and its urgent intake), which the gateway acting for it writes and
-# referral-service reads, and lists it in k8s/agencies/kustomization.yaml, which the prod overlay includes: apply
-# the overlay. With a key directory, also makes the
+# Onboards an agency at Kafka: writes k8s/agencies/<agencyId>.yaml, the agency's own topics as event-contract's
+# Topics.ofAgency lays them out (its intake and urgent intake, which the gateway acting for it writes and
+# referral-service reads; its lifecycle and alert status topics, which referral-service and notification-service
+# write and its gateway reads), and lists it in k8s/agencies/kustomization.yaml, which the prod overlay includes:
+# apply the overlay. With a key directory, also makes the
 # agency's Ed25519 signing key there (<agencyId>.<yyyy-mm>.pem, for the Secret of the gateway that acts for it)
 # and prints the signingKeys entry to publish in its directory record (k8s/README.md, "Onboarding an agency").
 #
 #   k8s/agencies/onboard.sh [--own-gateway] AGENCY_ID [KEY_DIR]
 #
 # With --own-gateway (an agency, or its province, runs a gateway for it), also a KafkaUser gateway-<agencyId> for
-# that gateway: it may write under the agency's prefix and nowhere else, read the directory, and join consumer
-# groups under gateway.<agencyId>. only (the dot keeps dinsos-16's groups apart from dinsos-1608's).
+# that gateway: it may write the agency's intake topics and read its lifecycle and alert status topics and the
+# directory, and nothing else, and join consumer groups under gateway.<agencyId>. only (the dot keeps dinsos-16's
+# groups apart from dinsos-1608's).
 #
 # AGENCIES_DIR names another directory (k8s/agencies/demo holds the demo directory's agencies, for dev).
 set -euo pipefail
@@ -30,14 +32,14 @@ out=$dir/$agency.yaml
 month=2592000000
 {
   echo "# Agency $agency: its own topics (k8s/agencies/onboard.sh)"
-  for kind in intake intake-urgent; do
+  for kind in intake intake-urgent lifecycle notification-status; do
     cat <<YAML
 ---
 apiVersion: kafka.strimzi.io/v1beta2
 kind: KafkaTopic
-metadata: {name: rujukan-agency-$agency-$kind-v1, labels: {strimzi.io/cluster: rujukan}}
+metadata: {name: rujukan-$kind-$agency-v1, labels: {strimzi.io/cluster: rujukan}}
 spec:
-  topicName: rujukan.agency.$agency.$kind.v1
+  topicName: rujukan.$kind.$agency.v1
   partitions: 3
   replicas: 3
   config: {retention.ms: $month, cleanup.policy: delete, min.insync.replicas: 2}
@@ -55,11 +57,12 @@ spec:
   authorization:
     type: simple
     acls:
-      - {resource: {type: topic, name: rujukan.agency.$agency., patternType: prefix}, operations: [Write, Describe]}
+      - {resource: {type: topic, name: rujukan.intake.$agency.v1}, operations: [Write, Describe]}
+      - {resource: {type: topic, name: rujukan.intake-urgent.$agency.v1}, operations: [Write, Describe]}
       - {resource: {type: topic, name: rujukan.dead-letter.agency-gateway}, operations: [Write, Describe]}
+      - {resource: {type: topic, name: rujukan.lifecycle.$agency.v1}, operations: [Read, Describe]}
+      - {resource: {type: topic, name: rujukan.notification-status.$agency.v1}, operations: [Read, Describe]}
       - {resource: {type: topic, name: rujukan.agency-directory.v1}, operations: [Read, Describe]}
-      - {resource: {type: topic, name: rujukan.referral-lifecycle.v1}, operations: [Read, Describe]}
-      - {resource: {type: topic, name: rujukan.notification-status.v1}, operations: [Read, Describe]}
       - {resource: {type: group, name: gateway.$agency., patternType: prefix}, operations: [Read]}
 YAML
   fi

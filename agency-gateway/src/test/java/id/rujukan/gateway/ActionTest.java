@@ -11,7 +11,6 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralStateChanged;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
@@ -192,7 +191,7 @@ class ActionTest {
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged changed = LifecycleEvents.routed(referralId, 3, state, CaseCategory.CHILD_OF_DETAINEE,
                 Urgency.HIGH, "routed");
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(changed), referralId, EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(changed));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency("dinsos-1608"))

@@ -12,7 +12,7 @@ import id.rujukan.contract.ActionLink;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
-import id.rujukan.contract.Topics;
+import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
@@ -53,10 +53,10 @@ class AuthorizationMatrixTest {
     void aReferralFromTheRutanToDinasSosial() throws Exception {
         KafkaTestClient kafka = KafkaTestResource.client();
         referralId = UUID.randomUUID().toString();
-        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
-                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
-                json.writeValueAsString(LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE,
-                        Urgency.HIGH, "routed")));
+        ReferralStateChanged routed = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE,
+                Urgency.HIGH, "routed");
+        kafka.sendEvent(LifecycleEvents.topicsOf(routed), referralId, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(routed));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(REFERRER))
                 .get("/api/v1/referrals/" + referralId).statusCode() == 200);
     }
@@ -156,10 +156,10 @@ class AuthorizationMatrixTest {
     @Test
     void reportingProgressOnAndCompletingAnAcceptedReferral() throws Exception {
         String accepted = UUID.randomUUID().toString();
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, accepted, EventTypes.REFERRAL_ROUTED,
-                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
-                json.writeValueAsString(LifecycleEvents.inState(accepted, REFERRER, TARGET, "ACCEPTED",
-                        CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, null, null)));
+        ReferralStateChanged inState = LifecycleEvents.inState(accepted, REFERRER, TARGET, "ACCEPTED",
+                CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH, null, null);
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(inState), accepted, EventTypes.REFERRAL_ROUTED,
+                CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(inState));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.agency(TARGET))
                 .get("/api/v1/referrals/" + accepted).statusCode() == 200);
         for (String[] work : new String[][] {{"progress", "{\"note\":\"kunjungan rumah\"}"},

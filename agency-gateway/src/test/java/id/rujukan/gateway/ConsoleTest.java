@@ -13,7 +13,6 @@ import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralStateChanged;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -171,7 +170,7 @@ class ConsoleTest {
         NotificationStatusChanged delivered = new NotificationStatusChanged(referralId + ":RECEIVE-1", referralId,
                 "dinsos-1608", "DUTY_OFFICER", "SMS", "DELIVERED", "referral-new", "sms/id/2/referral-new", "smsc",
                 null, Instant.now());
-        KafkaTestResource.client().sendEvent(Topics.NOTIFICATION_STATUS, referralId, EventTypes.NOTIFICATION_DELIVERED,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(delivered), referralId, EventTypes.NOTIFICATION_DELIVERED,
                 CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(delivered));
 
@@ -190,7 +189,7 @@ class ConsoleTest {
         ReferralStateChanged accepted = LifecycleEvents.accepted(referralId, "rutan-martapura", "dinsos-1608",
                 "supervisor.dinsos-1608", "budi.officer", "accepted by Dinas Sosial Kabupaten OKU Timur; officer in "
                         + "charge: budi.officer; supervisor.dinsos-1608 acted on behalf of budi.officer");
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(accepted), referralId, EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(accepted));
         String officer = Tokens.user("dinsos-1608", "officer");
@@ -286,7 +285,7 @@ class ConsoleTest {
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged changed = LifecycleEvents.inState(referralId, "rutan-martapura", target, state,
                 CaseCategory.TRAFFICKING, urgency, receiveDueAt, null);
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(changed), referralId, EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(changed));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency(target))

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class ConsumedGarbageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The Rutan's own topics, where referral-service and notification-service tell it what concerns it. */
+    private static final String RUTAN_LIFECYCLE = Topics.lifecycle("rutan-martapura");
+    private static final String RUTAN_STATUS = Topics.notificationStatus("rutan-martapura");
 
     @Inject
     ObjectMapper json;
@@ -44,16 +47,16 @@ class ConsumedGarbageTest {
     @Test
     void garbageOnEveryConsumedTopicGoesToTheDeadLetterTopicWithItsReasonWhileValidRecordsFlow() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        kafka.send(Topics.REFERRAL_LIFECYCLE, key, "\u0000\u0001 not json", headers(EventTypes.REFERRAL_ROUTED));
-        kafka.send(Topics.REFERRAL_LIFECYCLE, key, "{\"referralId\":\"" + key + "\",\"version\":3}",
+        kafka.send(RUTAN_LIFECYCLE, key, "\u0000\u0001 not json", headers(EventTypes.REFERRAL_ROUTED));
+        kafka.send(RUTAN_LIFECYCLE, key, "{\"referralId\":\"" + key + "\",\"version\":3}",
                 headers(EventTypes.REFERRAL_ROUTED));
         kafka.send(Topics.AGENCY_DIRECTORY, key, "{\"agencyId\":\"" + key + "\"}", headers(EventTypes.AGENCY_PUBLISHED));
-        kafka.send(Topics.NOTIFICATION_STATUS, key, "[1,2,3", headers(EventTypes.NOTIFICATION_SENT));
-        kafka.send(Topics.NOTIFICATION_STATUS, key, "{}", List.of());
+        kafka.send(RUTAN_STATUS, key, "[1,2,3", headers(EventTypes.NOTIFICATION_SENT));
+        kafka.send(RUTAN_STATUS, key, "{}", List.of());
         String referralId = UUID.randomUUID().toString();
         ReferralStateChanged valid = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
                 Urgency.NORMAL, "named by the referrer");
-        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
+        kafka.sendEvent(LifecycleEvents.topicsOf(valid), referralId, EventTypes.REFERRAL_ROUTED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(valid));
 
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.DEAD_LETTER_AGENCY_GATEWAY,
@@ -65,7 +68,7 @@ class ConsumedGarbageTest {
                 .anySatisfy(reason -> assertThat(reason).contains(EventTypes.NOTIFICATION_SENT).contains("is unreadable"))
                 .anySatisfy(reason -> assertThat(reason).contains("not a CloudEvent"));
         assertThat(dead).map(r -> KafkaTestClient.headerValue(r, "dead-letter-topic").orElse(""))
-                .contains(Topics.REFERRAL_LIFECYCLE, Topics.AGENCY_DIRECTORY, Topics.NOTIFICATION_STATUS);
+                .contains(RUTAN_LIFECYCLE, Topics.AGENCY_DIRECTORY, RUTAN_STATUS);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + referralId)
                 .then().statusCode(200).body("state", equalTo("ROUTED")));
     }
@@ -76,18 +79,18 @@ class ConsumedGarbageTest {
         // what a forger would have the Rutan see: its referral accepted (version 3), ahead of the real routing
         String accepted = json.writeValueAsString(LifecycleEvents.accepted(referralId, "rutan-martapura",
                 "dinsos-1608", "dinsos-1608", "budi.officer", "accepted"));
-        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted, headers(EventTypes.REFERRAL_STATE_CHANGED));
+        kafka.send(RUTAN_LIFECYCLE, referralId, accepted, headers(EventTypes.REFERRAL_STATE_CHANGED));
         // an agency's gateway signing with its own key what only referral-service may write
-        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted, KafkaTestClient.cloudEventSignedBy("dinsos-1608",
+        kafka.send(RUTAN_LIFECYCLE, referralId, accepted, KafkaTestClient.cloudEventSignedBy("dinsos-1608",
                 UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, "dinsos-1608", referralId, accepted));
         // signed by referral-service, then changed on the way: accepted by another agency
-        kafka.send(Topics.REFERRAL_LIFECYCLE, referralId, accepted.replace("dinsos-1608", "lksa-6371"),
+        kafka.send(RUTAN_LIFECYCLE, referralId, accepted.replace("dinsos-1608", "lksa-6371"),
                 KafkaTestClient.signedCloudEvent(UUID.randomUUID().toString(), EventTypes.REFERRAL_STATE_CHANGED,
                         CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, referralId,
                         accepted));
         // the real routing, after them on the same partition
-        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
+        kafka.sendEvent(RUTAN_LIFECYCLE, referralId, EventTypes.REFERRAL_ROUTED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.NEGLECT,
                         Urgency.NORMAL, "named by the referrer")));

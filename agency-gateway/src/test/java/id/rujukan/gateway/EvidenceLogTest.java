@@ -64,7 +64,7 @@ class EvidenceLogTest {
         // as referral-service's relay sends it: the referral as the subject, signed by referral-service
         List<Header> headers = KafkaTestClient.signedCloudEvent(receivedId, EventTypes.REFERRAL_ROUTED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, referralId, routedJson);
-        KafkaTestResource.client().send(Topics.REFERRAL_LIFECYCLE, referralId, routedJson, headers);
+        KafkaTestResource.client().send(Topics.lifecycle("rutan-martapura"), referralId, routedJson, headers);
         String receivedSignature = headers.stream().filter(header -> header.key().equals("ce_signature"))
                 .map(header -> new String(header.value(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
 

@@ -13,7 +13,6 @@ import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
@@ -129,7 +128,7 @@ class InboxTest {
 
     private void publish(String key, String type, Object data) throws Exception {
         boolean status = type.startsWith("id.rujukan.notification");
-        KafkaTestResource.client().sendEvent(status ? Topics.NOTIFICATION_STATUS : Topics.REFERRAL_LIFECYCLE, key, type,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(data), key, type,
                 status ? CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE : CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
                 CloudEventAttributes.SYSTEM, json.writeValueAsString(data));
     }

@@ -4,20 +4,41 @@ import id.rujukan.contract.ActionParty;
 import id.rujukan.contract.AllowedAction;
 import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.NotificationStatusChanged;
 import id.rujukan.contract.ReferralAction;
+import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Lifecycle events as referral-service publishes them. */
 final class LifecycleEvents {
 
     private LifecycleEvents() {
+    }
+
+    /**
+     * Where an event goes, as referral-service and notification-service address it: a state change to each of its
+     * parties' lifecycle topics, an escalation to its target's, an alert's status to the alerted agency's.
+     */
+    static List<String> topicsOf(Object data) {
+        if (data instanceof ReferralStateChanged changed) {
+            return Stream.of(changed.referringAgencyId(), changed.targetAgencyId(), changed.previousTargetAgencyId())
+                    .filter(Objects::nonNull).distinct().map(Topics::lifecycle).toList();
+        } else if (data instanceof ReferralEscalated escalated) {
+            return List.of(Topics.lifecycle(escalated.targetAgencyId()));
+        } else if (data instanceof NotificationStatusChanged status) {
+            return List.of(Topics.notificationStatus(status.agencyId()));
+        }
+        throw new IllegalArgumentException("not an event referral-service or notification-service tells: " + data);
     }
 
     static ReferralStateChanged routed(String referralId, long version, String state, CaseCategory category,

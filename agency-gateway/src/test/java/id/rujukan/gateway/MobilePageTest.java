@@ -14,7 +14,6 @@ import id.rujukan.contract.CaseCategory;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralStateChanged;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.infra.testing.KafkaTestResource;
@@ -129,7 +128,7 @@ class MobilePageTest {
                 .path("referralId");
         ReferralStateChanged routed = LifecycleEvents.routed(referralId, 2, "ROUTED", CaseCategory.CHILD_OF_DETAINEE,
                 Urgency.HIGH, "routed");
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_STATE_CHANGED,
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(routed), referralId, EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(routed));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.agency("dinsos-1608"))

@@ -17,7 +17,6 @@ import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
 import id.rujukan.contract.SealedData;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,7 +101,7 @@ class NotesTest {
     }
 
     private void publish(ReferralStateChanged changed) throws Exception {
-        KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, changed.referralId(),
+        KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(changed), changed.referralId(),
                 changed.version() == 1 ? EventTypes.REFERRAL_ROUTED : EventTypes.REFERRAL_STATE_CHANGED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(changed));

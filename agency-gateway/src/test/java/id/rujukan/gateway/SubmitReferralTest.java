@@ -170,14 +170,16 @@ class SubmitReferralTest {
 
         // an older event arriving late never takes the referral back
         publishLifecycle(routed(referralId, 1, "REQUESTED", "stale"));
-        String marker = KafkaTestClient.keyOnSamePartitionAs(referralId, partitions(Topics.REFERRAL_LIFECYCLE));
+        String marker = KafkaTestClient.keyOnSamePartitionAs(referralId,
+                partitions(Topics.lifecycle("rutan-martapura")));
         publishLifecycle(routed(marker, 2, "ROUTED", "marker"));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get("/api/v1/referrals/" + marker).then().statusCode(200));
         given().auth().oauth2(Tokens.agency("rutan-martapura")).when().get(location).then().statusCode(200).body("state", equalTo("ROUTED")).body("version", equalTo(2));
     }
 
     private static int partitions(String topic) {
-        return Topics.ALL.stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow().partitions();
+        return Topics.ofAgency("rutan-martapura").stream().filter(t -> t.name().equals(topic)).findFirst()
+                .orElseThrow().partitions();
     }
 
     private ReferralStateChanged routed(String referralId, long version, String state, String reason) {
@@ -185,7 +187,7 @@ class SubmitReferralTest {
     }
 
     private void publishLifecycle(ReferralStateChanged routed) throws Exception {
-        kafka.sendEvent(Topics.REFERRAL_LIFECYCLE, routed.referralId(), EventTypes.REFERRAL_ROUTED,
+        kafka.sendEvent(LifecycleEvents.topicsOf(routed), routed.referralId(), EventTypes.REFERRAL_ROUTED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM,
                 json.writeValueAsString(routed));
     }

@@ -15,7 +15,6 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralKind;
 import id.rujukan.contract.ReferralStateChanged;
-import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
 import id.rujukan.gateway.webhook.WebhookSignature;
 import id.rujukan.infra.testing.KafkaTestResource;
@@ -298,7 +297,7 @@ class WebhookTest {
     }
 
     private String publish(String referralId, String type, Object data) throws Exception {
-        return KafkaTestResource.client().sendEvent(Topics.REFERRAL_LIFECYCLE, referralId, type,
+        return KafkaTestResource.client().sendEvent(LifecycleEvents.topicsOf(data), referralId, type,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, json.writeValueAsString(data));
     }
 }

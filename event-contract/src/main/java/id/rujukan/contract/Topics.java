@@ -8,20 +8,32 @@ import java.util.Optional;
  * The topics, one constant each. Every record's key is the referral (or case) id, so that Kafka keeps
  * the events of one referral in order; directory records are keyed by agency id.
  *
- * <p>What an agency's gateway writes goes to topics of that agency's own ({@link #ofAgency}), under the prefix
- * {@code rujukan.agency.<agencyId>.}: the broker lets an agency's own gateway write there and nowhere else
- * (a Strimzi KafkaUser with a prefixed ACL, k8s/README.md), so it cannot even put a record where another agency's
- * would go. The shared gateway writes under every agency's prefix.
+ * <p>What concerns one agency travels on topics of that agency's own ({@link #ofAgency}), named kind first
+ * ({@code rujukan.<kind>.<agencyId>.v1}): what its gateway submits and does, and what referral-service and
+ * notification-service tell it. The broker lets an agency's own gateway write its intake topics and read its own
+ * topics and nothing else (a Strimzi KafkaUser with literal ACLs, k8s/agencies/onboard.sh), and each service
+ * only the kind it writes or reads, for every agency (a prefixed ACL). The shared gateway writes and reads for
+ * every agency.
  */
 public final class Topics {
 
-    /** The prefix of every topic of one agency's own. */
-    public static final String AGENCY_PREFIX = "rujukan.agency.";
-    /** The intake topics of every agency, as referral-service subscribes to them. */
-    public static final String INTAKE_PATTERN = "rujukan\\.agency\\.[a-z0-9-]+\\.intake\\.v1";
-    /** The urgent intake topics of every agency ({@link #intake}). */
-    public static final String INTAKE_URGENT_PATTERN = "rujukan\\.agency\\.[a-z0-9-]+\\.intake-urgent\\.v1";
-    public static final String REFERRAL_LIFECYCLE = "rujukan.referral-lifecycle.v1";
+    /** Each agency's intake topics: what its gateway submits and does. */
+    public static final String INTAKE_PREFIX = "rujukan.intake.";
+    /** Each agency's urgent intake topics: the same, for emergencies. */
+    public static final String INTAKE_URGENT_PREFIX = "rujukan.intake-urgent.";
+    /** Each agency's lifecycle topics: the facts of the referrals it is party to. */
+    public static final String LIFECYCLE_PREFIX = "rujukan.lifecycle.";
+    /** Each agency's alert status topics: what became of the alerts to its officers. */
+    public static final String NOTIFICATION_STATUS_PREFIX = "rujukan.notification-status.";
+    /** The kinds of topic every agency has, by prefix. */
+    public static final List<String> AGENCY_TOPIC_PREFIXES = List.of(INTAKE_PREFIX, INTAKE_URGENT_PREFIX,
+            LIFECYCLE_PREFIX, NOTIFICATION_STATUS_PREFIX);
+    /** Every agency's intake topics, as referral-service subscribes to them. */
+    public static final String INTAKE_PATTERN = pattern(INTAKE_PREFIX);
+    public static final String INTAKE_URGENT_PATTERN = pattern(INTAKE_URGENT_PREFIX);
+    /** Every agency's lifecycle topics, as the shared gateway subscribes to them. */
+    public static final String LIFECYCLE_PATTERN = pattern(LIFECYCLE_PREFIX);
+    public static final String NOTIFICATION_STATUS_PATTERN = pattern(NOTIFICATION_STATUS_PREFIX);
     public static final String NOTIFICATION_REQUESTS = "rujukan.notification-requests.v1";
     /**
      * The requests that must not wait behind a backlog of routine ones ({@link NotificationRequested#urgent()}):
@@ -32,7 +44,6 @@ public final class Topics {
     /** Both request topics, for whoever must see every request (the tests, the fault run). */
     public static final List<String> NOTIFICATION_REQUEST_TOPICS = List.of(NOTIFICATION_REQUESTS,
             NOTIFICATION_REQUESTS_URGENT);
-    public static final String NOTIFICATION_STATUS = "rujukan.notification-status.v1";
     public static final String AGENCY_DIRECTORY = "rujukan.agency-directory.v1";
     public static final String DEAD_LETTER_REFERRAL_SERVICE = "rujukan.dead-letter.referral-service";
     public static final String DEAD_LETTER_NOTIFICATION_SERVICE = "rujukan.dead-letter.notification-service";
@@ -43,15 +54,11 @@ public final class Topics {
 
     /** The topics every deployment has, whatever agencies it serves; each agency adds its own ({@link #ofAgency}). */
     public static final List<Topic> ALL = List.of(
-            new Topic(REFERRAL_LIFECYCLE, 6, MONTH, false, "referral-service", List.of("agency-gateway"),
-                    "Facts of each referral's life: routed, every state change, escalations, refused actions."),
             new Topic(NOTIFICATION_REQUESTS, 6, WEEK, false, "referral-service", List.of("notification-service"),
                     "Who must be told what about a referral; keyed by referral id."),
             new Topic(NOTIFICATION_REQUESTS_URGENT, 6, WEEK, false, "referral-service",
                     List.of("notification-service"),
                     "The same, for emergencies and escalations past the officers: read ahead of any backlog."),
-            new Topic(NOTIFICATION_STATUS, 6, MONTH, false, "notification-service", List.of("agency-gateway"),
-                    "What became of each notification: sent, failed. For the referral's timeline."),
             new Topic(AGENCY_DIRECTORY, 1, Topic.FOREVER, true, "referral-service",
                     List.of("agency-gateway", "notification-service"),
                     "The agency directory, latest record per agency id; services keep their own copy."),
@@ -66,7 +73,8 @@ public final class Topics {
     /**
      * The topics of one agency's own, made when it is onboarded: what its gateway submits and does (referrals,
      * actions, its roster), in two topics so that a backlog of routine referrals (after a referral-service restart,
-     * say) is never ahead of an emergency, each read by a consumer of its own.
+     * say) is never ahead of an emergency, each read by a consumer of its own; and what it is told: the life of
+     * every referral it is party to, and what became of the alerts to its officers.
      */
     public static List<Topic> ofAgency(String agencyId) {
         return List.of(
@@ -75,7 +83,14 @@ public final class Topics {
                                 + "the API, and its roster."),
                 new Topic(intake(agencyId, Urgency.EMERGENCY), 3, MONTH, false, "agency-gateway",
                         List.of("referral-service"), "The same, for emergencies: read ahead of any backlog of "
-                                + "routine referrals."));
+                                + "routine referrals."),
+                new Topic(lifecycle(agencyId), 3, MONTH, false, "referral-service", List.of("agency-gateway"),
+                        "Facts of the life of each referral the agency is party to (its referrer, its target, or "
+                                + "its target before): routed, every state change, escalations; and its actions "
+                                + "refused."),
+                new Topic(notificationStatus(agencyId), 3, MONTH, false, "notification-service",
+                        List.of("agency-gateway"), "What became of each alert to the agency's officers: sent, "
+                                + "delivered, failed. For the referral's timeline."));
     }
 
     /**
@@ -84,7 +99,7 @@ public final class Topics {
      * partition, so they stay in order.
      */
     public static String intake(String agencyId, Urgency urgency) {
-        return AGENCY_PREFIX + agencyId + (urgency == Urgency.EMERGENCY ? ".intake-urgent.v1" : ".intake.v1");
+        return (urgency == Urgency.EMERGENCY ? INTAKE_URGENT_PREFIX : INTAKE_PREFIX) + agencyId + ".v1";
     }
 
     /** Both of an agency's intake topics, for whoever must see everything it submitted (the tests). */
@@ -92,13 +107,29 @@ public final class Topics {
         return List.of(intake(agencyId, Urgency.NORMAL), intake(agencyId, Urgency.EMERGENCY));
     }
 
+    /** Where referral-service tells an agency of the referrals it is party to. */
+    public static String lifecycle(String agencyId) {
+        return LIFECYCLE_PREFIX + agencyId + ".v1";
+    }
+
+    /** Where notification-service tells an agency what became of the alerts to its officers. */
+    public static String notificationStatus(String agencyId) {
+        return NOTIFICATION_STATUS_PREFIX + agencyId + ".v1";
+    }
+
     /** The agency whose own topic this is, or empty for a topic of no agency's. */
     public static Optional<String> agencyOf(String topic) {
-        if (topic == null || !topic.startsWith(AGENCY_PREFIX)) {
+        if (topic == null) {
             return Optional.empty();
         }
-        int end = topic.indexOf('.', AGENCY_PREFIX.length());
-        return end < 0 ? Optional.empty() : Optional.of(topic.substring(AGENCY_PREFIX.length(), end));
+        return AGENCY_TOPIC_PREFIXES.stream().filter(topic::startsWith).findFirst()
+                .map(prefix -> topic.substring(prefix.length()))
+                .filter(rest -> rest.matches("[a-z0-9-]+\\.v1"))
+                .map(rest -> rest.substring(0, rest.length() - ".v1".length()));
+    }
+
+    private static String pattern(String prefix) {
+        return prefix.replace(".", "\\.") + "[a-z0-9-]+\\.v1";
     }
 
     /** Where a notification request goes: urgent ones on their own topic. */

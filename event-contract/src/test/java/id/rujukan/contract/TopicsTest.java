@@ -44,17 +44,24 @@ class TopicsTest {
     }
 
     @Test
-    void eachAgencysOwnTopicsAreUnderItsPrefixAndReferralServicesPatternsFindThem() {
-        assertThat(Topics.ofAgency("dinsos-1608")).allSatisfy(topic ->
-                assertThat(Topics.agencyOf(topic.name())).contains("dinsos-1608"));
-        assertThat(Topics.intake("dinsos-1608", Urgency.NORMAL)).matches(Topics.INTAKE_PATTERN)
-                .doesNotMatch(Topics.INTAKE_URGENT_PATTERN);
-        assertThat(Topics.intake("dinsos-1608", Urgency.EMERGENCY)).matches(Topics.INTAKE_URGENT_PATTERN)
-                .doesNotMatch(Topics.INTAKE_PATTERN);
-        // the broker's prefix of one agency never covers another's whose id starts with it
-        assertThat(Topics.intake("dinsos-16081", Urgency.NORMAL))
-                .doesNotStartWith(Topics.AGENCY_PREFIX + "dinsos-1608.");
-        assertThat(Topics.ALL).noneMatch(topic -> topic.name().startsWith(Topics.AGENCY_PREFIX));
-        assertThat(Topics.agencyOf(Topics.REFERRAL_LIFECYCLE)).isEmpty();
+    void eachAgencysOwnTopicsAreOneOfEachKindAndOnlyThatKindsPatternFindsThem() {
+        List<Topic> own = Topics.ofAgency("dinsos-1608");
+        assertThat(own).allSatisfy(topic -> assertThat(Topics.agencyOf(topic.name())).contains("dinsos-1608"));
+        List<String> patterns = List.of(Topics.INTAKE_PATTERN, Topics.INTAKE_URGENT_PATTERN, Topics.LIFECYCLE_PATTERN,
+                Topics.NOTIFICATION_STATUS_PATTERN);
+        assertThat(own).map(Topic::name).containsExactly(Topics.intake("dinsos-1608", Urgency.NORMAL),
+                Topics.intake("dinsos-1608", Urgency.EMERGENCY), Topics.lifecycle("dinsos-1608"),
+                Topics.notificationStatus("dinsos-1608"));
+        for (int i = 0; i < own.size(); i++) {
+            String name = own.get(i).name();
+            // each kind's prefix (a service's ACL) and pattern (its subscription) take that kind only
+            assertThat(name).startsWith(Topics.AGENCY_TOPIC_PREFIXES.get(i));
+            for (int j = 0; j < patterns.size(); j++) {
+                assertThat(name.matches(patterns.get(j))).as(name + " ~ " + patterns.get(j)).isEqualTo(i == j);
+                assertThat(name.startsWith(Topics.AGENCY_TOPIC_PREFIXES.get(j))).as(name).isEqualTo(i == j);
+            }
+        }
+        assertThat(Topics.ALL).noneMatch(topic -> Topics.agencyOf(topic.name()).isPresent());
+        assertThat(Topics.agencyOf("rujukan.lifecycle.dinsos-1608.extra.v1")).isEmpty();
     }
 }

@@ -108,16 +108,35 @@ class BrokerAclsTest {
     }
 
     @Test
-    void anAgencysOwnGatewayWritesUnderItsOwnPrefixOnlyAndCanNeitherReadAnotherAgencysTopicNorJoinItsGroups()
+    void anAgencysOwnGatewayReadsWhatItIsToldOnlyAndNotWhatAnotherAgencyIsTold() throws Exception {
+        String user = "gateway-" + OWN;
+        String toOwn = send("referral-service", Topics.lifecycle(OWN));
+        String statusToOwn = send("notification-service", Topics.notificationStatus(OWN));
+        send("referral-service", Topics.lifecycle(OTHER));
+
+        assertThat(read(user, "gateway." + OWN + ".events", Topics.lifecycle(OWN))).map(ConsumerRecord::value)
+                .contains(toOwn);
+        assertThat(read(user, "gateway." + OWN + ".events", Topics.notificationStatus(OWN)))
+                .map(ConsumerRecord::value).contains(statusToOwn);
+        assertThatThrownBy(() -> read(user, "gateway." + OWN + ".events", Topics.lifecycle(OTHER)))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(user, "gateway." + OWN + ".events", Topics.notificationStatus(OTHER)))
+                .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void anAgencysOwnGatewayWritesItsOwnIntakeOnlyAndCanNeitherReadAnotherAgencysTopicNorJoinItsGroups()
             throws Exception {
         String user = "gateway-" + OWN;
         send(user, Topics.intake(OWN, Urgency.NORMAL));
+        send(user, Topics.intake(OWN, Urgency.EMERGENCY));
 
         assertThatThrownBy(() -> send(user, Topics.intake(OTHER, Urgency.NORMAL)))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
         assertThatThrownBy(() -> send(user, Topics.intake(OTHER, Urgency.EMERGENCY)))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> send(user, Topics.REFERRAL_LIFECYCLE))
+        // what only referral-service tells the agency
+        assertThatThrownBy(() -> send(user, Topics.lifecycle(OWN)))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
         assertThatThrownBy(() -> read(user, "gateway." + OWN + ".test", Topics.intake(OTHER, Urgency.NORMAL)))
                 .isInstanceOf(TopicAuthorizationException.class);
@@ -145,11 +164,17 @@ class BrokerAclsTest {
     }
 
     @Test
-    void noOtherServiceMayWriteAnAgencysIntake() {
+    void eachServiceWritesOnlyItsOwnKindOfAgencyTopic() {
         for (String user : List.of("notification-service", "referral-service")) {
             assertThatThrownBy(() -> send(user, Topics.intake(OTHER, Urgency.NORMAL))).as(user)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
+        assertThatThrownBy(() -> send("notification-service", Topics.lifecycle(OTHER)))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send("referral-service", Topics.notificationStatus(OTHER)))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send("agency-gateway", Topics.lifecycle(OTHER)))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
     }
 
     /** The user's KafkaUser ACLs as the broker's bindings, as Strimzi's User Operator makes them. */
@@ -191,14 +216,20 @@ class BrokerAclsTest {
         return value;
     }
 
-    /** Reads the topic's first partition as the user, in the group. */
+    /** Reads the whole topic, to the end it has when called, as the user, committing in the group. */
     private List<ConsumerRecord<String, String>> read(String user, String group, String topic) {
         try (KafkaConsumer<String, String> consumer = consumer(user, group)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            consumer.poll(Duration.ofSeconds(5)).forEach(records::add);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
             consumer.commitSync();
             return records;
         }

@@ -189,8 +189,8 @@ class ManifestsTest {
             assertThat(agencies).as("the demo agencies, onboarded in dev").contains("dinsos-1608", "rutan-martapura");
         }
         // what a service reads by pattern is every agency's topic of one kind
-        services.values().forEach(service -> assertThat(service.readPatterns).allSatisfy(pattern -> assertThat(
-                Topics.ofAgency("dinsos-1608")).as(pattern).anyMatch(topic -> topic.name().matches(pattern))));
+        services.values().forEach(service -> service.readPatterns.forEach(pattern -> kindOf(agencyTopicKinds(),
+                pattern)));
         for (Topic topic : Stream.concat(Topics.ALL.stream(), agencyTopics.stream()).toList()) {
             assertLaidOutAsTheContractSays(topic, topics.get(topic.name()));
         }
@@ -258,31 +258,34 @@ class ManifestsTest {
             // reads: what the contract names it a reader of; for a service, exactly its incoming channels
             Set<String> reads = Topics.ALL.stream().filter(t -> t.readers().contains(name)).map(Topic::name)
                     .collect(Collectors.toCollection(TreeSet::new));
-            // every agency's own topics, by prefix (a name ending in *)
-            List<Topic> anAgencys = Topics.ofAgency("any-agency");
-            String agencyPrefix = Topics.AGENCY_PREFIX + "*";
-            if (anAgencys.stream().anyMatch(t -> t.readers().contains(name))) {
-                reads.add(agencyPrefix);
-            }
+            // each kind of agency topic it reads or writes for every agency, by the kind's prefix (a name ending in *)
+            Map<String, String> kinds = agencyTopicKinds();
+            Set<String> kindsRead = kinds.entrySet().stream()
+                    .filter(kind -> Topics.ofAgency("any-agency").stream().anyMatch(t -> t.name().equals(kind.getKey())
+                            && t.readers().contains(name))).map(Map.Entry::getValue)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            reads.addAll(kindsRead);
             Set<String> writes = new TreeSet<>();
             List<String> groupsUsed = new ArrayList<>();
             if (name.equals(OPERATORS)) {
                 // on-call replays a dead letter onto the topic its service had read it from
                 Topics.ALL.stream().filter(t -> reads.contains(t.name())).forEach(deadLetters -> {
-                    writes.addAll(services.get(deadLetters.writer()).reads);
-                    if (!services.get(deadLetters.writer()).readPatterns.isEmpty()) {
-                        writes.add(agencyPrefix);
-                    }
+                    ServiceConfig service = services.get(deadLetters.writer());
+                    writes.addAll(service.reads);
+                    service.readPatterns.forEach(pattern -> writes.add(kindOf(kinds, pattern)));
                 });
             } else {
                 ServiceConfig service = services.get(name);
-                assertThat(reads.stream().filter(topic -> !topic.equals(agencyPrefix)).toList()).as(name + " reads")
+                assertThat(reads.stream().filter(topic -> !topic.endsWith("*")).toList()).as(name + " reads")
                         .containsExactlyInAnyOrderElementsOf(service.reads);
-                assertThat(reads.contains(agencyPrefix)).as(name + " reads every agency's topics")
-                        .isEqualTo(!service.readPatterns.isEmpty());
-                if (anAgencys.stream().anyMatch(t -> t.writer().equals(name))) {
-                    writes.add(agencyPrefix);
-                }
+                assertThat(service.readPatterns.stream().map(pattern -> kindOf(kinds, pattern)).toList())
+                        .as(name + " reads by pattern").containsExactlyInAnyOrderElementsOf(kindsRead);
+                kinds.forEach((topic, kind) -> {
+                    if (Topics.ofAgency("any-agency").stream().anyMatch(t -> t.name().equals(topic)
+                            && t.writer().equals(name))) {
+                        writes.add(kind);
+                    }
+                });
                 // writes: the topics the contract has it write (outbox or channels), its dead letters among them
                 Topics.ALL.stream().filter(t -> t.writer().equals(name)).map(Topic::name).forEach(writes::add);
                 assertThat(writes).as(name + " writes").containsAll(service.writes).containsAll(service.deadLetterTopics);
@@ -317,6 +320,25 @@ class ManifestsTest {
                     .containsEntry("group:" + name + "*", Set.of("Read"));
             assertThat(groupsUsed).as(name + " groups").allSatisfy(group -> assertThat(group).startsWith(name));
         }
+    }
+
+    /** Each of an agency's topics (of "any-agency"), by name, to its kind's prefix with a * (its ACL's resource). */
+    private static Map<String, String> agencyTopicKinds() {
+        Map<String, String> kinds = new HashMap<>();
+        for (Topic topic : Topics.ofAgency("any-agency")) {
+            String prefix = Topics.AGENCY_TOPIC_PREFIXES.stream().filter(topic.name()::startsWith).findFirst()
+                    .orElseThrow(() -> new AssertionError(topic.name() + " is of no kind"));
+            kinds.put(topic.name(), prefix + "*");
+        }
+        return kinds;
+    }
+
+    /** The kind (prefix with a *) whose topics, and only those, a pattern matches. */
+    private static String kindOf(Map<String, String> kinds, String pattern) {
+        List<String> matched = kinds.entrySet().stream().filter(kind -> kind.getKey().matches(pattern))
+                .map(Map.Entry::getValue).toList();
+        assertThat(matched).as(pattern).hasSize(1);
+        return matched.get(0);
     }
 
     private static String capitalized(String operation) {

@@ -123,7 +123,7 @@ class EscalationReplicasIT {
 
             // Kafka delivery is at least once (a relay killed between the send and its bookkeeping sends
             // again), so consumers deduplicate: by event id, and notifications by their stable key
-            List<ConsumerRecord<String, String>> escalated = client.readAll(Topics.REFERRAL_LIFECYCLE,
+            List<ConsumerRecord<String, String>> escalated = client.readAll(Topics.lifecycle("dinsos-1608"),
                     r -> KafkaTestClient.headerValue(r, "ce_type").orElse("").equals(EventTypes.REFERRAL_ESCALATED),
                     Duration.ofSeconds(5));
             Map<String, String> stepByEventId = new HashMap<>();

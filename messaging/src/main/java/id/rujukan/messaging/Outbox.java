@@ -51,7 +51,14 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String key, String type, String source, String agencyId, Instant occurredAt,
             Object data) {
-        return addAll(List.of(new OutboundEvent(topic, key, type, source, agencyId, occurredAt, data))).get(0);
+        return add(List.of(topic), key, type, source, agencyId, occurredAt, data);
+    }
+
+    /** Adds one event to several topics (the own topics of each agency it concerns), with one id and signature. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID add(List<String> topics, String key, String type, String source, String agencyId,
+            Instant occurredAt, Object data) {
+        return addAll(List.of(new OutboundEvent(topics, key, type, source, agencyId, occurredAt, data))).get(0);
     }
 
     /**
@@ -75,22 +82,24 @@ public class Outbox {
                 for (OutboundEvent event : events) {
                     UUID id = UUID.randomUUID();
                     ids.add(id);
-                    insert.setObject(1, id);
-                    insert.setString(2, event.topic());
-                    insert.setString(3, event.key());
-                    insert.setString(4, event.type());
-                    insert.setString(5, event.source());
-                    insert.setString(6, event.key());
-                    insert.setString(7, event.agencyId());
-                    insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
                     String payload = toJson(event);
-                    insert.setString(9, payload);
-                    insert.setTimestamp(10, now);
-                    insert.setString(11, traceparent);
                     SigningKeys.Signed signed = sign(id, event, payload);
-                    insert.setString(12, signed.signature());
-                    insert.setString(13, signed.keyId());
-                    insert.addBatch();
+                    for (String topic : event.topics()) {
+                        insert.setObject(1, id);
+                        insert.setString(2, topic);
+                        insert.setString(3, event.key());
+                        insert.setString(4, event.type());
+                        insert.setString(5, event.source());
+                        insert.setString(6, event.key());
+                        insert.setString(7, event.agencyId());
+                        insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
+                        insert.setString(9, payload);
+                        insert.setTimestamp(10, now);
+                        insert.setString(11, traceparent);
+                        insert.setString(12, signed.signature());
+                        insert.setString(13, signed.keyId());
+                        insert.addBatch();
+                    }
                     sent.add(new EventLog.Entry(EventLog.Direction.SENT, id.toString(), event.type(), event.source(),
                             event.agencyId(), event.key(), event.occurredAt(), payload, signed.keyId(),
                             signed.signature()));

@@ -70,7 +70,7 @@ class NotificationFlowTest {
                 .contains("Urgensi       : DARURAT")
                 .contains("http://localhost:8080/m/");
 
-        ConsumerRecord<String, String> status = kafka.await(Topics.NOTIFICATION_STATUS,
+        ConsumerRecord<String, String> status = kafka.await(Topics.notificationStatus(request.agencyId()),
                 r -> request.referralId().equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(status, "ce_type")).contains(EventTypes.NOTIFICATION_SENT);
         JsonNode data = json.readTree(status.value());
@@ -196,7 +196,7 @@ class NotificationFlowTest {
 
         requestNotification(UUID.randomUUID().toString(), request);
 
-        ConsumerRecord<String, String> status = kafka.await(Topics.NOTIFICATION_STATUS,
+        ConsumerRecord<String, String> status = kafka.await(Topics.notificationStatus("dinsos-1608"),
                 r -> referralId.equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(status, "ce_type")).contains(EventTypes.NOTIFICATION_FAILED);
         assertThat(json.readTree(status.value()).get("detail").asText()).isEqualTo("No template no-such-template");

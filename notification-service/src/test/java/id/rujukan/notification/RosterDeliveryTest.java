@@ -123,7 +123,7 @@ class RosterDeliveryTest {
                         + "Kota Banjarmasin Kam 10 Des 08.00 s.d. Kam 10 Des 16.00 WITA. Isi jadwal: "
                         + "http://localhost:8080/console/admin");
         // what became of them is published under the agency's key, with no referral
-        assertThat(alerting.kafka().await(Topics.NOTIFICATION_STATUS, r -> AGENCY.equals(r.key())
+        assertThat(alerting.kafka().await(Topics.notificationStatus(AGENCY), r -> AGENCY.equals(r.key())
                 && r.value().contains(key), 2, WAIT)).allSatisfy(r -> assertThat(r.value())
                         .contains("\"referralId\":null").contains("\"status\":\"SENT\""));
     }

@@ -207,7 +207,7 @@ class SmsFlowTest {
 
         await().atMost(WAIT).until(() -> alerting.statusOf(delivered.notificationKey())
                 == NotificationStatus.DELIVERED);
-        List<ConsumerRecord<String, String>> statuses = alerting.kafka().await(Topics.NOTIFICATION_STATUS,
+        List<ConsumerRecord<String, String>> statuses = alerting.kafka().await(Topics.notificationStatus(delivered.agencyId()),
                 r -> delivered.referralId().equals(r.key()), 2, WAIT);
         assertThat(statuses).map(r -> KafkaTestClient.headerValue(r, "ce_type").orElseThrow())
                 .containsExactly(EventTypes.NOTIFICATION_SENT, EventTypes.NOTIFICATION_DELIVERED);

@@ -66,7 +66,7 @@ class DeadLetterTest {
                         reason -> assertThat(reason).contains("is invalid").contains("category must not be null")
                                 .contains("sealedData must not be null"),
                         reason -> assertThat(reason).contains("unexpected event type id.rujukan.referral.exploded.v9"));
-        kafka.await(Topics.REFERRAL_LIFECYCLE, r -> valid.referralId().equals(r.key()), 1, WAIT);
+        kafka.await(Topics.lifecycle(valid.referringAgencyId()), r -> valid.referralId().equals(r.key()), 1, WAIT);
     }
 
     @Test
@@ -89,7 +89,8 @@ class DeadLetterTest {
         Referral stored = QuarkusTransaction.requiringNew()
                 .call(() -> Referral.findById(UUID.fromString(fromNowhere.referralId())));
         assertThat(stored).isNull();
-        assertThat(Published.about(fromNowhere.referralId(), List.of(Topics.REFERRAL_LIFECYCLE))).isEmpty();
+        assertThat(Published.about(fromNowhere.referralId(), List.of(Topics.lifecycle("no-such-agency"),
+                Topics.lifecycle(fromNowhere.targetAgencyId())))).isEmpty();
     }
 
     @Test

@@ -142,13 +142,19 @@ class LifecycleTest {
                         "accept refused: cannot accept a referral that is CANCELLED",
                         "note refused: agency lksa-6371 may not note this referral");
         assertThat(story.referral(referral.referralId()).state).isEqualTo(ReferralState.CANCELLED);
-        ConsumerRecord<String, String> refused = story.kafka().await(Topics.REFERRAL_LIFECYCLE,
+        // each refusal told to the agency whose action it was
+        ConsumerRecord<String, String> refused = story.kafka().await(Topics.lifecycle("dinsos-1608"),
                 r -> referral.referralId().equals(r.key())
                         && KafkaTestClient.headerValue(r, "ce_type").orElse("").equals(EventTypes.REFERRAL_ACTION_REFUSED),
-                2, Story.WAIT).get(0);
+                1, Story.WAIT).get(0);
         JsonNode data = json.readTree(refused.value());
         assertThat(data.get("currentState").asText()).isEqualTo("CANCELLED");
         assertThat(data.get("action").asText()).isEqualTo("ACCEPT");
+        ConsumerRecord<String, String> refusedNote = story.kafka().await(Topics.lifecycle("lksa-6371"),
+                r -> referral.referralId().equals(r.key())
+                        && KafkaTestClient.headerValue(r, "ce_type").orElse("").equals(EventTypes.REFERRAL_ACTION_REFUSED),
+                1, Story.WAIT).get(0);
+        assertThat(json.readTree(refusedNote.value()).get("action").asText()).isEqualTo("NOTE");
     }
 
     @Test
@@ -175,8 +181,8 @@ class LifecycleTest {
                 null, "ani.officer"));
         story.awaitTimeline(referral.referralId(), "officer in charge changed from budi.officer to ani.officer");
         assertThat(story.referral(referral.referralId()).officerInCharge).isEqualTo("ani.officer");
-        // every reader of the lifecycle learns who is in charge now
-        JsonNode reassigned = story.kafka().await(Topics.REFERRAL_LIFECYCLE,
+        // the referrer learns who is in charge now
+        JsonNode reassigned = story.kafka().await(Topics.lifecycle(referral.referringAgencyId()),
                 r -> referral.referralId().equals(r.key()) && "REASSIGN".equals(story.read(r.value()).path("action").asText()),
                 1, Story.WAIT).stream().map(r -> story.read(r.value())).findFirst().orElseThrow();
         assertThat(reassigned.get("officerInCharge").asText()).isEqualTo("ani.officer");

@@ -55,7 +55,7 @@ class SubmissionRoutingTest {
 
         submit(UUID.randomUUID().toString(), submitted);
 
-        ConsumerRecord<String, String> routed = kafka.await(Topics.REFERRAL_LIFECYCLE,
+        ConsumerRecord<String, String> routed = kafka.await(Topics.lifecycle(submitted.referringAgencyId()),
                 r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(routed, "ce_type")).contains(EventTypes.REFERRAL_ROUTED);
         assertThat(KafkaTestClient.headerValue(routed, "ce_id")).isPresent();
@@ -148,7 +148,10 @@ class SubmissionRoutingTest {
 
         // one key, one partition: once the last is consumed, all three were
         await().atMost(WAIT).until(() -> consumedEvents.wasConsumed(retriedEventId));
-        assertThat(Published.about(submitted.referralId(), List.of(Topics.REFERRAL_LIFECYCLE))).hasSize(1);
+        // told once to each party: the referrer and the target
+        assertThat(Published.about(submitted.referralId(), List.of(Topics.lifecycle(submitted.referringAgencyId()))))
+                .hasSize(1);
+        assertThat(Published.about(submitted.referralId(), List.of(Topics.lifecycle("dinsos-1608")))).hasSize(1);
         assertThat(Published.about(submitted.referralId(), Topics.NOTIFICATION_REQUEST_TOPICS)).hasSize(4);
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> HistoryEntry.of(UUID.fromString(submitted.referralId())))).hasSize(2);
@@ -163,7 +166,7 @@ class SubmissionRoutingTest {
     }
 
     private String routedTo(ReferralSubmitted submitted) throws Exception {
-        ConsumerRecord<String, String> routed = kafka.await(Topics.REFERRAL_LIFECYCLE,
+        ConsumerRecord<String, String> routed = kafka.await(Topics.lifecycle(submitted.referringAgencyId()),
                 r -> submitted.referralId().equals(r.key()), 1, WAIT).get(0);
         return json.readTree(routed.value()).get("targetAgencyId").asText();
     }

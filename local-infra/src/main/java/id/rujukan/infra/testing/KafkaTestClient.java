@@ -95,8 +95,16 @@ public final class KafkaTestClient implements AutoCloseable {
      * @return the event's id
      */
     public String sendEvent(String topic, String key, String type, String source, String agencyId, String data) {
+        return sendEvent(List.of(topic), key, type, source, agencyId, data);
+    }
+
+    /** As {@link #sendEvent(String, String, String, String, String, String)}: one event, to each of the topics. */
+    public String sendEvent(List<String> topics, String key, String type, String source, String agencyId,
+            String data) {
         String id = UUID.randomUUID().toString();
-        send(topic, key, data, signedCloudEvent(id, type, source, agencyId, key, data));
+        for (String topic : topics) {
+            send(topic, key, data, signedCloudEvent(id, type, source, agencyId, key, data));
+        }
         return id;
     }
 

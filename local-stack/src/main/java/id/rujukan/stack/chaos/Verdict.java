@@ -6,6 +6,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Topics;
 import id.rujukan.infra.MailServer.ReceivedMail;
 import id.rujukan.infra.SmsCenter.ReceivedSms;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import id.rujukan.stack.chaos.Workload.Kind;
 import id.rujukan.stack.chaos.Workload.Submission;
@@ -128,9 +129,12 @@ final class Verdict {
             }
         }
         Map<String, Set<String>> eventIds = new HashMap<>();
-        List<ConsumerRecord<String, String>> lifecycle;
+        // every agency's lifecycle topic: an escalation goes to its target's and its referrer's, with one id
+        List<ConsumerRecord<String, String>> lifecycle = new ArrayList<>();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            lifecycle = kafka.readToEnd(Topics.REFERRAL_LIFECYCLE, Duration.ofMinutes(2));
+            for (String agency : DevKeys.agencies()) {
+                lifecycle.addAll(kafka.readToEnd(Topics.lifecycle(agency), Duration.ofMinutes(2)));
+            }
         }
         for (ConsumerRecord<String, String> record : lifecycle) {
             if (!KafkaTestClient.headerValue(record, "ce_type").orElse("").equals(EventTypes.REFERRAL_ESCALATED)) {

@@ -214,14 +214,14 @@ public class DeliveryQueue {
     }
 
     /**
-     * Publishes the notification's new status (sent, delivered, failed) for the referral's timeline; one about the
-     * agency's roster goes under the agency's key.
+     * Publishes the notification's new status (sent, delivered, failed) for the referral's timeline, to the agency
+     * whose officers it alerts; one about the agency's roster goes under the agency's key.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void statusChanged(Notification notification, String type, String detail) {
         Instant at = clock.instant();
         String key = notification.referralId != null ? notification.referralId : notification.agencyId;
-        outbox.add(Topics.NOTIFICATION_STATUS, key, type,
+        outbox.add(Topics.notificationStatus(notification.agencyId), key, type,
                 CloudEventAttributes.SOURCE_NOTIFICATION_SERVICE, CloudEventAttributes.SYSTEM, at,
                 new NotificationStatusChanged(notification.notificationKey, notification.referralId,
                         notification.agencyId, notification.recipientRole, notification.channel,

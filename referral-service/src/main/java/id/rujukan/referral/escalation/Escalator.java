@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 
 /**
@@ -136,7 +137,9 @@ public class Escalator {
                         : "; nobody on duty as " + String.join(" or ", step.level().roles()) + ", so the "
                                 + String.join(" and ", roles) + " was alerted at once";
             }
-            events.add(new OutboundEvent(Topics.REFERRAL_LIFECYCLE, referralId, EventTypes.REFERRAL_ESCALATED,
+            // to the target, whose deadline it is, and to the referrer, who is waiting on it
+            events.add(new OutboundEvent(Stream.of(d.targetAgencyId(), d.referringAgencyId()).distinct()
+                    .map(Topics::lifecycle).toList(), referralId, EventTypes.REFERRAL_ESCALATED,
                     CloudEventAttributes.SOURCE_REFERRAL_SERVICE, CloudEventAttributes.SYSTEM, now,
                     new ReferralEscalated(referralId, d.targetAgencyId(), d.deadline(), d.step(), step.level().name(),
                             notified.map(agency -> agency.id).orElse(null), roles, d.urgency(), d.dueAt(), now,

@@ -14,6 +14,9 @@ import id.rujukan.referral.directory.Agencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * How a referral's changes are kept and told: each one moves its state and version, adds its line to the
@@ -77,7 +80,8 @@ public class Changes {
     }
 
     /**
-     * Tells every reader of the lifecycle topic what changed.
+     * Tells the referral's parties what changed, each on its own lifecycle topic: the referrer, the target, and
+     * the target before a re-routing (which learns that it no longer holds the referral).
      *
      * @param type {@code routed}, {@code routing-failed} or {@code state-changed}
      * @param previousTarget the target before a re-routing, or {@code null}
@@ -88,7 +92,9 @@ public class Changes {
             String previousTarget) {
         String owner = CareCase.<CareCase>findByIdOptional(referral.caseId).map(c -> c.ownerAgencyId)
                 .orElse(referral.referringAgencyId);
-        outbox.add(Topics.REFERRAL_LIFECYCLE, referral.id.toString(), type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
+        List<String> parties = Stream.of(referral.referringAgencyId, referral.targetAgencyId, previousTarget)
+                .filter(Objects::nonNull).distinct().map(Topics::lifecycle).toList();
+        outbox.add(parties, referral.id.toString(), type, CloudEventAttributes.SOURCE_REFERRAL_SERVICE,
                 actorAgency, referral.updatedAt,
                 new ReferralStateChanged(referral.id.toString(), referral.version, referral.kind, referral.caseId,
                         referral.referringAgencyId, referral.targetAgencyId, previousTarget, owner, referral.category,

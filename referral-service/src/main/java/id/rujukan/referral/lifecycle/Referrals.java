@@ -354,7 +354,8 @@ public class Referrals {
         Instant now = clock.instant();
         changes.record(referral, HistoryKind.REFUSED, action.agencyId(), action.actor(), referral.state,
                 verb(action.action()) + " refused: " + reason);
-        outbox.add(Topics.REFERRAL_LIFECYCLE, referral.id.toString(), EventTypes.REFERRAL_ACTION_REFUSED,
+        // told to the agency whose action it was
+        outbox.add(Topics.lifecycle(action.agencyId()), referral.id.toString(), EventTypes.REFERRAL_ACTION_REFUSED,
                 CloudEventAttributes.SOURCE_REFERRAL_SERVICE, action.agencyId(), now,
                 new ReferralActionRefused(action.actionId(), referral.id.toString(), action.action(),
                         action.agencyId(), referral.state.name(), reason, now));
