@@ -65,9 +65,10 @@ final class ServiceConfig {
                         "mp.messaging." + channel.group(1) + "." + channel.group(2) + ".pattern"));
                 switch (channel.group(3)) {
                     case "topic" -> (channel.group(1).equals("incoming")
-                            ? (pattern ? config.readPatterns : config.reads) : config.writes).add(value);
-                    case "dead-letter-queue.topic" -> config.deadLetterTopics.add(value);
-                    case "group.id" -> config.groups.add(value);
+                            ? (pattern ? config.readPatterns : config.reads) : config.writes)
+                            .add(config.expanded(value));
+                    case "dead-letter-queue.topic" -> config.deadLetterTopics.add(config.expanded(value));
+                    case "group.id" -> config.groups.add(config.expanded(value));
                     default -> {
                     }
                 }
@@ -83,6 +84,19 @@ final class ServiceConfig {
             }
         }
         return config;
+    }
+
+    /** A value with its expressions ({@code ${key}}, {@code ${key:default}}) as the service would have them. */
+    String expanded(String value) {
+        Matcher expression = EXPRESSION.matcher(value);
+        StringBuilder expanded = new StringBuilder();
+        while (expression.find()) {
+            String own = properties.getProperty(expression.group(1));
+            String replacement = own != null ? expanded(own)
+                    : expression.group(2) != null ? expression.group(2).substring(1) : expression.group(0);
+            expression.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+        }
+        return expression.appendTail(expanded).toString();
     }
 
     /** Whether the service reads this environment variable, by its own configuration or an extension's. */
