@@ -1,5 +1,8 @@
 package id.rujukan.contract;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Who signs an event ({@link EventTypes#SIGNER}): the agency it speaks for, or the service that wrote it. A key
  * belongs to its owner, named in the key id ({@code <owner>.<keyName>}): an agency id, or a service's name.
@@ -20,6 +23,12 @@ public enum EventSigner {
     /** Whose key signs an event of this signer in the name of {@code agencyId}: the agency's, or the service's. */
     public String keyOwner(String agencyId) {
         return service == null ? agencyId : service;
+    }
+
+    /** The names of the services that sign their own events (their key owners). */
+    public static List<String> services() {
+        return Arrays.stream(values()).filter(signer -> signer.service != null).map(signer -> signer.service)
+                .toList();
     }
 
     /** The signer of an event of this type; an unknown type has none. */

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,8 +59,7 @@ public final class DevKeys {
 
     /** The agencies with a dev key: the demo directory's, and those only tests make. */
     public static List<String> agencies() {
-        List<String> services = Arrays.stream(EventSigner.values()).filter(signer -> signer != EventSigner.AGENCY)
-                .map(signer -> signer.keyOwner(null)).toList();
+        List<String> services = EventSigner.services();
         try {
             return Files.readAllLines(dir().resolve("public-keys.txt")).stream().filter(line -> !line.isBlank())
                     .map(line -> line.split(" ")[0]).filter(owner -> !services.contains(owner)).toList();
@@ -72,8 +70,7 @@ public final class DevKeys {
 
     /** The services' dev public keys as {@code rujukan.signing.service-keys} takes them. */
     public static String serviceKeys() {
-        return Arrays.stream(EventSigner.values()).filter(signer -> signer != EventSigner.AGENCY)
-                .map(signer -> signer.keyOwner(null))
-                .map(service -> keyId(service) + ":" + publicKey(service)).collect(Collectors.joining(","));
+        return EventSigner.services().stream().map(service -> keyId(service) + ":" + publicKey(service))
+                .collect(Collectors.joining(","));
     }
 }
