@@ -96,6 +96,15 @@ public final class Bench {
 
         System.out.println("Warming up (15 s each: the API and the floor)...");
         closedLoop(options.get("gateway") + "/api/v1/referrals", true, concurrency, 15);
+        if (options.containsKey("latency-only")) {
+            // for profiling one change at a time: only P2's trickle and its stage breakdown, a minute in all
+            waitForQuiet();
+            Map<String, Long> before = cpuTicks();
+            lowRates().forEach(System.out::println);
+            waitForQuiet();
+            System.out.println("CPU per referral at 10/s and 50/s (ms): " + cpuPerReferral(before, cpuTicks(), 900));
+            System.exit(0);
+        }
         closedLoop(options.get("floor") + "/bench/floor", false, concurrency, 15);
 
         // the floor and Kafka first, on a quiet machine; then the gateway, while what it takes in flows on
@@ -147,21 +156,7 @@ public final class Bench {
         // a trickle first, for the shape of the curve; then the two targets: 100/s with p99 under 50 ms, and
         // 500/s sustained for a minute with every referral alerted and p99 under 100 ms (last, since a rate
         // the machine cannot carry leaves a backlog behind it)
-        String stages = "";
-        for (int rate : new int[] {10, 50}) {
-            waitForQuiet();
-            Map<String, String> traces = new ConcurrentHashMap<>();
-            Latency latency = openLoop(rate, 15, traces, rate == 50);
-            if (!traces.isEmpty()) {
-                stages = stages(traces.values());
-                System.out.println("P2 where the time went at " + rate + "/s: " + stages);
-            }
-            System.out.println("P2 end to end at " + rate + "/s: " + latency);
-            results.add(String.format("| P2 | POST to first alert, %d referrals/s for 15 s | p50 %d ms, p95 %d ms, "
-                    + "p99 %d ms, max %d ms | %d of %d alerted |", rate, latency.p(50), latency.p(95), latency.p(99),
-                    latency.max(), latency.alerted(), latency.sent()));
-        }
-        results.add("| P2 | where a referral's time went at 50/s, p50 / p99 per stage (its spans) | " + stages + " | |");
+        results.addAll(lowRates());
         waitForQuiet();
         Latency at100 = openLoop(100, 30);
         System.out.println("P2 end to end at 100/s: " + at100);
@@ -190,6 +185,27 @@ public final class Bench {
         }
         Files.writeString(Path.of(options.get("out")), String.join("\n", results) + "\n");
         System.exit(0);
+    }
+
+    /** P2 at 10/s and 50/s for 15 s each, and where a referral's time went at 50/s: result rows. */
+    private List<String> lowRates() throws Exception {
+        List<String> rows = new ArrayList<>();
+        String stages = "";
+        for (int rate : new int[] {10, 50}) {
+            waitForQuiet();
+            Map<String, String> traces = new ConcurrentHashMap<>();
+            Latency latency = openLoop(rate, 15, traces, rate == 50);
+            if (!traces.isEmpty()) {
+                stages = stages(traces.values());
+                System.out.println("P2 where the time went at " + rate + "/s: " + stages);
+            }
+            System.out.println("P2 end to end at " + rate + "/s: " + latency);
+            rows.add(String.format("| P2 | POST to first alert, %d referrals/s for 15 s | p50 %d ms, p95 %d ms, "
+                    + "p99 %d ms, max %d ms | %d of %d alerted |", rate, latency.p(50), latency.p(95), latency.p(99),
+                    latency.max(), latency.alerted(), latency.sent()));
+        }
+        rows.add("| P2 | where a referral's time went at 50/s, p50 / p99 per stage (its spans) | " + stages + " | |");
+        return rows;
     }
 
     /** Keeps {@code concurrency} requests in flight for the time given; returns 202s per second. */
@@ -403,7 +419,8 @@ public final class Bench {
             // a closed-loop phase can leave minutes of work behind it on this machine (about 21 referrals a second
             // end to end), so the wait is long; past it, something is stuck, and the next phase would measure that
             for (int i = 0; i < 2_400; i++) {
-                lag = ConsumerLag.of(admin, "referral-service") + ConsumerLag.of(admin, "notification-service");
+                lag = ConsumerLag.of(admin, "referral-service") + ConsumerLag.of(admin, "notification-service")
+                        + ConsumerLag.of(admin, "agency-gateway");
                 try (Connection db = DriverManager.getConnection(options.get("postgres"), login);
                         ResultSet rows = db.createStatement().executeQuery(
                                 "select count(*) from notification where status = 'QUEUED'")) {

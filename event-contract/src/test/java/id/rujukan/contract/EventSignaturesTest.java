@@ -54,6 +54,24 @@ class EventSignaturesTest {
                 bytes(EVENT), signature)).isTrue();
     }
 
+    @Test
+    void signaturesAreRfc8032Ed25519BothWaysWithTheJdksOwnImplementation() throws Exception {
+        // an agency's own system may sign with any Ed25519 library: here, the JDK's
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(pair.getPrivate());
+        jdk.update(bytes(EVENT));
+        String signedByJdk = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(jdk.sign());
+        assertThat(EventSignatures.verifies(pair.getPublic(), bytes(EVENT), signedByJdk)).isTrue();
+
+        String signedHere = EventSignatures.sign(pair.getPrivate(), bytes(EVENT));
+        jdk.initVerify(pair.getPublic());
+        jdk.update(bytes(EVENT));
+        assertThat(jdk.verify(java.util.Base64.getUrlDecoder().decode(signedHere))).isTrue();
+        // Ed25519 is deterministic: the same key over the same bytes gives the same signature
+        assertThat(signedHere).isEqualTo(signedByJdk);
+    }
+
     private static byte[] bytes(String[] event) {
         return EventSignatures.signedBytes(event[0], event[1], event[2], event[3], event[4], event[5]);
     }
