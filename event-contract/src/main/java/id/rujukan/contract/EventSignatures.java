@@ -83,6 +83,9 @@ public final class EventSignatures {
         }
     }
 
+    // RuntimeException as well as the checked ones below: Bouncy Castle meets some malformed input (an empty key, a
+    // signature of the wrong length) with an index out of bounds, not an InvalidKeyException
+
     /** Whether {@code signature} is {@code key}'s over those bytes; a signature that is not even base64 is not. */
     public static boolean verifies(PublicKey key, byte[] signedBytes, String signature) {
         try {
@@ -90,7 +93,7 @@ public final class EventSignatures {
             verifier.initVerify(key);
             verifier.update(signedBytes);
             return verifier.verify(Base64.getUrlDecoder().decode(signature));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (RuntimeException | GeneralSecurityException e) {
             return false;
         }
     }
@@ -100,7 +103,7 @@ public final class EventSignatures {
         try {
             return KeyFactory.getInstance(ALGORITHM, PROVIDER).generatePublic(new X509EncodedKeySpec(
                     Base64.getDecoder().decode(base64.strip())));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (RuntimeException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " public key", e);
         }
     }
@@ -111,7 +114,7 @@ public final class EventSignatures {
         try {
             return KeyFactory.getInstance(ALGORITHM, PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(base64)));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (RuntimeException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " private key in PKCS #8 PEM", e);
         }
     }

@@ -1,6 +1,7 @@
 package id.rujukan.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -37,7 +38,8 @@ class EventSignaturesTest {
         String[] empty = EVENT.clone();
         empty[4] = "";
         assertThat(bytes(absent)).isNotEqualTo(bytes(empty));
-        for (String garbage : List.of("", "not base64!", signature.substring(1))) {
+        for (String garbage : List.of("", "not base64!", signature.substring(1), signature.substring(0, 40),
+                signature + signature)) {
             assertThat(EventSignatures.verifies(rutan.getPublic(), bytes(EVENT), garbage)).isFalse();
         }
     }
@@ -70,6 +72,18 @@ class EventSignaturesTest {
         assertThat(jdk.verify(java.util.Base64.getUrlDecoder().decode(signedHere))).isTrue();
         // Ed25519 is deterministic: the same key over the same bytes gives the same signature
         assertThat(signedHere).isEqualTo(signedByJdk);
+    }
+
+    @Test
+    void aKeyThatIsNotAnEd25519KeyIsRefusedAsSuch() throws Exception {
+        String rsa = java.util.Base64.getEncoder().encodeToString(
+                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded());
+        for (String garbage : List.of("", "AAAA", "not base64!", rsa)) {
+            assertThatThrownBy(() -> EventSignatures.publicKey(garbage)).as(garbage)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not an Ed25519 public key");
+        }
+        assertThatThrownBy(() -> EventSignatures.privateKey("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] bytes(String[] event) {
