@@ -162,16 +162,21 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Creates the topics that do not exist yet, with the partitions, retention and cleanup they declare. */
     /** The topics every deployment has, and those of each agency given ({@link Topics#ofAgency}). */
     public void createTopicsFor(Collection<String> agencyIds) {
         List<Topic> topics = new ArrayList<>(Topics.ALL);
         agencyIds.forEach(agencyId -> topics.addAll(Topics.ofAgency(agencyId)));
-        createTopics(topics);
+        try (Admin admin = admin()) {
+            createTopics(admin, topics);
+        }
     }
 
-    public void createTopics(Collection<Topic> topics) {
-        try (Admin admin = admin()) {
+    /**
+     * Creates the topics that do not exist yet, with the partitions, retention and cleanup they declare (one
+     * replica: one broker here), through any admin client of the broker.
+     */
+    public static void createTopics(Admin admin, Collection<Topic> topics) {
+        try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic topic : topics) {

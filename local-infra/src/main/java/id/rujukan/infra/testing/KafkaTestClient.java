@@ -3,6 +3,7 @@ package id.rujukan.infra.testing;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventSigner;
 import id.rujukan.contract.Topic;
+import id.rujukan.infra.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -108,18 +107,10 @@ public final class KafkaTestClient implements AutoCloseable {
         return id;
     }
 
-    /** Creates the topics that do not exist yet, as the deployment would (one replica here). */
+    /** Creates the topics that do not exist yet, as the broker's own start does ({@link KafkaBroker#createTopics}). */
     public void createTopics(List<Topic> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            admin.createTopics(topics.stream().filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The topics could not be created", e);
+            KafkaBroker.createTopics(admin, topics);
         }
     }
 
