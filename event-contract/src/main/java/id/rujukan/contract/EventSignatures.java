@@ -1,18 +1,25 @@
 package id.rujukan.contract;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * An event signed by the agency it speaks for: Ed25519 over the CloudEvent's id, type, source, agency, subject and
@@ -29,12 +36,13 @@ public final class EventSignatures {
     public static final String KEY = "signingkey";
     private static final String ALGORITHM = "Ed25519";
     /**
-     * Bouncy Castle's Ed25519, not the JDK's: on JDK 17 the JDK's takes about 620 us to sign and as long to verify,
-     * Bouncy Castle's about 50 and 90 (bench/RESULTS), and every event is signed once and checked by each reader.
-     * Its keys keep what signing derives from them (the public key), so they are made here, once per key. Used as an
-     * instance, not installed in the JVM, so nothing else in a service changes provider.
+     * The keys as Bouncy Castle's Ed25519 takes them, made once per key: it keeps what signing and checking derive
+     * from a key (the public key, the decoded point). Bouncy Castle's, not the JDK's: on JDK 17 the JDK's takes
+     * about 620 us to sign and as long to check, Bouncy Castle's about 45 and 80 (bench/RESULTS), and every event is
+     * signed once and checked by each reader. Its lightweight API, not its JCA provider, whose construction takes
+     * most of a second of a service's start. Weak keys: a key no one holds any more is let go.
      */
-    private static final Provider PROVIDER = new BouncyCastleProvider();
+    private static final Map<Key, CipherParameters> PARAMETERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private EventSignatures() {
     }
@@ -73,27 +81,24 @@ public final class EventSignatures {
     }
 
     public static String sign(PrivateKey key, byte[] signedBytes) {
-        try {
-            Signature signer = Signature.getInstance(ALGORITHM, PROVIDER);
-            signer.initSign(key);
-            signer.update(signedBytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("An " + ALGORITHM + " signature could not be made", e);
-        }
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, parameters(key));
+        signer.update(signedBytes, 0, signedBytes.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature());
     }
 
-    // RuntimeException as well as the checked ones below: Bouncy Castle meets some malformed input (an empty key, a
-    // signature of the wrong length) with an index out of bounds, not an InvalidKeyException
+    // RuntimeException, as well as the checked ones: Bouncy Castle meets some malformed input (a signature of the
+    // wrong length) with an index out of bounds
 
     /** Whether {@code signature} is {@code key}'s over those bytes; a signature that is not even base64 is not. */
     public static boolean verifies(PublicKey key, byte[] signedBytes, String signature) {
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM, PROVIDER);
-            verifier.initVerify(key);
-            verifier.update(signedBytes);
-            return verifier.verify(Base64.getUrlDecoder().decode(signature));
-        } catch (RuntimeException | GeneralSecurityException e) {
+            byte[] bytes = Base64.getUrlDecoder().decode(signature);
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, parameters(key));
+            verifier.update(signedBytes, 0, signedBytes.length);
+            return verifier.verifySignature(bytes);
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -101,8 +106,10 @@ public final class EventSignatures {
     /** A public key as the directory publishes it: X.509 SubjectPublicKeyInfo, base64. */
     public static PublicKey publicKey(String base64) {
         try {
-            return KeyFactory.getInstance(ALGORITHM, PROVIDER).generatePublic(new X509EncodedKeySpec(
+            PublicKey key = KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(
                     Base64.getDecoder().decode(base64.strip())));
+            parameters(key);
+            return key;
         } catch (RuntimeException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " public key", e);
         }
@@ -112,11 +119,31 @@ public final class EventSignatures {
     public static PrivateKey privateKey(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance(ALGORITHM, PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(
+            PrivateKey key = KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(base64)));
+            parameters(key);
+            return key;
         } catch (RuntimeException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not an " + ALGORITHM + " private key in PKCS #8 PEM", e);
         }
+    }
+
+    /** The key as Bouncy Castle's Ed25519 takes it, from its standard encoding (PKCS #8 or X.509). */
+    private static CipherParameters parameters(Key key) {
+        return PARAMETERS.computeIfAbsent(key, each -> {
+            try {
+                CipherParameters parameters = each instanceof PrivateKey
+                        ? PrivateKeyFactory.createKey(each.getEncoded())
+                        : PublicKeyFactory.createKey(each.getEncoded());
+                if (!(parameters instanceof Ed25519PrivateKeyParameters
+                        || parameters instanceof Ed25519PublicKeyParameters)) {
+                    throw new IllegalArgumentException("not an " + ALGORITHM + " key: " + each.getAlgorithm());
+                }
+                return parameters;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not an " + ALGORITHM + " key", e);
+            }
+        });
     }
 
     private static byte[] utf8(String text) {
