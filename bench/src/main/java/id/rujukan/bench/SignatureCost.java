@@ -4,6 +4,7 @@ import id.rujukan.contract.EventSignatures;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +27,7 @@ public final class SignatureCost {
         // as the services hold them: parsed once from their PEM files and the directory
         PrivateKey privateKey = EventSignatures.privateKey("-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----");
-        var publicKey = EventSignatures.publicKey(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        PublicKey publicKey = EventSignatures.publicKey(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         byte[] event = new byte[1_400];
         ThreadLocalRandom.current().nextBytes(event);
         double[] jdk = {0, 0};
@@ -59,7 +60,7 @@ public final class SignatureCost {
         return new double[] {micros(start, signedAt), micros(signedAt, System.nanoTime())};
     }
 
-    private static double[] events(PrivateKey privateKey, java.security.PublicKey publicKey, byte[] event) {
+    private static double[] events(PrivateKey privateKey, PublicKey publicKey, byte[] event) {
         String signed = null;
         long start = System.nanoTime();
         for (int i = 0; i < ROUNDS; i++) {

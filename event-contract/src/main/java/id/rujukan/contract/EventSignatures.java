@@ -87,9 +87,6 @@ public final class EventSignatures {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.generateSignature());
     }
 
-    // RuntimeException, as well as the checked ones: Bouncy Castle meets some malformed input (a signature of the
-    // wrong length) with an index out of bounds
-
     /** Whether {@code signature} is {@code key}'s over those bytes; a signature that is not even base64 is not. */
     public static boolean verifies(PublicKey key, byte[] signedBytes, String signature) {
         try {
@@ -99,6 +96,7 @@ public final class EventSignatures {
             verifier.update(signedBytes, 0, signedBytes.length);
             return verifier.verifySignature(bytes);
         } catch (RuntimeException e) {
+            // not base64, or input Bouncy Castle meets with an index out of bounds (a signature of the wrong length)
             return false;
         }
     }
