@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The directory record of one agency, as other services keep it. Latest record per agency id wins
@@ -19,6 +20,9 @@ import java.util.List;
  * @param roster who is on duty when ({@link DutyRoster}), or {@code null} for none: then every contact is on duty
  * @param signingKeys the public keys the agency's events are signed with ({@link EventSignatures}), retired ones
  *        too so that old events still verify; {@code null} or empty for an agency that has none yet
+ * @param grantKeys the public keys cases' data keys are granted to the agency with ({@link CaseKeyGranted}); the
+ *        one not retired is used for new grants; {@code null} or empty for an agency that has none yet, which is then
+ *        granted nothing (its gateway cannot open a child's data another gateway sealed)
  */
 public record AgencyPublished(
         @NotBlank String agencyId,
@@ -32,14 +36,23 @@ public record AgencyPublished(
         boolean countsWorkingDays,
         @NotNull List<@Valid Contact> contacts,
         @Valid Roster roster,
-        List<@Valid SigningKey> signingKeys) {
+        List<@Valid SigningKey> signingKeys,
+        List<@Valid GrantKey> grantKeys) {
+
+    /** An agency with signing keys and no grant keys. */
+    public AgencyPublished(String agencyId, String name, AgencyType type, Region region, String timeZone,
+            List<ServiceNeeded> services, Integer capacity, String workingHours, boolean countsWorkingDays,
+            List<Contact> contacts, Roster roster, List<SigningKey> signingKeys) {
+        this(agencyId, name, type, region, timeZone, services, capacity, workingHours, countsWorkingDays, contacts,
+                roster, signingKeys, null);
+    }
 
     /** An agency without signing keys. */
     public AgencyPublished(String agencyId, String name, AgencyType type, Region region, String timeZone,
             List<ServiceNeeded> services, Integer capacity, String workingHours, boolean countsWorkingDays,
             List<Contact> contacts, Roster roster) {
         this(agencyId, name, type, region, timeZone, services, capacity, workingHours, countsWorkingDays, contacts,
-                roster, null);
+                roster, null, null);
     }
 
     /** An agency without a roster: every contact is on duty for their role. */
@@ -47,19 +60,33 @@ public record AgencyPublished(
             List<ServiceNeeded> services, Integer capacity, String workingHours, boolean countsWorkingDays,
             List<Contact> contacts) {
         this(agencyId, name, type, region, timeZone, services, capacity, workingHours, countsWorkingDays, contacts,
-                null, null);
+                null, null, null);
     }
 
     /** The same agency with another roster, everything else kept. */
     public AgencyPublished withRoster(Roster changed) {
         return new AgencyPublished(agencyId, name, type, region, timeZone, services, capacity, workingHours,
-                countsWorkingDays, contacts, changed, signingKeys);
+                countsWorkingDays, contacts, changed, signingKeys, grantKeys);
     }
 
     /** The same agency with other signing keys, everything else kept. */
     public AgencyPublished withSigningKeys(List<SigningKey> keys) {
         return new AgencyPublished(agencyId, name, type, region, timeZone, services, capacity, workingHours,
-                countsWorkingDays, contacts, roster, keys);
+                countsWorkingDays, contacts, roster, keys, grantKeys);
+    }
+
+    /** The same agency with other grant keys, everything else kept. */
+    public AgencyPublished withGrantKeys(List<GrantKey> keys) {
+        return new AgencyPublished(agencyId, name, type, region, timeZone, services, capacity, workingHours,
+                countsWorkingDays, contacts, roster, signingKeys, keys);
+    }
+
+    /** The grant key new grants to the agency are sealed for: the last one listed that is not retired. */
+    public Optional<GrantKey> currentGrantKey() {
+        if (grantKeys == null) {
+            return Optional.empty();
+        }
+        return grantKeys.stream().filter(key -> key.retiredAt() == null).reduce((first, second) -> second);
     }
 
     /**
@@ -71,6 +98,16 @@ public record AgencyPublished(
      *        while in use
      */
     public record SigningKey(@NotBlank String keyId, @NotBlank String publicKey, Instant retiredAt) {
+    }
+
+    /**
+     * A public key cases' data keys are granted to the agency with ({@link KeyGrants}).
+     *
+     * @param keyId how grants name it ({@link CaseKeyGranted#grantKeyId()}); unique across the directory
+     * @param publicKey the X25519 key, X.509 SubjectPublicKeyInfo in base64
+     * @param retiredAt from when no new grant is sealed for it; {@code null} while in use
+     */
+    public record GrantKey(@NotBlank String keyId, @NotBlank String publicKey, Instant retiredAt) {
     }
 
     /**

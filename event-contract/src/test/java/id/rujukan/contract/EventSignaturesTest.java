@@ -94,8 +94,9 @@ class EventSignaturesTest {
     void everyEventTypeNamesItsSignerAndOnlyWhatAGatewayWritesIsSignedByAnAgency() {
         assertThat(EventTypes.SIGNER.keySet()).isEqualTo(EventTypes.DATA.keySet());
         assertThat(EventTypes.SIGNER.entrySet().stream().filter(type -> type.getValue() == EventSigner.AGENCY)
-                .map(Map.Entry::getKey)).containsExactlyInAnyOrder(EventTypes.REFERRAL_SUBMITTED, EventTypes.REFERRAL_ACTION_REQUESTED, EventTypes.ROSTER_CHANGED,
-                EventTypes.OFFICER_DEPARTED);
+                .map(Map.Entry::getKey)).containsExactlyInAnyOrder(EventTypes.REFERRAL_SUBMITTED,
+                        EventTypes.REFERRAL_ACTION_REQUESTED, EventTypes.ROSTER_CHANGED, EventTypes.OFFICER_DEPARTED,
+                        EventTypes.CASE_KEY_GRANTED);
         assertThat(EventSigner.of(EventTypes.REFERRAL_ROUTED).keyOwner("dinsos-1608")).isEqualTo("referral-service");
         assertThat(EventSigner.of(EventTypes.REFERRAL_SUBMITTED).keyOwner("dinsos-1608")).isEqualTo("dinsos-1608");
     }

@@ -2,8 +2,10 @@ package id.rujukan.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.messaging.signing.SigningKeys;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -71,7 +73,51 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> addAll(List<OutboundEvent> events) {
         List<UUID> ids = new ArrayList<>(events.size());
-        List<EventLog.Entry> sent = new ArrayList<>(events.size());
+        List<Row> rows = new ArrayList<>();
+        for (OutboundEvent event : events) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            String payload = toJson(event);
+            SigningKeys.Signed signed = sign(id, event, payload);
+            for (String topic : event.topics()) {
+                rows.add(new Row(id, topic, event.key(), event.type(), event.source(), event.key(), event.agencyId(),
+                        event.occurredAt(), payload, signed));
+            }
+        }
+        insert(rows);
+        return ids;
+    }
+
+    /**
+     * Passes an event on, as it is, to another topic: its id, attributes, data and signature unchanged, so that its
+     * reader checks the signature of the agency that made it, not this service's. For what only that agency may
+     * say and this service may not read (a case key granted to another agency).
+     *
+     * @throws IllegalArgumentException for an event without a signature or a subject (its Kafka key)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forward(String topic, IncomingCloudEventMetadata<?> event, String payload) {
+        String subject = event.getSubject().orElseThrow(() -> new IllegalArgumentException(
+                "an event without a subject cannot be passed on: " + event.getId()));
+        String signature = event.getExtension(EventSignatures.SIGNATURE).map(Object::toString).orElseThrow(
+                () -> new IllegalArgumentException("an unsigned event is not passed on: " + event.getId()));
+        String keyId = event.getExtension(EventSignatures.KEY).map(Object::toString).orElseThrow(
+                () -> new IllegalArgumentException("an unsigned event is not passed on: " + event.getId()));
+        String agency = event.getExtension(CloudEventAttributes.AGENCY).map(Object::toString)
+                .orElse(CloudEventAttributes.SYSTEM);
+        Instant occurredAt = event.getTimeStamp().map(time -> time.toInstant()).orElseGet(Instant::now);
+        insert(List.of(new Row(UUID.fromString(event.getId()), topic, subject, event.getType(),
+                event.getSource().toString(), subject, agency, occurredAt, payload,
+                new SigningKeys.Signed(keyId, signature))));
+    }
+
+    /** One outbox row: an event for one topic. */
+    private record Row(UUID id, String topic, String key, String type, String source, String subject,
+            String agencyId, Instant occurredAt, String payload, SigningKeys.Signed signed) {
+    }
+
+    private void insert(List<Row> rows) {
+        List<EventLog.Entry> sent = new ArrayList<>(rows.size());
         Timestamp now = Timestamp.from(Instant.now());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -79,30 +125,29 @@ public class Outbox {
                         occurred_at, payload, created_at, traceparent, signature, signing_key)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 String traceparent = TraceContext.current();
-                for (OutboundEvent event : events) {
-                    UUID id = UUID.randomUUID();
-                    ids.add(id);
-                    String payload = toJson(event);
-                    SigningKeys.Signed signed = sign(id, event, payload);
-                    for (String topic : event.topics()) {
-                        insert.setObject(1, id);
-                        insert.setString(2, topic);
-                        insert.setString(3, event.key());
-                        insert.setString(4, event.type());
-                        insert.setString(5, event.source());
-                        insert.setString(6, event.key());
-                        insert.setString(7, event.agencyId());
-                        insert.setTimestamp(8, Timestamp.from(event.occurredAt()));
-                        insert.setString(9, payload);
-                        insert.setTimestamp(10, now);
-                        insert.setString(11, traceparent);
-                        insert.setString(12, signed.signature());
-                        insert.setString(13, signed.keyId());
-                        insert.addBatch();
+                UUID last = null;
+                for (Row row : rows) {
+                    insert.setObject(1, row.id());
+                    insert.setString(2, row.topic());
+                    insert.setString(3, row.key());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.source());
+                    insert.setString(6, row.subject());
+                    insert.setString(7, row.agencyId());
+                    insert.setTimestamp(8, Timestamp.from(row.occurredAt()));
+                    insert.setString(9, row.payload());
+                    insert.setTimestamp(10, now);
+                    insert.setString(11, traceparent);
+                    insert.setString(12, row.signed().signature());
+                    insert.setString(13, row.signed().keyId());
+                    insert.addBatch();
+                    // one entry an event, however many topics it goes to (its rows are consecutive)
+                    if (!row.id().equals(last)) {
+                        sent.add(new EventLog.Entry(EventLog.Direction.SENT, row.id().toString(), row.type(),
+                                row.source(), row.agencyId(), row.subject(), row.occurredAt(), row.payload(),
+                                row.signed().keyId(), row.signed().signature()));
                     }
-                    sent.add(new EventLog.Entry(EventLog.Direction.SENT, id.toString(), event.type(), event.source(),
-                            event.agencyId(), event.key(), event.occurredAt(), payload, signed.keyId(),
-                            signed.signature()));
+                    last = row.id();
                 }
                 insert.executeBatch();
             }
@@ -111,7 +156,6 @@ public class Outbox {
             logs.get().record(sent);
         }
         wakeRelayAfterCommit();
-        return ids;
     }
 
     /** Signed as it will travel: its id, type, source, agency, subject (the key) and data. */

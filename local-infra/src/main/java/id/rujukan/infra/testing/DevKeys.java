@@ -1,7 +1,9 @@
 package id.rujukan.infra.testing;
 
+import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventSigner;
+import id.rujukan.contract.KeyGrants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 
 /**
  * The dev-only signing keys of the demo agencies and of the services ({@code dev-keys/} at the root of the
@@ -52,6 +55,27 @@ public final class DevKeys {
             return Files.readAllLines(dir().resolve("public-keys.txt")).stream().map(line -> line.split(" "))
                     .filter(fields -> fields[0].equals(owner)).map(fields -> fields[2]).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No dev public key of " + owner));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The agency's dev grant key ({@code <agency>.dev-1.grant.pem}), with its public half. */
+    public static AsymmetricCipherKeyPair grantKey(String agencyId) {
+        try {
+            return KeyGrants.privateKey(Files.readString(dir().resolve(keyId(agencyId) + ".grant.pem")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No dev grant key of " + agencyId, e);
+        }
+    }
+
+    /** The agency's dev grant key as the directory holds it ({@code grant-keys.txt}). */
+    public static AgencyPublished.GrantKey grantPublicKey(String agencyId) {
+        try {
+            return Files.readAllLines(dir().resolve("grant-keys.txt")).stream().map(line -> line.split(" "))
+                    .filter(fields -> fields[0].equals(agencyId))
+                    .map(fields -> new AgencyPublished.GrantKey(fields[1], fields[2], null)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No dev grant key of " + agencyId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

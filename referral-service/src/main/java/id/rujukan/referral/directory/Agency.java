@@ -71,6 +71,11 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "signing_keys")
     public List<AgencyPublished.SigningKey> signingKeys;
 
+    /** The public keys cases' data keys are granted to it with, retired ones too; {@code null} for none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "grant_keys")
+    public List<AgencyPublished.GrantKey> grantKeys;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -109,11 +114,12 @@ public class Agency extends PanacheEntityBase {
         this.contacts = List.copyOf(record.contacts());
         this.roster = record.roster();
         this.signingKeys = record.signingKeys() == null ? null : List.copyOf(record.signingKeys());
+        this.grantKeys = record.grantKeys() == null ? null : List.copyOf(record.grantKeys());
         this.updatedAt = at;
     }
 
     public AgencyPublished toRecord() {
         return new AgencyPublished(id, name, type, new Region(provinceCode, regencyCode), timeZone, services, capacity,
-                workingHours, countsWorkingDays, contacts, roster, signingKeys);
+                workingHours, countsWorkingDays, contacts, roster, signingKeys, grantKeys);
     }
 }

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Loads the agencies of the seed file that the directory does not have yet, then publishes the whole
  * directory on its compacted topic, so that a service whose copy was lost gets it back on our restart.
  * <p>
- * The seed's signing keys are the public halves of the dev-only keys in {@code dev-keys/}, whose private halves
+ * The seed's signing and grant keys are the public halves of the dev-only keys in {@code dev-keys/}, whose private halves
  * are in the repository for anyone to read: they are taken only where {@code rujukan.directory.seed-signing-keys}
  * says so (the local stack, the tests), never in production, where each agency's key is published by an operator.
- * Where they are taken, an agency the directory already has without any key gets the seed's (a local directory
- * made before events were signed).
+ * Where they are taken, an agency the directory already has without any key of a kind gets the seed's (a local
+ * directory made before events were signed, or before keys were granted).
  */
 @ApplicationScoped
 public class DirectorySeeder {
@@ -60,13 +60,16 @@ public class DirectorySeeder {
                 .getSingleResult();
         int added = 0;
         for (AgencyPublished seed : readSeed()) {
-            AgencyPublished record = seedSigningKeys ? seed : seed.withSigningKeys(null);
+            AgencyPublished record = seedSigningKeys ? seed : seed.withSigningKeys(null).withGrantKeys(null);
             Agency known = Agency.findById(record.agencyId());
             if (known == null) {
                 Agency.from(record, clock.instant()).persist();
                 added++;
             } else if (seedSigningKeys && (known.signingKeys == null || known.signingKeys.isEmpty())) {
                 known.signingKeys = record.signingKeys();
+            }
+            if (known != null && seedSigningKeys && (known.grantKeys == null || known.grantKeys.isEmpty())) {
+                known.grantKeys = record.grantKeys();
             }
         }
         List<Agency> agencies = Agency.listAll();

@@ -1,5 +1,6 @@
 package id.rujukan.referral.intake;
 
+import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.OfficerDeparted;
@@ -13,6 +14,7 @@ import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
 import id.rujukan.messaging.RecordBatches;
 import id.rujukan.referral.directory.Directory;
+import id.rujukan.referral.grant.GrantRelay;
 import id.rujukan.referral.lifecycle.Referrals;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -25,11 +27,11 @@ import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes what agencies did at their gateways, from each agency's own intake topics: submissions and actions,
- * keyed by referral id, so one agency's events about a referral arrive in order; and an agency admin's roster,
- * keyed by agency id. An event in another agency's name than the topic's is refused. Records come in batches, each applied in one transaction
- * ({@link RecordBatches}); each event is processed once: its id is logged in the same transaction as its
- * effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
+ * Consumes what agencies did at their gateways, from each agency's own intake topics: submissions, actions and case
+ * keys granted, keyed by referral id, so one agency's events about a referral arrive in order; and an agency admin's
+ * roster, keyed by agency id. An event in another agency's name than the topic's is refused. Records come in
+ * batches, each applied in one transaction ({@link RecordBatches}); each event is processed once: its id is logged
+ * in the same transaction as its effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
  * reason while the other records are applied; a database outage is waited out instead, the batch held until
  * it can be stored.
  */
@@ -41,10 +43,12 @@ public class IntakeConsumer {
     private final ConsumedEvents consumedEvents;
     private final Referrals referrals;
     private final Directory directory;
+    private final GrantRelay grants;
 
     public IntakeConsumer(RecordBatches batches, EventReader reader, ConsumedEvents consumedEvents,
-            Referrals referrals, Directory directory) {
+            Referrals referrals, Directory directory, GrantRelay grants) {
         this.directory = directory;
+        this.grants = grants;
         this.batches = batches;
         this.reader = reader;
         this.consumedEvents = consumedEvents;
@@ -84,6 +88,9 @@ public class IntakeConsumer {
         } else if (EventTypes.OFFICER_DEPARTED.equals(type)) {
             applyOwn(payload, cloudEvent, OfficerDeparted.class, OfficerDeparted::agencyId,
                     referrals::officerDeparted);
+        } else if (EventTypes.CASE_KEY_GRANTED.equals(type)) {
+            applyOwn(payload, cloudEvent, CaseKeyGranted.class, CaseKeyGranted::granterAgencyId,
+                    grant -> grants.passOn(grant, cloudEvent, payload));
         } else if (EventTypes.REFERRAL_ACTION_REQUESTED.equals(type)) {
             applyOwn(payload, cloudEvent, ReferralActionRequested.class, ReferralActionRequested::agencyId,
                     referrals::act);
