@@ -10,6 +10,7 @@ import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
 import id.rujukan.directory.DirectoryCopy;
+import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,10 @@ final class Directory {
                 new AgencyPublished.Contact("DUTY_OFFICER", "Petugas Piket", DUTY_OFFICER, "+6281200000001", "id", null),
                 new AgencyPublished.Contact("DUTY_OFFICER", "Petugas Malam", NIGHT_OFFICER, "+6281200000002", "id",
                         null));
+        // with the agency's dev keys, as the seed publishes them: its gateway's events verify, and it can be granted
+        // case keys
         return new AgencyPublished(id, name, type, new Region("16", "16.08"), "Asia/Jakarta", List.of(), null, null, false,
-                contacts);
+                contacts).withSigningKeys(List.of(new AgencyPublished.SigningKey(DevKeys.keyId(id),
+                        DevKeys.publicKey(id), null))).withGrantKeys(List.of(DevKeys.grantPublicKey(id)));
     }
 }

@@ -59,6 +59,20 @@ final class LifecycleEvents {
                 allowedIn(state), receiveDueAt, acceptDueAt, null, null);
     }
 
+    /**
+     * A referral of a case routed to {@code target}, at {@code version}: a re-routing when {@code previousTarget} is
+     * set.
+     */
+    static ReferralStateChanged routedTo(String referralId, String caseId, String referrer, String target,
+            String previousTarget, long version) {
+        return new ReferralStateChanged(referralId, version, ReferralKind.REFERRAL, caseId, referrer, target,
+                previousTarget, referrer, CaseCategory.CHILD_OF_DETAINEE, Urgency.HIGH,
+                previousTarget == null ? "REQUESTED" : "DECLINED", "ROUTED", null, CloudEventAttributes.SYSTEM,
+                CloudEventAttributes.SYSTEM, null, "default", "routed", null, Instant.now(), Instant.now(),
+                allowedIn("ROUTED"), Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(4)),
+                null, null);
+    }
+
     /** The target's acceptance of a referral routed by {@link #inState}, with the officer put in charge. */
     static ReferralStateChanged accepted(String referralId, String referrer, String target, String actor,
             String officerInCharge, String reason) {

@@ -57,12 +57,16 @@ class OwnGatewayTest {
                     "rujukan.gateway.consumer-group", GROUP);
         }
 
-        /** A key directory with Dinas Sosial's key alone, as the Secret of its own gateway holds it. */
+        /**
+         * A key directory with Dinas Sosial's keys alone (signing and grant), as the Secret of its own gateway holds
+         * them.
+         */
         private static Path ownKeyOnly() {
             try {
                 Path dir = Files.createTempDirectory("own-gateway-keys");
-                String file = DevKeys.keyId(OWN) + ".pem";
-                Files.copy(DevKeys.dir().resolve(file), dir.resolve(file));
+                for (String file : new String[] {DevKeys.keyId(OWN) + ".pem", DevKeys.keyId(OWN) + ".grant.pem"}) {
+                    Files.copy(DevKeys.dir().resolve(file), dir.resolve(file));
+                }
                 return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -177,11 +177,11 @@ public class ReferralScreen {
     /**
      * A timeline line's detail in the viewer's words where the line has a known shape (an alert sent, delivered
      * or failed: "SMS terkirim ke supervisor Dinas Sosial ..."; a state change worded from its codes: where it was
-     * routed and by which rule, why it was declined or cancelled, who was put in charge); otherwise as recorded,
-     * with agency ids as names.
+     * routed and by which rule, why it was declined or cancelled, who was put in charge; a case key granted or
+     * received, and by whom); otherwise as recorded, with agency ids as names.
      */
     private String detail(Timeline.Entry entry, Viewer viewer) {
-        String worded = entry.facts() == null ? null : worded(entry.kind(), entry.facts(), viewer);
+        String worded = entry.facts() == null ? null : worded(entry, viewer);
         if (worded != null) {
             Matcher onBehalf = entry.detail() == null ? null : ON_BEHALF.matcher(entry.detail());
             return onBehalf != null && onBehalf.find()
@@ -204,8 +204,9 @@ public class ReferralScreen {
     }
 
     /** A state change's line from its codes, or null where its codes do not say more than its state. */
-    private String worded(String kind, Timeline.Facts facts, Viewer viewer) {
-        return switch (kind) {
+    private String worded(Timeline.Entry entry, Viewer viewer) {
+        Timeline.Facts facts = entry.facts();
+        return switch (entry.kind()) {
             case "ROUTING" -> facts.rule() == null ? null : facts.targetAgencyId() == null
                     ? viewer.words().timeline_unrouted(rule(facts.rule(), viewer))
                     : viewer.words().timeline_routed(viewers.nameOf(facts.targetAgencyId()), rule(facts.rule(), viewer));
@@ -213,6 +214,9 @@ public class ReferralScreen {
                     : viewer.words().timeline_in_charge(facts.officerInCharge());
             case "DECLINE" -> facts.reasonCode() == null ? null : viewer.word("reason", facts.reasonCode());
             case "CANCEL" -> facts.reasonCode() == null ? null : viewer.word("cancel", facts.reasonCode());
+            case "KEY_GRANTED" -> viewer.words().timeline_key_granted(viewers.nameOf(facts.targetAgencyId()));
+            case "KEY_RECEIVED" -> viewer.words().timeline_key_received(viewers.nameOf(entry.actorAgencyId()));
+            case "KEY_NOT_GRANTED" -> viewer.words().timeline_key_not_granted(viewers.nameOf(facts.targetAgencyId()));
             default -> null;
         };
     }

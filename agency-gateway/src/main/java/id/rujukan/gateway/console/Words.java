@@ -329,6 +329,15 @@ public interface Words {
     @Message("Catatan")
     String kind_NOTE();
 
+    @Message("Akses data anak diberikan")
+    String kind_KEY_GRANTED();
+
+    @Message("Akses data anak diterima")
+    String kind_KEY_RECEIVED();
+
+    @Message("Akses data anak belum diberikan")
+    String kind_KEY_NOT_GRANTED();
+
     @Message("Rujukan baru")
     String nav_new();
 
@@ -754,6 +763,15 @@ public interface Words {
 
     @Message("{actor} atas nama {officer}")
     String timeline_on_behalf(String actor, String officer);
+
+    @Message("kunci data anak diberikan kepada {agency}, agar petugasnya dapat membuka data anak")
+    String timeline_key_granted(String agency);
+
+    @Message("kunci data anak diterima dari {agency}: data anak dapat dibuka di sini")
+    String timeline_key_received(String agency);
+
+    @Message("data anak belum dapat dibagikan kepada {agency}: lembaga itu belum menerbitkan kunci penerima")
+    String timeline_key_not_granted(String agency);
 
     @Message("lembaga pilihan perujuk")
     String rule_named_by_referrer();

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -81,6 +82,62 @@ public class DataSealer {
         return dataKey;
     }
 
+    /**
+     * The case's data key itself, to be granted to another agency's gateway ({@link id.rujukan.gateway.grant}).
+     *
+     * @return empty if this gateway holds no key of the case, or it was erased
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<byte[]> keyOf(UUID caseId) {
+        CaseKey key = CaseKey.findById(caseId);
+        if (key == null || key.wrappedKey == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(unwrap(key).getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Unwrapping the data key of case " + caseId + " failed", e);
+        }
+    }
+
+    /**
+     * Keeps a case's data key that another agency's gateway granted, wrapped with the master key as this gateway's
+     * own are: from now on it opens the case's data here, and erasing the case here erases it. A key already held is
+     * kept as it is; an erased one is not brought back.
+     *
+     * @return whether the key was taken
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean adopt(UUID caseId, byte[] dataKey) {
+        if (dataKey.length != 32) {
+            throw new IllegalArgumentException("a case data key is 32 bytes, not " + dataKey.length);
+        }
+        if (CaseKey.findById(caseId) != null) {
+            return false;
+        }
+        CaseKey key = new CaseKey();
+        key.caseId = caseId;
+        key.createdAt = clock.instant();
+        try {
+            wrap(key, new SecretKeySpec(dataKey, "AES"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Wrapping a granted data key failed", e);
+        }
+        key.persist();
+        return true;
+    }
+
+    /** Whether this data key opens the sealed data: a granted key is checked against the data it came with. */
+    public boolean opens(SealedData sealed, byte[] dataKey) {
+        try {
+            decrypt(new SecretKeySpec(dataKey, "AES"), joined(sealed), UUID.fromString(sealed.keyId()));
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // not base64, too short, not a case id: it does not open
+            return false;
+        }
+    }
+
     /** Wraps (or wraps again) a case's data key with the current master key. */
     void wrap(CaseKey key, SecretKey dataKey) throws GeneralSecurityException {
         MasterKeys.MasterKey current = masterKeys.current();
@@ -137,17 +194,21 @@ public class DataSealer {
             throw new KeyErasedException(caseId.toString());
         }
         try {
-            Base64.Decoder base64 = Base64.getDecoder();
-            SecretKey dataKey = unwrap(key);
-            byte[] nonce = base64.decode(sealed.nonce());
-            byte[] ciphertext = base64.decode(sealed.ciphertext());
-            byte[] joined = new byte[nonce.length + ciphertext.length];
-            System.arraycopy(nonce, 0, joined, 0, nonce.length);
-            System.arraycopy(ciphertext, 0, joined, nonce.length, ciphertext.length);
-            return json.readValue(decrypt(dataKey, joined, caseId), type);
+            return json.readValue(decrypt(unwrap(key), joined(sealed), caseId), type);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Opening case data failed", e);
         }
+    }
+
+    /** nonce ‖ ciphertext ‖ tag, as {@link #decrypt} takes them, from their base64 in {@link SealedData} */
+    private static byte[] joined(SealedData sealed) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        byte[] nonce = base64.decode(sealed.nonce());
+        byte[] ciphertext = base64.decode(sealed.ciphertext());
+        byte[] joined = new byte[nonce.length + ciphertext.length];
+        System.arraycopy(nonce, 0, joined, 0, nonce.length);
+        System.arraycopy(ciphertext, 0, joined, nonce.length, ciphertext.length);
+        return joined;
     }
 
     /** nonce ‖ ciphertext ‖ tag */

@@ -3,11 +3,13 @@ package id.rujukan.gateway.readmodel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.gateway.grant.CaseKeyGrants;
 import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.EventReader;
@@ -25,7 +27,8 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the read model up to date from referral-service's lifecycle events. Applying an event twice
+ * Keeps the read model up to date from referral-service's lifecycle events, and grants and takes case keys
+ * ({@link CaseKeyGrants}). Applying an event twice
  * changes nothing (versions only grow), so redeliveries need no log.
  */
 @ApplicationScoped
@@ -38,10 +41,12 @@ public class LifecycleConsumer {
     private final WebhookQueue webhooks;
     private final ObjectMapper json;
     private final Notes notes;
+    private final CaseKeyGrants grants;
 
     public LifecycleConsumer(RecordBatches batches, EventReader reader, ReferralViews views, Timeline timeline,
-            WebhookQueue webhooks, ObjectMapper json, Notes notes) {
+            WebhookQueue webhooks, ObjectMapper json, Notes notes, CaseKeyGrants grants) {
         this.notes = notes;
+        this.grants = grants;
         this.batches = batches;
         this.reader = reader;
         this.views = views;
@@ -72,6 +77,11 @@ public class LifecycleConsumer {
                     Set.of(escalated.targetAgencyId()));
             return;
         }
+        if (EventTypes.CASE_KEY_GRANTED.equals(type)) {
+            grants.receive(reader.read(payload, cloudEvent, CaseKeyGranted.class,
+                    Set.of(EventTypes.CASE_KEY_GRANTED)));
+            return;
+        }
         if (EventTypes.REFERRAL_ACTION_REFUSED.equals(type)) {
             ReceivedEvent<ReferralActionRefused> event = reader.read(payload, cloudEvent, ReferralActionRefused.class,
                     Set.of(EventTypes.REFERRAL_ACTION_REFUSED));
@@ -88,6 +98,7 @@ public class LifecycleConsumer {
                         EventTypes.REFERRAL_STATE_CHANGED));
         ReferralStateChanged changed = event.data();
         views.changed(changed);
+        grants.grantTarget(changed);
         notes.add(event.id(), changed);
         timeline.add(event.id(), UUID.fromString(changed.referralId()), new Timeline.Entry(changed.at(),
                 changed.rule() != null ? "ROUTING" : changed.action() == null ? "TRANSITION" : changed.action().name(),

@@ -57,7 +57,18 @@ public class ReferralViews {
                 changed.acceptDueAt(), changed.officerInCharge(), changed.progressDueAt());
     }
 
-    /** The sealed personal data of a referral submitted through this gateway. */
+    /**
+     * Keeps the sealed personal data of a referral submitted through another agency's gateway, as its referrer
+     * granted it with the case's key ({@link id.rujukan.contract.CaseKeyGranted}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void detailsGranted(UUID referralId, String caseId, SealedData details) {
+        Writes.update(entityManager, """
+                insert into sealed_details (referral_id, case_id, sealed) values (?, ?, cast(? as jsonb))
+                on conflict do nothing""", referralId, caseId, toJson(details));
+    }
+
+    /** The sealed personal data of a referral submitted through this gateway, or granted to it. */
     public Optional<SealedData> sealedDetails(UUID referralId) {
         return entityManager.createNativeQuery("select sealed::text from sealed_details where referral_id = :referral")
                 .setParameter("referral", referralId).getResultStream().findFirst()
