@@ -3,9 +3,10 @@
 # Topics.ofAgency lays them out (its intake and urgent intake, which the gateway acting for it writes and
 # referral-service reads; its lifecycle and alert status topics, which referral-service and notification-service
 # write and its gateway reads), and lists it in k8s/agencies/kustomization.yaml, which the prod overlay includes:
-# apply the overlay. With a key directory, also makes the
-# agency's Ed25519 signing key there (<agencyId>.<yyyy-mm>.pem, for the Secret of the gateway that acts for it)
-# and prints the signingKeys entry to publish in its directory record (k8s/README.md, "Onboarding an agency").
+# apply the overlay. With a key directory, also makes the agency's keys there, for the Secret of the gateway that
+# acts for it: its Ed25519 signing key (<agencyId>.<yyyy-mm>.pem) and its X25519 grant key, which cases' data keys
+# are granted to it with (<agencyId>.<yyyy-mm>.grant.pem); and prints their signingKeys and grantKeys entries to
+# publish in its directory record (k8s/README.md, "Onboarding an agency").
 #
 #   k8s/agencies/onboard.sh [--own-gateway] AGENCY_ID [KEY_DIR]
 #
@@ -81,7 +82,11 @@ if [[ -n $keys ]]; then
   key=$agency.$(date -u +%Y-%m)
   openssl genpkey -algorithm ed25519 -out "$keys/$key.pem"
   chmod 600 "$keys/$key.pem"
-  public=$(openssl pkey -in "$keys/$key.pem" -pubout | grep -v -- -----)
-  echo "made $keys/$key.pem: put it in the Secret of the gateway that acts for $agency" >&2
-  echo "{\"keyId\": \"$key\", \"publicKey\": \"$public\"}"
+  openssl genpkey -algorithm x25519 -out "$keys/$key.grant.pem"
+  chmod 600 "$keys/$key.grant.pem"
+  public=$(openssl pkey -in "$keys/$key.pem" -pubout | grep -v -- ----- | tr -d '\n')
+  grant=$(openssl pkey -in "$keys/$key.grant.pem" -pubout | grep -v -- ----- | tr -d '\n')
+  echo "made $keys/$key.pem and $keys/$key.grant.pem: put both in the Secret of the gateway that acts for $agency" >&2
+  echo "{\"signingKeys\": [{\"keyId\": \"$key\", \"publicKey\": \"$public\"}]," \
+    "\"grantKeys\": [{\"keyId\": \"$key\", \"publicKey\": \"$grant\"}]}"
 fi

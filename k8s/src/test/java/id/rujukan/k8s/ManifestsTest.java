@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.EventSignatures;
+import id.rujukan.contract.KeyGrants;
 import id.rujukan.contract.Topic;
 import id.rujukan.contract.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -231,6 +234,34 @@ class ManifestsTest {
             }
         }
         assertThat(onboardExitCode(agencies, "Dinsos 1608")).as("an id with spaces and capitals").isEqualTo(2);
+    }
+
+    @Test
+    void onboardingWithAKeyDirectoryMakesTheKeysAGatewayReadsAndPrintsTheirDirectoryEntries() throws Exception {
+        Path agencies = Files.createTempDirectory("agencies");
+        Path keys = agencies.resolve("keys");
+        ProcessBuilder script = new ProcessBuilder(ROOT.resolve("k8s/agencies/onboard.sh").toString(), "lksa-1671",
+                keys.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        script.environment().put("AGENCIES_DIR", agencies.toString());
+        Process process = script.start();
+        String printed = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        // the entries, as the directory record takes them: each public key the other half of a key file, under the
+        // name the gateway reads it by (rujukan.signing.key-dir)
+        AgencyPublished published = new ObjectMapper().readValue(printed, AgencyPublished.class);
+        AgencyPublished.SigningKey signing = published.signingKeys().get(0);
+        AgencyPublished.GrantKey grant = published.grantKeys().get(0);
+        assertThat(signing.keyId()).matches("lksa-1671\\.[0-9]{4}-[0-9]{2}").isEqualTo(grant.keyId());
+        byte[] signed = "onboarded".getBytes();
+        assertThat(EventSignatures.verifies(EventSignatures.publicKey(signing.publicKey()), signed,
+                EventSignatures.sign(EventSignatures.privateKey(Files.readString(keys.resolve(signing.keyId()
+                        + ".pem"))), signed))).isTrue();
+        byte[] dataKey = new byte[32];
+        KeyGrants.Sealed sealed = KeyGrants.seal(KeyGrants.publicKey(grant.publicKey()), dataKey, signed);
+        assertThat(KeyGrants.open(KeyGrants.privateKey(Files.readString(keys.resolve(grant.keyId() + ".grant.pem"))),
+                sealed, signed)).isEqualTo(dataKey);
     }
 
     private static void onboard(Path agencies, String agency) throws Exception {

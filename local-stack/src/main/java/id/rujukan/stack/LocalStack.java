@@ -1,5 +1,6 @@
 package id.rujukan.stack;
 
+import id.rujukan.contract.EventSigner;
 import id.rujukan.infra.AlertsPage;
 import id.rujukan.infra.Directories;
 import id.rujukan.infra.KafkaBroker;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
@@ -53,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private Path dataDir;
 
     private LocalStack(StackPorts ports, boolean bench, Map<String, Map<String, String>> extraConfig) {
         this.ports = ports;
@@ -190,18 +194,10 @@ public final class LocalStack implements AutoCloseable {
         }
         // the gateway verifies tokens with Keycloak's keys, which it fetches at start
         keycloak.awaitReady(READY_TIMEOUT);
+        this.keycloak = keycloak;
+        this.dataDir = dataDir;
         ServiceProcess gateway = ServiceProcess.start(root, "agency-gateway", ports.gateway(), with(
-                common(kafka, postgres, "gateway"),
-                Map.of("rujukan.protection.master-key", secret(dataDir, "master-key"),
-                        "quarkus.oidc.auth-server-url", keycloak.issuer(),
-                        "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
-                        "rujukan.action-links.secret", linkSecret,
-                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService(),
-                        // an agency system trying webhooks on this machine listens on loopback
-                        "rujukan.webhook.allowed-hosts", "localhost,127.0.0.1"),
-                benchOnly(Map.of("rujukan.rate-limit.per-second", "1000000",
-                        "rujukan.rate-limit.burst", "1000000")), extra("agency-gateway")),
-                logs, bench);
+                gatewayConfig("gateway", "master-key"), extra("agency-gateway")), logs, bench);
         running.add(gateway);
         gateway.awaitReady(READY_TIMEOUT);
         if (bench) {
@@ -210,7 +206,60 @@ public final class LocalStack implements AutoCloseable {
             running.add(floor);
             floor.awaitReady(READY_TIMEOUT);
         }
-        this.keycloak = keycloak;
+    }
+
+    /** A gateway's configuration in this stack: its database, its master key (a secret of the data directory). */
+    private Map<String, String> gatewayConfig(String database, String masterKey) throws IOException {
+        return with(common(kafka, postgres, database),
+                Map.of("rujukan.protection.master-key", secret(dataDir, masterKey),
+                        "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                        "quarkus.oidc.mobile.auth-server-url", keycloak.issuer(),
+                        "rujukan.action-links.secret", secret(dataDir, "action-link-secret"),
+                        "quarkus.rest-client.referral-service.url", "http://127.0.0.1:" + ports.referralService(),
+                        // an agency system trying webhooks on this machine listens on loopback
+                        "rujukan.webhook.allowed-hosts", "localhost,127.0.0.1"),
+                benchOnly(Map.of("rujukan.rate-limit.per-second", "1000000",
+                        "rujukan.rate-limit.burst", "1000000")));
+    }
+
+    /**
+     * Starts a gateway as an agency (or its province) runs its own beside the shared one: acting for
+     * {@code agencies} alone, with their keys alone ({@link #keysOf}), its own database, master key and consumer
+     * group, on {@code port}; stopped with the stack. The shared gateway should then act for the others only
+     * ({@code rujukan.gateway.agencies} and {@code rujukan.signing.key-dir} in the stack's extra configuration).
+     *
+     * @param name the gateway's name (lower case): its database {@code gateway_<name>}, its log
+     *        {@code agency-gateway-<name>.log}
+     */
+    public void startOwnGateway(Path root, String name, List<String> agencies, int port) throws Exception {
+        String database = "gateway_" + name.replace('-', '_');
+        postgres.createDatabases(List.of(database));
+        Path keys = keysOf(dataDir.resolve("keys-" + name), agencies::contains);
+        ServiceProcess gateway = ServiceProcess.start(root, "agency-gateway", "agency-gateway-" + name, port,
+                with(gatewayConfig(database, "master-key-" + name),
+                        Map.of("rujukan.signing.key-dir", keys.toString(),
+                                "rujukan.gateway.agencies", String.join("|", agencies),
+                                "rujukan.gateway.consumer-group", "gateway." + name + ".events")),
+                dataDir.resolve("logs"), bench);
+        running.add(gateway);
+        gateway.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * A key directory with the dev keys (signing and grant) of the agencies {@code owners} accepts: what the Secret
+     * of a gateway acting for those agencies would hold. No service's key: a gateway signs as no service.
+     */
+    public static Path keysOf(Path dir, Predicate<String> owners) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(DevKeys.dir())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem")).toList()) {
+                String owner = file.getFileName().toString().substring(0, file.getFileName().toString().indexOf('.'));
+                if (owners.test(owner) && !EventSigner.services().contains(owner)) {
+                    Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return dir;
     }
 
     private Map<String, String> common(KafkaBroker kafka, PostgresServer postgres, String database) {
@@ -275,6 +324,14 @@ public final class LocalStack implements AutoCloseable {
     /** The identity provider agencies get their tokens from. */
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    /**
+     * A database of the stack's PostgreSQL server, for a check of what a service holds (its user and password are
+     * {@link PostgresServer}'s).
+     */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
     }
 
     /** The SMTP server every alert goes to. */

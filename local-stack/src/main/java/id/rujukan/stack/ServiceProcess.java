@@ -42,7 +42,17 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir,
             boolean fullJit) throws IOException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(root, name, name, port, config, logDir, fullJit);
+    }
+
+    /**
+     * @param module the service's module, whose jar is started
+     * @param name what the process is known and logs by: the module's name, or another for a second process of it
+     *        (an agency's own gateway beside the shared one)
+     */
+    static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> config,
+            Path logDir, boolean fullJit) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: build with ./mvnw package -DskipTests first");
         }
@@ -52,7 +62,7 @@ final class ServiceProcess implements AutoCloseable {
         // the benchmark's load (a few full collections in a run); the gateway's live set outgrew it (247 full
         // collections, two minutes of pauses, in the run of 2026-11-28), so it keeps the 512 MiB it ran with
         // before until that growth is understood
-        command.add("agency-gateway".equals(name) || "bench/floor".equals(name) ? "-Xmx512m" : "-Xmx128m");
+        command.add("agency-gateway".equals(module) || "bench/floor".equals(module) ? "-Xmx512m" : "-Xmx128m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xss512k");
         if (fullJit) {
