@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.CaseErased;
+import id.rujukan.contract.CaseKeyDestroyed;
 import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventSignatures;
@@ -25,12 +27,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -134,6 +139,94 @@ class CaseKeyGrantTest {
                 .body("child.name", equalTo(Referrals.CHILD_NAME)).body("summary", equalTo(Referrals.SUMMARY)));
         given().auth().oauth2(Tokens.agency(OWN)).get("/api/v1/referrals/" + referralId + "/timeline").then()
                 .statusCode(200).body("kind", hasItem("KEY_RECEIVED"));
+    }
+
+    @Test
+    void anErasureByTheCasesResponsibleAgencyDestroysTheKeyHereBarsALateGrantAndIsConfirmedOnce() throws Exception {
+        String referralId = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        byte[] dataKey = new byte[32];
+        new SecureRandom().nextBytes(dataKey);
+        SealedData details = seal(caseId, dataKey, "{\"summary\": \"%s\"}".formatted(Referrals.SUMMARY));
+        sendLifecycle(LifecycleEvents.routedTo(referralId, caseId, "rutan-martapura", OWN, null, 2));
+        sendGrant(grant(referralId, caseId, "rutan-martapura", dataKey, details, DevKeys.grantPublicKey(OWN)),
+                "rutan-martapura");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.agency(OWN))
+                .get("/api/v1/referrals/" + referralId + "/details").then().statusCode(200));
+
+        // the erasure, as referral-service passes it on, told twice (a redelivery); then another party's
+        // confirmation, on the same partition (the case's), after both
+        String erased = json.writeValueAsString(new CaseErased(caseId, "rutan-martapura", Instant.now()));
+        String erasureId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            kafka().send(Topics.lifecycle(OWN), caseId, erased, KafkaTestClient.signedCloudEvent(erasureId,
+                    EventTypes.CASE_ERASED, CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", caseId,
+                    erased));
+        }
+        kafka().sendEvent(Topics.lifecycle(OWN), caseId, EventTypes.CASE_KEY_DESTROYED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "lksa-6371", json.writeValueAsString(
+                        new CaseKeyDestroyed(caseId, "lksa-6371", erasureId, Instant.now())));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timeline(referralId)).contains(
+                "ERASED rutan-martapura", "KEY_DESTROYED " + OWN, "KEY_DESTROYED lksa-6371"));
+        given().auth().oauth2(Tokens.agency(OWN)).get("/api/v1/referrals/" + referralId + "/details").then()
+                .statusCode(410);
+        List<JsonNode> confirmations = SentToKafka.intakeFor(caseId).stream()
+                .filter(r -> EventTypes.CASE_KEY_DESTROYED.equals(type(r))).map(r -> read(r.value())).toList();
+        assertThat(confirmations).hasSize(1);
+        assertThat(confirmations.get(0).get("agencyId").asText()).isEqualTo(OWN);
+        assertThat(confirmations.get(0).get("erasureId").asText()).isEqualTo(erasureId);
+
+        // a grant of the case's key that was still on its way (another referral of the case) is taken, and
+        // opens nothing
+        String later = UUID.randomUUID().toString();
+        sendLifecycle(LifecycleEvents.routedTo(later, caseId, "rutan-martapura", OWN, null, 2));
+        sendGrant(grant(later, caseId, "rutan-martapura", dataKey, details, DevKeys.grantPublicKey(OWN)),
+                "rutan-martapura");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timeline(later)).contains("KEY_RECEIVED rutan-martapura"));
+        given().auth().oauth2(Tokens.agency(OWN)).get("/api/v1/referrals/" + later + "/details").then()
+                .statusCode(410);
+    }
+
+    @Test
+    void aCaseErasedHereIsAnnouncedToTheOtherHoldersAndTheirConfirmationsShowInTheTimeline() throws Exception {
+        String referralId = given().auth().oauth2(Tokens.agency(OWN)).contentType(ContentType.JSON)
+                .body(Referrals.infantOfDetainee().replace("\"referringAgencyId\": \"rutan-martapura\"",
+                        "\"referringAgencyId\": \"" + OWN + "\"").replace("\"targetAgencyId\": \"dinsos-1608\"",
+                                "\"targetAgencyId\": \"lksa-6371\""))
+                .post("/api/v1/referrals").then().statusCode(202).extract().path("referralId");
+        String caseId = json.readTree(kafka().await(Topics.intakeTopics(OWN), r -> referralId.equals(r.key())
+                && EventTypes.REFERRAL_SUBMITTED.equals(type(r)), 1, WAIT).get(0).value()).get("caseId").asText();
+
+        given().auth().oauth2(Tokens.user(OWN, "agency-admin")).delete("/api/v1/admin/cases/" + caseId
+                + "/data-keys").then().statusCode(204);
+
+        ConsumerRecord<String, String> announced = kafka().await(Topics.intakeTopics(OWN), r -> caseId.equals(r.key())
+                && EventTypes.CASE_ERASED.equals(type(r)), 1, WAIT).get(0);
+        assertThat(read(announced.value()).get("agencyId").asText()).isEqualTo(OWN);
+        assertThat(KafkaTestClient.headerValue(announced, "ce_" + EventSignatures.KEY)).contains(DevKeys.keyId(OWN));
+        kafka().sendEvent(Topics.lifecycle(OWN), caseId, EventTypes.CASE_KEY_DESTROYED,
+                CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "lksa-6371", json.writeValueAsString(new CaseKeyDestroyed(
+                        caseId, "lksa-6371", KafkaTestClient.headerValue(announced, "ce_id").orElseThrow(),
+                        Instant.now())));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timeline(referralId)).contains(
+                "ERASED " + OWN, "KEY_DESTROYED lksa-6371"));
+    }
+
+    /** The referral's timeline as its kinds and acting agencies, as Dinas Sosial reads it. */
+    private static List<String> timeline(String referralId) {
+        List<Map<String, String>> entries = given().auth().oauth2(Tokens.agency(OWN))
+                .get("/api/v1/referrals/" + referralId + "/timeline").then().statusCode(200).extract().jsonPath()
+                .getList("");
+        return entries.stream().map(entry -> entry.get("kind") + " " + entry.get("actorAgencyId")).toList();
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static CaseKeyGranted grant(String referralId, String caseId, String granter, byte[] dataKey,

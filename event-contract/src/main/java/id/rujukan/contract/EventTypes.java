@@ -23,6 +23,8 @@ public final class EventTypes {
     public static final String ROSTER_CHANGED = "id.rujukan.agency.roster-changed.v1";
     public static final String OFFICER_DEPARTED = "id.rujukan.agency.officer-departed.v1";
     public static final String CASE_KEY_GRANTED = "id.rujukan.case.key-granted.v1";
+    public static final String CASE_ERASED = "id.rujukan.case.erased.v1";
+    public static final String CASE_KEY_DESTROYED = "id.rujukan.case.key-destroyed.v1";
 
     /** Each type's data class; the JSON schema of a type is {@code /schemas/<type>.json}. */
     public static final Map<String, Class<? extends Record>> DATA = Map.ofEntries(
@@ -40,7 +42,9 @@ public final class EventTypes {
             Map.entry(REFERRAL_STATE_CHANGED, ReferralStateChanged.class),
             Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
             Map.entry(REFERRAL_ACTION_REFUSED, ReferralActionRefused.class),
-            Map.entry(CASE_KEY_GRANTED, CaseKeyGranted.class));
+            Map.entry(CASE_KEY_GRANTED, CaseKeyGranted.class),
+            Map.entry(CASE_ERASED, CaseErased.class),
+            Map.entry(CASE_KEY_DESTROYED, CaseKeyDestroyed.class));
 
     /**
      * Who signs each type ({@link EventSignatures}): what an agency's gateway writes is signed by the agency it
@@ -54,6 +58,8 @@ public final class EventTypes {
             Map.entry(ROSTER_CHANGED, EventSigner.AGENCY),
             Map.entry(OFFICER_DEPARTED, EventSigner.AGENCY),
             Map.entry(CASE_KEY_GRANTED, EventSigner.AGENCY),
+            Map.entry(CASE_ERASED, EventSigner.AGENCY),
+            Map.entry(CASE_KEY_DESTROYED, EventSigner.AGENCY),
             Map.entry(REFERRAL_ROUTED, EventSigner.REFERRAL_SERVICE),
             Map.entry(REFERRAL_ROUTING_FAILED, EventSigner.REFERRAL_SERVICE),
             Map.entry(REFERRAL_STATE_CHANGED, EventSigner.REFERRAL_SERVICE),

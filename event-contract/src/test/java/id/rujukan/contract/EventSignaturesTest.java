@@ -96,7 +96,7 @@ class EventSignaturesTest {
         assertThat(EventTypes.SIGNER.entrySet().stream().filter(type -> type.getValue() == EventSigner.AGENCY)
                 .map(Map.Entry::getKey)).containsExactlyInAnyOrder(EventTypes.REFERRAL_SUBMITTED,
                         EventTypes.REFERRAL_ACTION_REQUESTED, EventTypes.ROSTER_CHANGED, EventTypes.OFFICER_DEPARTED,
-                        EventTypes.CASE_KEY_GRANTED);
+                        EventTypes.CASE_KEY_GRANTED, EventTypes.CASE_ERASED, EventTypes.CASE_KEY_DESTROYED);
         assertThat(EventSigner.of(EventTypes.REFERRAL_ROUTED).keyOwner("dinsos-1608")).isEqualTo("referral-service");
         assertThat(EventSigner.of(EventTypes.REFERRAL_SUBMITTED).keyOwner("dinsos-1608")).isEqualTo("dinsos-1608");
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Each agency's gateway: Rutan Martapura and Dinas Sosial OKU Timur each run their own, the shared gateway acts for
  * every other agency, on one Kafka and one PostgreSQL server with a database each, as separate processes. A referral
  * from the Rutan's gateway to Dinas Sosial is routed, alerted, opened and accepted; the child's data opens at the
- * two party agencies' gateways and nowhere else.
+ * two party agencies' gateways and nowhere else, and once the Rutan erases the case, at neither.
  */
 class OwnGatewaysIT {
 
@@ -66,7 +66,7 @@ class OwnGatewaysIT {
     }
 
     @Test
-    void aReferralFromOneAgencysGatewayIsRoutedAlertedOpenedAndAcceptedAtAnotherAgencysGatewayAndOpensNowhereElse()
+    void aReferralFromOneAgencysGatewayIsRoutedAlertedOpenedAndAcceptedAtAnotherAgencysOpensNowhereElseAndErasesAtBoth()
             throws Exception {
         String rutan = clientToken(RUTAN);
         String referralId = given().baseUri(rutanGateway).auth().oauth2(rutan).contentType(ContentType.JSON)
@@ -113,6 +113,15 @@ class OwnGatewaysIT {
         // referral-service keeps the sealed data to pass on, and no key of any case
         assertThat(single("referral", "select count(*)::text from information_schema.columns "
                 + "where column_name in ('wrapped_key', 'data_key') and table_schema = ?", "public")).isEqualTo("0");
+
+        // the Rutan, responsible for the case, erases it at its gateway: Dinas Sosial's gateway destroys its key too,
+        // and its confirmation reaches the Rutan's timeline
+        given().baseUri(rutanGateway).auth().oauth2(userToken("agency-admin." + RUTAN))
+                .when().delete("/api/v1/admin/cases/" + caseId + "/data-keys").then().statusCode(204);
+        await().atMost(WAIT).untilAsserted(() -> given().baseUri(dinsosGateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId + "/details").then().statusCode(410));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timelineKinds(rutanGateway, rutan, referralId))
+                .contains("ERASED", "KEY_DESTROYED"));
     }
 
     private static List<String> timelineKinds(String gateway, String token, String referralId) {

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rujukan.contract.AgencyPublished;
+import id.rujukan.contract.CaseErased;
+import id.rujukan.contract.CaseKeyDestroyed;
 import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.KeyGrants;
+import id.rujukan.contract.ReferralAction;
 import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
+import id.rujukan.contract.Urgency;
 import id.rujukan.infra.testing.DevKeys;
 import id.rujukan.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A case key granted by a referral's referrer reaches the agency it is for, as the referrer signed it, and no one
- * else: referral-service passes it on and cannot open it.
+ * else; a case's erasure by the agency responsible for it reaches every other party, and each party's confirmation
+ * the others: referral-service passes them on and cannot open any of it.
  */
 @QuarkusTest
 class GrantRelayTest {
@@ -101,6 +106,59 @@ class GrantRelayTest {
                 r -> eventId.equals(KafkaTestClient.headerValue(r, "ce_id").orElse(null)), 1, Story.WAIT).get(0);
         assertThat(KafkaTestClient.headerValue(dead, "dead-letter-reason").orElseThrow())
                 .contains("agency dinsos-1608 is not the referrer of referral " + submitted.referralId());
+    }
+
+    @Test
+    void anErasureByTheAgencyResponsibleForTheCaseReachesEveryOtherPartyAFormerTargetToo() {
+        ReferralSubmitted submitted = Submissions.infantOfDetainee(null, Submissions.OKU_TIMUR);
+        story.submitAndAwaitRouting(submitted);
+        story.act(Submissions.action(submitted.referralId(), ReferralAction.DECLINE, "dinsos-1608", "NO_CAPACITY",
+                null, null));
+        story.awaitTimeline(submitted.referralId(), "after Dinas Sosial Kabupaten OKU Timur declined");
+        String data = story.write(new CaseErased(submitted.caseId(), "rutan-martapura", Instant.now()));
+        String eventId = UUID.randomUUID().toString();
+
+        story.kafka().send(Topics.intake("rutan-martapura", Urgency.NORMAL), submitted.caseId(), data,
+                KafkaTestClient.signedCloudEvent(eventId, EventTypes.CASE_ERASED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "rutan-martapura", submitted.caseId(), data));
+
+        // the new target and the one that declined, each on its own topic, as the Rutan signed it
+        for (String party : List.of("dinsos-16", "dinsos-1608")) {
+            ConsumerRecord<String, String> passedOn = story.kafka().await(Topics.lifecycle(party),
+                    r -> eventId.equals(KafkaTestClient.headerValue(r, "ce_id").orElse(null)), 1, Story.WAIT).get(0);
+            assertThat(passedOn.value()).isEqualTo(data);
+            assertThat(KafkaTestClient.headerValue(passedOn, "ce_" + EventSignatures.KEY))
+                    .contains(DevKeys.keyId("rutan-martapura"));
+        }
+        // and each one's confirmation reaches the others
+        String confirmation = story.write(new CaseKeyDestroyed(submitted.caseId(), "dinsos-1608", eventId,
+                Instant.now()));
+        String confirmationId = UUID.randomUUID().toString();
+        story.kafka().send(Topics.intake("dinsos-1608", Urgency.NORMAL), submitted.caseId(), confirmation,
+                KafkaTestClient.signedCloudEvent(confirmationId, EventTypes.CASE_KEY_DESTROYED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "dinsos-1608", submitted.caseId(),
+                        confirmation));
+        for (String party : List.of("rutan-martapura", "dinsos-16")) {
+            story.kafka().await(Topics.lifecycle(party),
+                    r -> confirmationId.equals(KafkaTestClient.headerValue(r, "ce_id").orElse(null)), 1, Story.WAIT);
+        }
+    }
+
+    @Test
+    void anErasureByAnAgencyNotResponsibleForTheCaseIsDeadLetteredWithItsReason() {
+        ReferralSubmitted submitted = Submissions.infantOfDetainee("dinsos-1608", OKU_TIMUR);
+        story.submitAndAwaitRouting(submitted);
+        String data = story.write(new CaseErased(submitted.caseId(), "dinsos-1608", Instant.now()));
+        String eventId = UUID.randomUUID().toString();
+
+        story.kafka().send(Topics.intake("dinsos-1608", Urgency.NORMAL), submitted.caseId(), data,
+                KafkaTestClient.signedCloudEvent(eventId, EventTypes.CASE_ERASED,
+                        CloudEventAttributes.SOURCE_AGENCY_GATEWAY, "dinsos-1608", submitted.caseId(), data));
+
+        ConsumerRecord<String, String> dead = story.kafka().await(Topics.DEAD_LETTER_REFERRAL_SERVICE,
+                r -> eventId.equals(KafkaTestClient.headerValue(r, "ce_id").orElse(null)), 1, Story.WAIT).get(0);
+        assertThat(KafkaTestClient.headerValue(dead, "dead-letter-reason").orElseThrow())
+                .contains("agency dinsos-1608 is not responsible for it");
     }
 
     /** As the referrer's gateway grants it: the data key sealed for the grantee's grant key. */

@@ -2,6 +2,7 @@ package id.rujukan.gateway.admin;
 
 import id.rujukan.contract.ReferralActionRequested;
 import id.rujukan.gateway.audit.AuditTrail;
+import id.rujukan.gateway.erasure.CaseErasures;
 import id.rujukan.gateway.identity.Caller;
 import id.rujukan.gateway.identity.DepartedOfficers;
 import id.rujukan.gateway.identity.Roles;
@@ -11,6 +12,7 @@ import id.rujukan.gateway.readmodel.ReferralViews;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
@@ -44,9 +46,11 @@ public class AdminResource {
     private final AuditTrail audit;
     private final Caller caller;
     private final DepartedOfficers departed;
+    private final CaseErasures erasures;
 
     public AdminResource(DataSealer sealer, ReferralViews views, AuditTrail audit, Caller caller,
-            DepartedOfficers departed) {
+            DepartedOfficers departed, CaseErasures erasures) {
+        this.erasures = erasures;
         this.departed = departed;
         this.sealer = sealer;
         this.views = views;
@@ -59,9 +63,11 @@ public class AdminResource {
     @Operation(operationId = "eraseCaseData",
             summary = "Crypto-shred a case's personal data",
             description = "Erases the case's data keys, so every copy of its personal data, on Kafka and "
-                    + "anywhere else, is unreadable for good. Only the agency responsible for the case.")
+                    + "anywhere else, is unreadable for good, and tells the gateways of the case's other parties to "
+                    + "destroy theirs; each confirms in the timeline. Only the agency responsible for the case.")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "410", description = "The case's data was already erased")
+    @Transactional
     public Response erase(@PathParam("caseId") String caseId) {
         String owner = views.caseOwner(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId));
         if (!owner.equals(caller.agencyId())) {
@@ -82,6 +88,8 @@ public class AdminResource {
             throw HttpProblem.builder().withStatus(Response.Status.GONE).withTitle("Gone")
                     .withDetail("The data of case " + caseId + " was already erased").build();
         }
+        // the other holders of its key (the gateways of the case's other parties) destroy theirs
+        erasures.erasedHere(caseId, caller.agencyId());
         return Response.noContent().build();
     }
 

@@ -112,10 +112,10 @@ public class AgencyAdmin {
             first = LocalDate.parse(from == null ? "" : from);
             last = LocalDate.parse(until == null ? "" : until);
         } catch (DateTimeParseException e) {
-            return refused(viewer, viewer.words().leave_bad_dates());
+            return refused(viewer, viewer.adminWords().leave_bad_dates());
         }
         if (last.isBefore(first)) {
-            return refused(viewer, viewer.words().leave_bad_dates());
+            return refused(viewer, viewer.adminWords().leave_bad_dates());
         }
         Roster current = rosters.of(viewer.agencyId());
         List<Roster.Cover> covers = new ArrayList<>(current.covers());
@@ -138,10 +138,10 @@ public class AgencyAdmin {
             shift = new Roster.Shift(role, person, (days == null ? List.<String>of() : days).stream().map(DayOfWeek::valueOf).distinct().sorted().toList(),
                     LocalTime.parse(start).toString(), LocalTime.parse(end).toString());
         } catch (RuntimeException e) {
-            return refused(viewer, viewer.words().shift_bad());
+            return refused(viewer, viewer.adminWords().shift_bad());
         }
         if (shift.days().isEmpty() || !ROLES.contains(role) || person == null || person.isBlank()) {
-            return refused(viewer, viewer.words().shift_bad());
+            return refused(viewer, viewer.adminWords().shift_bad());
         }
         Roster current = rosters.of(viewer.agencyId());
         List<Roster.Shift> shifts = new ArrayList<>(current.shifts());
@@ -157,7 +157,7 @@ public class AgencyAdmin {
         boolean removed = shifts.removeIf(shift -> shift.role().equals(role) && shift.person().equalsIgnoreCase(person)
                 && days(shift).equals(days) && shift.start().equals(start) && shift.end().equals(end));
         if (!removed) {
-            return refused(viewer, viewer.words().shift_gone());
+            return refused(viewer, viewer.adminWords().shift_gone());
         }
         return change(viewer, new Roster(shifts, current.covers()));
     }
@@ -168,7 +168,7 @@ public class AgencyAdmin {
         } catch (HttpProblem e) {
             return refused(viewer, e.getDetail());
         }
-        return Response.ok(page(viewer, roster(viewer, viewer.words().roster_sent(), null), null, null, null)).build();
+        return Response.ok(page(viewer, roster(viewer, viewer.adminWords().roster_sent(), null), null, null, null)).build();
     }
 
     private static String days(Roster.Shift shift) {
@@ -187,20 +187,20 @@ public class AgencyAdmin {
         Map<String, String> names = new HashMap<>();
         agency.contacts().forEach(contact -> names.putIfAbsent(contact.email().toLowerCase(Locale.ROOT),
                 contact.name() == null ? contact.email() : contact.name()));
-        Function<String, String> name = email -> email == null ? viewer.words().leave_nobody()
+        Function<String, String> name = email -> email == null ? viewer.adminWords().leave_nobody()
                 : names.getOrDefault(email.toLowerCase(Locale.ROOT), email);
-        List<ShiftRow> shifts = roster.shifts().stream().map(shift -> new ShiftRow(viewer.words().roster_shift(
+        List<ShiftRow> shifts = roster.shifts().stream().map(shift -> new ShiftRow(viewer.adminWords().roster_shift(
                 viewer.word("role", shift.role()), name.apply(shift.person()), shift.days().stream()
                         .map(day -> day.getDisplayName(TextStyle.SHORT, viewer.locale()))
                         .collect(Collectors.joining(", ")), shift.start(), shift.end()), shift.role(), shift.person(),
                 days(shift), shift.start(), shift.end())).toList();
         Instant now = clock.instant();
         List<String> covers = roster.covers().stream().filter(cover -> cover.until().isAfter(now))
-                .map(cover -> viewer.words().roster_cover(name.apply(cover.person()),
+                .map(cover -> viewer.adminWords().roster_cover(name.apply(cover.person()),
                         viewer.word("leave", cover.reason() == null ? "LEAVE" : cover.reason()),
                         viewer.time(cover.from()), viewer.time(cover.until()), name.apply(cover.cover())))
                 .toList();
-        List<String> gaps = rosters.gapsAhead(agency).stream().map(gap -> viewer.words().roster_gap(
+        List<String> gaps = rosters.gapsAhead(agency).stream().map(gap -> viewer.adminWords().roster_gap(
                 gap.roles().stream().map(role -> viewer.word("role", role))
                         .collect(Collectors.joining(" " + viewer.words().or() + " ")),
                 viewer.time(gap.from()), viewer.time(gap.until()))).toList();

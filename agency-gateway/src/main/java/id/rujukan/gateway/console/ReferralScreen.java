@@ -177,8 +177,8 @@ public class ReferralScreen {
     /**
      * A timeline line's detail in the viewer's words where the line has a known shape (an alert sent, delivered
      * or failed: "SMS terkirim ke supervisor Dinas Sosial ..."; a state change worded from its codes: where it was
-     * routed and by which rule, why it was declined or cancelled, who was put in charge; a case key granted or
-     * received, and by whom); otherwise as recorded, with agency ids as names.
+     * routed and by which rule, why it was declined or cancelled, who was put in charge; a case key granted,
+     * received or destroyed, and by whom; a case erased); otherwise as recorded, with agency ids as names.
      */
     private String detail(Timeline.Entry entry, Viewer viewer) {
         String worded = entry.facts() == null ? null : worded(entry, viewer);
@@ -216,7 +216,10 @@ public class ReferralScreen {
             case "CANCEL" -> facts.reasonCode() == null ? null : viewer.word("cancel", facts.reasonCode());
             case "KEY_GRANTED" -> viewer.words().timeline_key_granted(viewers.nameOf(facts.targetAgencyId()));
             case "KEY_RECEIVED" -> viewer.words().timeline_key_received(viewers.nameOf(entry.actorAgencyId()));
-            case "KEY_NOT_GRANTED" -> viewer.words().timeline_key_not_granted(viewers.nameOf(facts.targetAgencyId()));
+            case "KEY_NOT_GRANTED" ->
+                    viewer.words().timeline_key_not_granted(viewers.nameOf(facts.targetAgencyId()));
+            case "ERASED" -> viewer.words().timeline_erased(viewers.nameOf(entry.actorAgencyId()));
+            case "KEY_DESTROYED" -> viewer.words().timeline_key_destroyed(viewers.nameOf(entry.actorAgencyId()));
             default -> null;
         };
     }

@@ -25,6 +25,12 @@ public record Viewer(String agencyId, String agencyName, ZoneId zone, Locale loc
                 works, supervises, administers);
     }
 
+    /** The words of the agency admin's page, in the viewer's language. */
+    public AdminWords adminWords() {
+        return Locale.ENGLISH.equals(locale) ? MessageBundles.get(AdminWords.class, Localized.Literal.of("en"))
+                : MessageBundles.get(AdminWords.class);
+    }
+
     public String language() {
         return locale.getLanguage();
     }

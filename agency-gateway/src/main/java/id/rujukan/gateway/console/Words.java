@@ -338,6 +338,12 @@ public interface Words {
     @Message("Akses data anak belum diberikan")
     String kind_KEY_NOT_GRANTED();
 
+    @Message("Data anak dihapus")
+    String kind_ERASED();
+
+    @Message("Kunci data anak dimusnahkan")
+    String kind_KEY_DESTROYED();
+
     @Message("Rujukan baru")
     String nav_new();
 
@@ -587,30 +593,6 @@ public interface Words {
     @Message("Webhook: pemberitahuan ke sistem lembaga")
     String heading_webhook();
 
-    @Message("Hanya bila lembaga punya sistem sendiri: setiap perubahan rujukan dikirim ke URL ini, ditandatangani dengan rahasia lembaga.")
-    String webhook_about();
-
-    @Message("Belum ada webhook; petugas memakai konsol ini.")
-    String webhook_none();
-
-    @Message("URL webhook")
-    String webhook_url();
-
-    @Message("Terakhir diubah")
-    String webhook_updated();
-
-    @Message("Simpan URL")
-    String webhook_save();
-
-    @Message("Buat rahasia baru")
-    String webhook_rotate();
-
-    @Message("Rahasia penandatanganan, hanya ditampilkan sekali ini: simpan di sistem lembaga sekarang.")
-    String webhook_secret_once();
-
-    @Message("URL ditolak: {reason}")
-    String webhook_refused(String reason);
-
     @Message("Jejak audit: siapa membaca atau menulis data anak")
     String heading_audit();
 
@@ -773,6 +755,12 @@ public interface Words {
     @Message("data anak belum dapat dibagikan kepada {agency}: lembaga itu belum menerbitkan kunci penerima")
     String timeline_key_not_granted(String agency);
 
+    @Message("data anak dihapus atas permintaan {agency}, lembaga penanggung jawab kasus")
+    String timeline_erased(String agency);
+
+    @Message("{agency} memastikan kunci data anak sudah dimusnahkan di sistemnya")
+    String timeline_key_destroyed(String agency);
+
     @Message("lembaga pilihan perujuk")
     String rule_named_by_referrer();
 
@@ -803,21 +791,6 @@ public interface Words {
     @Message("Jadwal piket")
     String heading_roster();
 
-    @Message("Peringatan dikirim ke orang yang bertugas menurut jadwal ini pada saat peringatan dikirim. Peran tanpa jadwal: semua kontaknya dianggap selalu bertugas.")
-    String roster_about();
-
-    @Message("Lembaga ini belum memiliki jadwal piket: peringatan dikirim ke kontak setiap peran, kapan pun.")
-    String roster_none();
-
-    @Message("{role} · {person} · {days} · {start}–{end}")
-    String roster_shift(String role, String person, String days, String start, String end);
-
-    @Message("{person} ({reason}) {from} sampai {until}; digantikan: {cover}")
-    String roster_cover(String person, String reason, String from, String until, String cover);
-
-    @Message("Tidak ada {roles} yang bertugas: {from} sampai {until}")
-    String roster_gap(String roles, String from, String until);
-
     @Message("Cuti dan pengganti")
     String heading_covers();
 
@@ -826,66 +799,6 @@ public interface Words {
 
     @Message("Tidak ada: setiap tingkat eskalasi ada yang bertugas.")
     String gaps_none();
-
-    @Message("Perubahan jadwal dikirim dan berlaku dalam beberapa detik.")
-    String roster_sent();
-
-    @Message("Tambah giliran")
-    String shift_form();
-
-    @Message("Peran")
-    String shift_role();
-
-    @Message("Petugas")
-    String shift_person();
-
-    @Message("Hari")
-    String shift_days();
-
-    @Message("Mulai pukul")
-    String shift_start();
-
-    @Message("Selesai pukul")
-    String shift_end();
-
-    @Message("Selesai sebelum jam mulai: giliran melewati tengah malam. Sama dengan jam mulai: 24 jam.")
-    String shift_hours_hint();
-
-    @Message("Tambah giliran")
-    String shift_save();
-
-    @Message("Hapus")
-    String shift_remove();
-
-    @Message("Giliran tidak sesuai: pilih peran, petugas, minimal satu hari, dan jam mulai serta selesai.")
-    String shift_bad();
-
-    @Message("Giliran itu sudah tidak ada di jadwal; mungkin baru saja diubah. Periksa jadwal di bawah.")
-    String shift_gone();
-
-    @Message("Catat cuti")
-    String leave_form();
-
-    @Message("Yang cuti")
-    String leave_person();
-
-    @Message("Mulai tanggal")
-    String leave_from();
-
-    @Message("Sampai tanggal (termasuk)")
-    String leave_until();
-
-    @Message("Digantikan oleh")
-    String leave_cover();
-
-    @Message("tidak ada pengganti")
-    String leave_nobody();
-
-    @Message("Simpan cuti")
-    String leave_save();
-
-    @Message("Tanggal tidak sesuai: tanggal selesai tidak boleh sebelum tanggal mulai.")
-    String leave_bad_dates();
 
     @Message("cuti")
     String leave_LEAVE();

@@ -182,6 +182,23 @@ public class DataSealer {
     }
 
     /**
+     * Erases the case's data key, as {@link #erase} does, and where this gateway holds none yet, bars one from being
+     * taken later ({@link #adopt}): a key another agency granted before it erased the case may still be on its way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseForGood(UUID caseId) {
+        if (CaseKey.findById(caseId) == null) {
+            CaseKey barred = new CaseKey();
+            barred.caseId = caseId;
+            barred.createdAt = clock.instant();
+            barred.erasedAt = clock.instant();
+            barred.persist();
+            return;
+        }
+        erase(caseId);
+    }
+
+    /**
      * Opens sealed data with the key it names.
      *
      * @throws KeyErasedException if the key was erased

@@ -3,16 +3,21 @@ package id.rujukan.gateway.readmodel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rujukan.contract.CaseErased;
+import id.rujukan.contract.CaseKeyDestroyed;
 import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
 import id.rujukan.contract.ReferralActionRefused;
 import id.rujukan.contract.ReferralEscalated;
 import id.rujukan.contract.ReferralStateChanged;
+import id.rujukan.contract.Topics;
+import id.rujukan.gateway.erasure.CaseErasures;
 import id.rujukan.gateway.grant.CaseKeyGrants;
 import id.rujukan.gateway.note.Notes;
 import id.rujukan.gateway.webhook.WebhookQueue;
 import id.rujukan.messaging.EventReader;
+import id.rujukan.messaging.InvalidEventException;
 import id.rujukan.messaging.ReceivedEvent;
 import id.rujukan.messaging.RecordBatches;
 import io.smallrye.common.annotation.Blocking;
@@ -27,8 +32,8 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the read model up to date from referral-service's lifecycle events, and grants and takes case keys
- * ({@link CaseKeyGrants}). Applying an event twice
+ * Keeps the read model up to date from referral-service's lifecycle events, grants and takes case keys
+ * ({@link CaseKeyGrants}), and destroys those of erased cases ({@link CaseErasures}). Applying an event twice
  * changes nothing (versions only grow), so redeliveries need no log.
  */
 @ApplicationScoped
@@ -42,11 +47,13 @@ public class LifecycleConsumer {
     private final ObjectMapper json;
     private final Notes notes;
     private final CaseKeyGrants grants;
+    private final CaseErasures erasures;
 
     public LifecycleConsumer(RecordBatches batches, EventReader reader, ReferralViews views, Timeline timeline,
-            WebhookQueue webhooks, ObjectMapper json, Notes notes, CaseKeyGrants grants) {
+            WebhookQueue webhooks, ObjectMapper json, Notes notes, CaseKeyGrants grants, CaseErasures erasures) {
         this.notes = notes;
         this.grants = grants;
+        this.erasures = erasures;
         this.batches = batches;
         this.reader = reader;
         this.views = views;
@@ -60,11 +67,23 @@ public class LifecycleConsumer {
     @Incoming("referral-lifecycle")
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(batch, this::apply);
+        return batches.apply(batch, (RecordBatches.TopicWork) this::apply);
     }
 
-    private void apply(String payload, IncomingCloudEventMetadata<String> cloudEvent) {
+    private void apply(String topic, String payload, IncomingCloudEventMetadata<String> cloudEvent) {
         String type = cloudEvent == null ? null : cloudEvent.getType();
+        if (EventTypes.CASE_ERASED.equals(type)) {
+            // for the agency whose lifecycle topic it came on: the shared gateway is told once for each party
+            erasures.erase(reader.read(payload, cloudEvent, CaseErased.class, Set.of(EventTypes.CASE_ERASED)),
+                    Topics.agencyOf(topic).orElseThrow(() -> new InvalidEventException(
+                            "an erasure on " + topic + ", which is no agency's topic")));
+            return;
+        }
+        if (EventTypes.CASE_KEY_DESTROYED.equals(type)) {
+            erasures.confirmed(reader.read(payload, cloudEvent, CaseKeyDestroyed.class,
+                    Set.of(EventTypes.CASE_KEY_DESTROYED)));
+            return;
+        }
         if (EventTypes.REFERRAL_ESCALATED.equals(type)) {
             ReceivedEvent<ReferralEscalated> event = reader.read(payload, cloudEvent, ReferralEscalated.class,
                     Set.of(EventTypes.REFERRAL_ESCALATED));

@@ -35,6 +35,7 @@ public class ReferralViews {
     public void submitted(ReferralSubmitted submitted) {
         addParties(UUID.fromString(submitted.referralId()), submitted.referringAgencyId());
         owner(submitted.caseId(), submitted.referringAgencyId(), 0);
+        ofCase(UUID.fromString(submitted.referralId()), submitted.caseId());
         Writes.update(entityManager, """
                 insert into sealed_details (referral_id, case_id, sealed) values (?, ?, cast(? as jsonb))
                 on conflict do nothing""", UUID.fromString(submitted.referralId()), submitted.caseId(),
@@ -50,6 +51,7 @@ public class ReferralViews {
         addParties(UUID.fromString(changed.referralId()), changed.referringAgencyId(), changed.targetAgencyId(),
                 changed.previousTargetAgencyId());
         owner(changed.caseId(), changed.caseOwnerAgencyId(), changed.version());
+        ofCase(UUID.fromString(changed.referralId()), changed.caseId());
         upsert(UUID.fromString(changed.referralId()), changed.version(), changed.state(),
                 changed.referringAgencyId(), changed.targetAgencyId(), changed.category().name(),
                 changed.urgency().name(), changed.rule(), changed.reason(), changed.submittedAt(), changed.at(),
@@ -75,11 +77,11 @@ public class ReferralViews {
                 .map(sealed -> fromJson(sealed.toString()));
     }
 
-    /** The referrals whose personal data belongs to a case. */
+    /** The referrals of a case that this gateway knows, whether or not it holds their personal data. */
     @SuppressWarnings("unchecked")
     public List<UUID> referralsOfCase(String caseId) {
-        return entityManager.createNativeQuery("select referral_id from sealed_details where case_id = :case")
-                .setParameter("case", caseId).getResultList();
+        return entityManager.createNativeQuery("select referral_id from referral_case where case_id = :case "
+                + "order by referral_id").setParameter("case", caseId).getResultList();
     }
 
     private String toJson(Object value) {
@@ -108,6 +110,11 @@ public class ReferralViews {
     public Optional<String> caseOwner(String caseId) {
         return entityManager.createNativeQuery("select owner_agency_id from case_owner where case_id = :case")
                 .setParameter("case", caseId).getResultStream().findFirst().map(Object::toString);
+    }
+
+    private void ofCase(UUID referralId, String caseId) {
+        Writes.update(entityManager, "insert into referral_case (referral_id, case_id) values (?, ?) "
+                + "on conflict do nothing", referralId, caseId);
     }
 
     private void owner(String caseId, String ownerAgencyId, long version) {

@@ -1,5 +1,7 @@
 package id.rujukan.referral.intake;
 
+import id.rujukan.contract.CaseErased;
+import id.rujukan.contract.CaseKeyDestroyed;
 import id.rujukan.contract.CaseKeyGranted;
 import id.rujukan.contract.CloudEventAttributes;
 import id.rujukan.contract.EventTypes;
@@ -28,8 +30,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes what agencies did at their gateways, from each agency's own intake topics: submissions, actions and case
- * keys granted, keyed by referral id, so one agency's events about a referral arrive in order; and an agency admin's
- * roster, keyed by agency id. An event in another agency's name than the topic's is refused. Records come in
+ * keys granted, keyed by referral id, so one agency's events about a referral arrive in order; cases erased and the
+ * confirmations of their keys destroyed, keyed by case id; and an agency admin's roster, keyed by agency id. An event in another agency's name than the topic's is refused. Records come in
  * batches, each applied in one transaction ({@link RecordBatches}); each event is processed once: its id is logged
  * in the same transaction as its effect. A record that is not a valid event is moved aside by the channel's dead-letter strategy with the
  * reason while the other records are applied; a database outage is waited out instead, the batch held until
@@ -91,6 +93,12 @@ public class IntakeConsumer {
         } else if (EventTypes.CASE_KEY_GRANTED.equals(type)) {
             applyOwn(payload, cloudEvent, CaseKeyGranted.class, CaseKeyGranted::granterAgencyId,
                     grant -> grants.passOn(grant, cloudEvent, payload));
+        } else if (EventTypes.CASE_ERASED.equals(type)) {
+            applyOwn(payload, cloudEvent, CaseErased.class, CaseErased::agencyId,
+                    erased -> grants.passOn(erased, cloudEvent, payload));
+        } else if (EventTypes.CASE_KEY_DESTROYED.equals(type)) {
+            applyOwn(payload, cloudEvent, CaseKeyDestroyed.class, CaseKeyDestroyed::agencyId,
+                    destroyed -> grants.passOn(destroyed, cloudEvent, payload));
         } else if (EventTypes.REFERRAL_ACTION_REQUESTED.equals(type)) {
             applyOwn(payload, cloudEvent, ReferralActionRequested.class, ReferralActionRequested::agencyId,
                     referrals::act);
