@@ -13,7 +13,11 @@
 # With --own-gateway (an agency, or its province, runs a gateway for it), also a KafkaUser gateway-<agencyId> for
 # that gateway: it may write the agency's intake topics and read its lifecycle and alert status topics and the
 # directory, and nothing else, and join consumer groups under gateway.<agencyId>. only (the dot keeps dinsos-16's
-# groups apart from dinsos-1608's).
+# groups apart from dinsos-1608's). With a key directory too, the gateway's two Keycloak clients in
+# <KEY_DIR>/gateway-<agencyId>.clients.json, to import into the realm: gateway-<agencyId> for its officers' sign-in
+# (as rujukan-gateway is for the shared gateway's) and gateway-<agencyId>-service for its calls to referral-service,
+# whose tokens name the agency (claim rujukan_agencies), so that it reads that agency's reports alone; give the
+# service client's service account the realm role gateway-service (k8s/README.md, "An agency's own gateway").
 #
 # AGENCIES_DIR names another directory (k8s/agencies/demo holds the demo directory's agencies, for dev).
 set -euo pipefail
@@ -89,4 +93,41 @@ if [[ -n $keys ]]; then
   echo "made $keys/$key.pem and $keys/$key.grant.pem: put both in the Secret of the gateway that acts for $agency" >&2
   echo "{\"signingKeys\": [{\"keyId\": \"$key\", \"publicKey\": \"$public\"}]," \
     "\"grantKeys\": [{\"keyId\": \"$key\", \"publicKey\": \"$grant\"}]}"
+  if $own_gateway; then
+    roles='{"name": "realm roles as groups", "protocol": "openid-connect", "protocolMapper": "oidc-usermodel-realm-role-mapper", "config": {"multivalued": "true", "claim.name": "groups", "jsonType.label": "String", "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true"}}'
+    cat > "$keys/gateway-$agency.clients.json" <<JSON
+[
+  {
+    "clientId": "gateway-$agency",
+    "name": "Rujukan gateway of $agency",
+    "description": "Officers of $agency signing in to their agency's own gateway",
+    "enabled": true, "clientAuthenticatorType": "client-secret", "publicClient": false,
+    "serviceAccountsEnabled": false, "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
+    "redirectUris": ["https://GATEWAY-HOST/*"], "webOrigins": ["+"], "protocol": "openid-connect",
+    "protocolMappers": [
+      {"name": "audience rujukan-gateway", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper", "config": {"included.custom.audience": "rujukan-gateway", "access.token.claim": "true", "id.token.claim": "false"}},
+      $roles,
+      {"name": "agency_id", "protocol": "openid-connect", "protocolMapper": "oidc-usermodel-attribute-mapper", "config": {"user.attribute": "agency_id", "claim.name": "agency_id", "jsonType.label": "String", "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true"}},
+      {"name": "username", "protocol": "openid-connect", "protocolMapper": "oidc-usermodel-property-mapper", "config": {"user.attribute": "username", "claim.name": "preferred_username", "jsonType.label": "String", "access.token.claim": "true", "id.token.claim": "true", "userinfo.token.claim": "true"}}
+    ],
+    "defaultClientScopes": ["basic"]
+  },
+  {
+    "clientId": "gateway-$agency-service",
+    "name": "Rujukan gateway of $agency, as a service",
+    "description": "The own gateway of $agency calling referral-service (reports and routing previews of $agency only)",
+    "enabled": true, "clientAuthenticatorType": "client-secret", "publicClient": false,
+    "serviceAccountsEnabled": true, "standardFlowEnabled": false, "directAccessGrantsEnabled": false,
+    "protocol": "openid-connect",
+    "protocolMappers": [
+      {"name": "audience rujukan-referral-service", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper", "config": {"included.custom.audience": "rujukan-referral-service", "access.token.claim": "true", "id.token.claim": "false"}},
+      $roles,
+      {"name": "rujukan_agencies", "protocol": "openid-connect", "protocolMapper": "oidc-hardcoded-claim-mapper", "config": {"claim.name": "rujukan_agencies", "claim.value": "[\"$agency\"]", "jsonType.label": "JSON", "access.token.claim": "true", "id.token.claim": "false"}}
+    ],
+    "defaultClientScopes": ["basic"]
+  }
+]
+JSON
+    echo "made $keys/gateway-$agency.clients.json: import both clients into the realm, put GATEWAY-HOST in" >&2
+  fi
 fi

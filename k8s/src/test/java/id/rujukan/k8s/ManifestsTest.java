@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -438,11 +439,17 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void onlyTheGatewayIsReachableFromOutsideAndEveryPodStartsFromDenyAll(String overlay) {
+    void fromOutsideOnlyTheGatewayAndReferralServicesTwoReadApisAreReachableAndEveryPodStartsFromDenyAll(
+            String overlay) {
         Rendered rendered = overlays.get(overlay);
-        assertThat(rendered.all(Ingress.class)).flatExtracting(i -> i.getSpec().getRules()).flatExtracting(
-                rule -> rule.getHttp().getPaths()).extracting(path -> path.getBackend().getService().getName())
-                .containsOnly("agency-gateway");
+        List<HTTPIngressPath> paths = rendered.all(Ingress.class).stream().flatMap(i -> i.getSpec().getRules()
+                .stream()).flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
+        assertThat(paths).extracting(path -> path.getBackend().getService().getName())
+                .containsOnly("agency-gateway", "referral-service");
+        // referral-service: the routing preview and the reports agencies' own gateways ask for, exactly those
+        assertThat(paths).filteredOn(path -> path.getBackend().getService().getName().equals("referral-service"))
+                .extracting(path -> path.getPathType() + " " + path.getPath())
+                .containsExactlyInAnyOrder("Exact /api/v1/routing/preview", "Exact /api/v1/reports/referrals");
         NetworkPolicy denyAll = rendered.named(NetworkPolicy.class, "default-deny");
         assertThat(denyAll.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
         assertThat(denyAll.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
@@ -452,7 +459,7 @@ class ManifestsTest {
                     .anyMatch(peer -> peer.getNamespaceSelector() != null && "ingress-nginx".equals(
                             peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
             if (fromIngressController) {
-                assertThat(policy.getMetadata().getName()).isIn("agency-gateway", "keycloak");
+                assertThat(policy.getMetadata().getName()).isIn("agency-gateway", "keycloak", "referral-service");
             }
         }
     }

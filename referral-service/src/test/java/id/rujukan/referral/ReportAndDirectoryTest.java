@@ -107,6 +107,22 @@ class ReportAndDirectoryTest {
     }
 
     @Test
+    void anAgencysOwnGatewayReadsTheReportsOfItsOwnAgenciesAndNoneOther() {
+        given().auth().oauth2(Tokens.ownGateway("dinsos-9471")).queryParam("agencyId", "dinsos-9471")
+                .when().get("/api/v1/reports/referrals").then().statusCode(200);
+        given().auth().oauth2(Tokens.ownGateway("dinsos-1608", "dinsos-1607")).queryParam("agencyId", "dinsos-1607")
+                .when().get("/api/v1/reports/referrals").then().statusCode(200);
+        given().auth().oauth2(Tokens.ownGateway("dinsos-9471")).queryParam("agencyId", "dinsos-1608")
+                .when().get("/api/v1/reports/referrals").then().statusCode(403);
+        // nor a region's figures as a whole, which hold other agencies'
+        given().auth().oauth2(Tokens.ownGateway("dinsos-9471")).queryParam("provinceCode", "94")
+                .when().get("/api/v1/reports/referrals").then().statusCode(403);
+        // the shared gateway acts for every agency
+        given().auth().oauth2(Tokens.gateway()).queryParam("provinceCode", "94")
+                .when().get("/api/v1/reports/referrals").then().statusCode(200);
+    }
+
+    @Test
     void theReportCountsOutcomesByCodeTheShareCompletedSuccessfullyAndDeclinesByReason() throws Exception {
         Instant start = Instant.now();
         ReferralSubmitted returned = toOkuTimur();

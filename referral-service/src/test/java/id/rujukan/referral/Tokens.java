@@ -3,6 +3,7 @@ package id.rujukan.referral;
 import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +23,15 @@ final class Tokens {
     /** A gateway, asking for reports and routing previews for its agencies' people. */
     static String gateway() {
         return token("service-account-rujukan-gateway-service", Set.of("gateway-service"));
+    }
+
+    /** An agency's own gateway, acting for these agencies alone (its client's hard-coded claim). */
+    static String ownGateway(String... agencies) {
+        Instant now = Instant.now();
+        return Jwt.preferredUserName("service-account-gateway-" + agencies[0]).groups(Set.of("gateway-service"))
+                .claim("rujukan_agencies", List.of(agencies)).issuer("https://server.example.com")
+                .audience("https://service.example.com").subject("gateway-" + agencies[0]).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofMinutes(5))).jws().keyId("1").sign("privateKey.jwk");
     }
 
     /** An agency's own system, or one of its officers: no say over the directory. */

@@ -32,6 +32,12 @@ public class DirectoryResource {
     public static final String DIRECTORY_ADMIN = "directory-admin";
     /** The gateways, which read reports and routing previews for their agencies' people (the realm's service role). */
     public static final String GATEWAY = "gateway-service";
+    /**
+     * The claim that names the agencies an agency's own gateway acts for (its Keycloak client's hard-coded claim,
+     * k8s/agencies/onboard.sh --own-gateway): such a gateway reads their reports only. The shared gateway's token
+     * has none: it acts for every agency.
+     */
+    public static final String ACTS_FOR_CLAIM = "rujukan_agencies";
 
     private final Directory directory;
 

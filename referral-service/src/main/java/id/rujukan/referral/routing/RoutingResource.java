@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Where a referral with these facts would go now, without sending anything: the console shows it to the
  * officer before they submit. The answer is the rules' and the directory's at this moment; a place taken in
- * between can still change it. Served inside the cluster; the gateway asks for its officers.
+ * between can still change it. The gateway asks for its officers: the shared one inside the cluster, an agency's own
+ * through an Ingress (k8s/README.md, "An agency's own gateway").
  */
 @Path("/api/v1/routing/preview")
 @Produces(MediaType.APPLICATION_JSON)
