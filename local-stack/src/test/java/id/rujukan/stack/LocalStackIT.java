@@ -462,6 +462,38 @@ class LocalStackIT {
     }
 
     @Test
+    void anErasedCaseShowsItsErasureAndEachHoldersConfirmationInWordsOnTheConsole() throws Exception {
+        String referralId = given().baseUri(gateway).auth().oauth2(clientToken("rutan-martapura"))
+                .contentType(ContentType.JSON).body(fresh.demoReferral()).when().post("/api/v1/referrals")
+                .then().statusCode(202).extract().path("referralId");
+        String officer = userToken("officer.dinsos-1608");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(gateway).auth().oauth2(officer)
+                .when().get("/api/v1/referrals/" + referralId).then().statusCode(200)
+                .body("state", equalTo("ROUTED")));
+        // the case (a first referral's case takes its id) is the Rutan's: its admin erases it; Dinas Sosial, a
+        // party, destroys its key and confirms
+        given().baseUri(gateway).auth().oauth2(userToken("agency-admin.rutan-martapura"))
+                .when().delete("/api/v1/admin/cases/" + referralId + "/data-keys").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(gateway)
+                .auth().oauth2(officer).when().get("/api/v1/referrals/" + referralId + "/timeline").jsonPath()
+                .getList("kind", String.class)).contains("ERASED", "KEY_DESTROYED"));
+
+        String console = gateway.replace("127.0.0.1", "localhost");
+        try (Browser officerBrowser = new Browser()) {
+            ChromeDriver dinsos = officerBrowser.driver();
+            dinsos.get(console + "/console/rujukan/" + referralId);
+            signIn(dinsos, "officer.dinsos-1608");
+            String timeline = dinsos.findElement(By.id("timeline")).getText();
+            assertThat(timeline).contains("Rutan Kelas IIB Martapura: Data anak dihapus (semua lembaga yang "
+                    + "memegang kunci data anak diminta memusnahkannya)").contains("Dinas Sosial Kabupaten OKU Timur: "
+                    + "Kunci data anak dimusnahkan (data anak tidak dapat dibuka lagi di lembaga ini)")
+                    .doesNotContain("ERASED", "KEY_DESTROYED", "rutan-martapura");
+            assertThat(Accessibility.seriousViolations(dinsos)).as("erased referral page").isEmpty();
+            Screenshots.take(dinsos, "rujukan-dihapus");
+        }
+    }
+
+    @Test
     void anOfficersSessionEndsWithItsKeycloakSessionAndTheConsoleAsksToSignInAgain() throws Exception {
         String console = gateway.replace("127.0.0.1", "localhost");
         // the realm's 10 hours cut to 20 seconds for this test (Keycloak keeps no token past its session)

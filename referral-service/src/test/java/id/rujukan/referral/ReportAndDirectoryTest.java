@@ -3,6 +3,7 @@ package id.rujukan.referral;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -17,6 +18,7 @@ import id.rujukan.contract.ReferralSubmitted;
 import id.rujukan.contract.Region;
 import id.rujukan.contract.Topics;
 import id.rujukan.contract.Urgency;
+import id.rujukan.infra.testing.DevKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -228,6 +230,31 @@ class ReportAndDirectoryTest {
                 .when().put("/api/v1/directory/agencies/x-1")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/x-1").then().statusCode(404);
+    }
+
+    @Test
+    void anAgencysKeyThatIsNotItsOrNotAKeyOfItsKindIsRefusedWithTheKeyNamed() {
+        String agency = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-1608")
+                .then().statusCode(200).extract().asString();
+        String signingKey = DevKeys.publicKey("lksa-1608");
+        String grantKey = DevKeys.grantPublicKey("lksa-1608").publicKey();
+        assertThat(agency).contains(signingKey, grantKey);
+
+        // a grant key given as the signing key, a signing key as the grant key, another agency's key name
+        for (String changed : List.of(agency.replace(signingKey, grantKey), agency.replace(grantKey, signingKey),
+                agency.replace("\"keyId\":\"lksa-1608.dev-1\"", "\"keyId\":\"lksa-6371.dev-1\""))) {
+            given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(changed)
+                    .when().put("/api/v1/directory/agencies/lksa-1608").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("key"));
+        }
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(agency.replace(signingKey, grantKey)).when().put("/api/v1/directory/agencies/lksa-1608")
+                .then().body("detail", equalTo("signingKeys: key lksa-1608.dev-1 is not an Ed25519 public key"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(agency.replace(grantKey, signingKey)).when().put("/api/v1/directory/agencies/lksa-1608")
+                .then().body("detail", equalTo("grantKeys: key lksa-1608.dev-1 is not an X25519 public key"));
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/directory/agencies/lksa-1608").then()
+                .statusCode(200).body(containsString(grantKey));
     }
 
     private static ReferralSubmitted toOkuTimur() {

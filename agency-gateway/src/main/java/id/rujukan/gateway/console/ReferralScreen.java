@@ -215,11 +215,11 @@ public class ReferralScreen {
             case "DECLINE" -> facts.reasonCode() == null ? null : viewer.word("reason", facts.reasonCode());
             case "CANCEL" -> facts.reasonCode() == null ? null : viewer.word("cancel", facts.reasonCode());
             case "KEY_GRANTED" -> viewer.words().timeline_key_granted(viewers.nameOf(facts.targetAgencyId()));
-            case "KEY_RECEIVED" -> viewer.words().timeline_key_received(viewers.nameOf(entry.actorAgencyId()));
+            case "KEY_RECEIVED" -> viewer.words().timeline_key_received();
             case "KEY_NOT_GRANTED" ->
                     viewer.words().timeline_key_not_granted(viewers.nameOf(facts.targetAgencyId()));
-            case "ERASED" -> viewer.words().timeline_erased(viewers.nameOf(entry.actorAgencyId()));
-            case "KEY_DESTROYED" -> viewer.words().timeline_key_destroyed(viewers.nameOf(entry.actorAgencyId()));
+            case "ERASED" -> viewer.words().timeline_erased();
+            case "KEY_DESTROYED" -> viewer.words().timeline_key_destroyed();
             default -> null;
         };
     }

@@ -749,17 +749,17 @@ public interface Words {
     @Message("kunci data anak diberikan kepada {agency}, agar petugasnya dapat membuka data anak")
     String timeline_key_granted(String agency);
 
-    @Message("kunci data anak diterima dari {agency}: data anak dapat dibuka di sini")
-    String timeline_key_received(String agency);
+    @Message("data anak dapat dibuka di sini")
+    String timeline_key_received();
 
     @Message("data anak belum dapat dibagikan kepada {agency}: lembaga itu belum menerbitkan kunci penerima")
     String timeline_key_not_granted(String agency);
 
-    @Message("data anak dihapus atas permintaan {agency}, lembaga penanggung jawab kasus")
-    String timeline_erased(String agency);
+    @Message("semua lembaga yang memegang kunci data anak diminta memusnahkannya")
+    String timeline_erased();
 
-    @Message("{agency} memastikan kunci data anak sudah dimusnahkan di sistemnya")
-    String timeline_key_destroyed(String agency);
+    @Message("data anak tidak dapat dibuka lagi di lembaga ini")
+    String timeline_key_destroyed();
 
     @Message("lembaga pilihan perujuk")
     String rule_named_by_referrer();

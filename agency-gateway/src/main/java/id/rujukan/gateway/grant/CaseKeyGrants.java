@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
  * Children's data only at party agencies, whichever gateway acts for them. The gateway that sealed a referral's data
@@ -98,16 +99,25 @@ public class CaseKeyGrants {
         }
         Optional<AgencyPublished.GrantKey> grantKey = directory.agency(target)
                 .flatMap(AgencyPublished::currentGrantKey);
-        if (grantKey.isEmpty()) {
-            Log.warnf("Referral %s: agency %s publishes no grant key, so its gateway cannot be given the child's "
-                    + "data", referralId, target);
+        AsymmetricKeyParameter granteeKey = null;
+        try {
+            granteeKey = grantKey.map(key -> KeyGrants.publicKey(key.publicKey())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            // referral-service refuses such a key at its API; one that came in some other way grants nothing, and
+            // the referral's own events still apply
+            Log.warnf("Referral %s: the grant key %s of agency %s is not an X25519 key", referralId,
+                    grantKey.get().keyId(), target);
+        }
+        if (granteeKey == null) {
+            Log.warnf("Referral %s: agency %s publishes no usable grant key, so its gateway cannot be given the "
+                    + "child's data", referralId, target);
             timeline.add("no-grant-key:" + referralId + ":" + target, referralId, new Timeline.Entry(clock.instant(),
                     "KEY_NOT_GRANTED", changed.referringAgencyId(), CloudEventAttributes.SYSTEM, null, null,
                     "no grant key published by " + target, new Timeline.Facts(target, null, null, null)));
             return;
         }
         Instant at = clock.instant();
-        KeyGrants.Sealed sealed = KeyGrants.seal(KeyGrants.publicKey(grantKey.get().publicKey()), dataKey.get(),
+        KeyGrants.Sealed sealed = KeyGrants.seal(granteeKey, dataKey.get(),
                 KeyGrants.boundTo(changed.referralId(), keyId, changed.referringAgencyId(), target,
                         grantKey.get().keyId()));
         Arrays.fill(dataKey.get(), (byte) 0);

@@ -2,6 +2,8 @@ package id.rujukan.referral.directory;
 
 import id.rujukan.contract.AgencyPublished;
 import id.rujukan.contract.CloudEventAttributes;
+import id.rujukan.contract.EventSignatures;
+import id.rujukan.contract.KeyGrants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The directory's admin API: read agencies, add one or change one. For operators only: a Keycloak token for this
@@ -69,6 +72,28 @@ public class DirectoryResource {
         } catch (DateTimeException e) {
             throw new BadRequestException("timeZone " + agency.timeZone() + " is not a time zone");
         }
+        // a key no reader can use is refused here, not met later by every reader of the agency's events and grants
+        for (AgencyPublished.SigningKey key : Objects.requireNonNullElse(agency.signingKeys(),
+                List.<AgencyPublished.SigningKey>of())) {
+            checkKey(agency, key.keyId(), "signingKeys", () -> EventSignatures.publicKey(key.publicKey()));
+        }
+        for (AgencyPublished.GrantKey key : Objects.requireNonNullElse(agency.grantKeys(),
+                List.<AgencyPublished.GrantKey>of())) {
+            checkKey(agency, key.keyId(), "grantKeys", () -> KeyGrants.publicKey(key.publicKey()));
+        }
         return directory.save(agency, CloudEventAttributes.SYSTEM).toRecord();
+    }
+
+    /** A key of the agency's, named {@code <agencyId>.<keyName>}, that parses as its kind of key. */
+    private static void checkKey(AgencyPublished agency, String keyId, String field, Runnable parse) {
+        if (!keyId.startsWith(agency.agencyId() + ".")) {
+            throw new BadRequestException(field + ": key " + keyId + " is not named " + agency.agencyId()
+                    + ".<keyName>");
+        }
+        try {
+            parse.run();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(field + ": key " + keyId + " is " + e.getMessage());
+        }
     }
 }
