@@ -3,6 +3,7 @@ package id.rujukan.gateway.grant;
 import id.rujukan.contract.KeyGrants;
 import id.rujukan.messaging.signing.SigningConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
  * ({@link id.rujukan.contract.AgencyPublished#grantKeys()}). Retired keys stay, so a grant sealed for one before the
  * rotation still opens.
  */
+// read at start: a key file that is not a key stops the service from starting, not its first event
+@Startup
 @ApplicationScoped
 public class GrantKeys {
 

@@ -3,6 +3,7 @@ package id.rujukan.messaging.signing;
 import id.rujukan.contract.EventSignatures;
 import id.rujukan.contract.EventSigner;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
  * referral-service and notification-service. Where an owner has several keys (a rotation under way), the last key
  * name in sort order signs, so name keys so that they sort by age ({@code 2026-11}, {@code 2027-05}).
  */
+// read at start: a key file that is not a key stops the service from starting, not its first event
+@Startup
 @ApplicationScoped
 public class SigningKeys {
 
